@@ -1,0 +1,68 @@
+using System.Text;
+
+namespace AiEtl.Sqlite;
+
+/// <summary>SQLite's side of the type-mapping table, identifier quoting and the statements built from a schema.</summary>
+public static class SqliteDialect
+{
+    /// <summary>The SQLite column type of a field type (docs/type-mapping.md).</summary>
+    public static string ColumnType(FieldType type) => type switch
+    {
+        FieldType.Integer or FieldType.Boolean => "INTEGER",
+        FieldType.Float => "REAL",
+        FieldType.Decimal => "NUMERIC",
+        _ => "TEXT",
+    };
+
+    /// <summary>Quotes an identifier, so any name (even one with quotes or SQL in it) is only a name.</summary>
+    public static string Quote(string identifier)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(identifier);
+        if (identifier.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new SchemaException($"the identifier '{identifier.Replace("\0", "\\0", StringComparison.Ordinal)}' contains a NUL character");
+        }
+
+        return "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>The <c>CREATE TABLE</c> statement for a schema, primary key included.</summary>
+    public static string CreateTable(Schema schema, string table, bool ifNotExists = true)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var sql = new StringBuilder("CREATE TABLE ");
+        if (ifNotExists)
+        {
+            sql.Append("IF NOT EXISTS ");
+        }
+
+        sql.Append(Quote(table)).Append(" (");
+        for (var i = 0; i < schema.Fields.Count; i++)
+        {
+            var field = schema.Fields[i];
+            sql.Append(i == 0 ? "\n    " : ",\n    ").Append(Quote(field.Name)).Append(' ').Append(ColumnType(field.Type));
+            if (!field.IsNullable)
+            {
+                sql.Append(" NOT NULL");
+            }
+        }
+
+        if (schema.PrimaryKey is { Count: > 0 } key)
+        {
+            sql.Append(",\n    PRIMARY KEY (").AppendJoin(", ", key.Select(Quote)).Append(')');
+        }
+
+        return sql.Append("\n)").ToString();
+    }
+
+    /// <summary>The parameterised <c>INSERT</c> statement for a schema; parameter <c>$pN</c> is field N.</summary>
+    public static string Insert(Schema schema, string table)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return $"INSERT INTO {Quote(table)} ({string.Join(", ", schema.Fields.Select(f => Quote(f.Name)))}) "
+            + $"VALUES ({string.Join(", ", schema.Fields.Select((_, i) => ParameterName(i)))})";
+    }
+
+    /// <summary>The name of the parameter for field <paramref name="ordinal"/>.</summary>
+    public static string ParameterName(int ordinal) => "$p" + ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

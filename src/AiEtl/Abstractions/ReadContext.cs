@@ -1,0 +1,10 @@
+namespace AiEtl;
+
+/// <summary>What a source needs from the pipeline while reading.</summary>
+/// <param name="BatchSize">Rows per batch.</param>
+/// <param name="Errors">Where bad rows go.</param>
+public sealed record ReadContext(int BatchSize, IRowErrorSink Errors)
+{
+    /// <summary>Warnings about the input that do not stop the run (an ignored extra column).</summary>
+    public Action<string> Warn { get; init; } = static _ => { };
+}

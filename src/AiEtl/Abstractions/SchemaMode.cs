@@ -1,0 +1,14 @@
+namespace AiEtl;
+
+/// <summary>What a destination does when its table or file does not exist (the seed's <c>schema_mode</c>).</summary>
+public enum SchemaMode
+{
+    /// <summary>Create it when missing; check it when present.</summary>
+    CreateIfMissing,
+
+    /// <summary>Fail when it is missing.</summary>
+    FailIfMissing,
+
+    /// <summary>Drop it and create it anew.</summary>
+    DropAndCreate,
+}

@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace AiEtl;
+
+/// <summary>
+/// A batch of rows read from a source, in a pooled array, with the source position after its last
+/// row. The engine saves that position as the checkpoint once the destination committed the batch.
+/// </summary>
+/// <typeparam name="T">The row type.</typeparam>
+public sealed class SourceBatch<T>
+{
+    private T[] _rows;
+
+    /// <summary>Creates an empty batch with room for <paramref name="capacity"/> rows.</summary>
+    public SourceBatch(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        _rows = ArrayPool<T>.Shared.Rent(capacity);
+    }
+
+    /// <summary>How many rows the batch holds.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>How many rows the batch can hold without growing.</summary>
+    public int Capacity => _rows.Length;
+
+    /// <summary>How many input records the batch covers, bad ones included.</summary>
+    public int RecordsRead { get; set; }
+
+    /// <summary>The source position after the last record of this batch.</summary>
+    public SourceState? StateAfter { get; set; }
+
+    /// <summary>The rows.</summary>
+    public Span<T> Rows => _rows.AsSpan(0, Count);
+
+    /// <summary>The rows, for asynchronous writers.</summary>
+    public ReadOnlyMemory<T> Memory => _rows.AsMemory(0, Count);
+
+    /// <summary>Adds a row.</summary>
+    public void Add(T row)
+    {
+        if (Count == _rows.Length)
+        {
+            var larger = ArrayPool<T>.Shared.Rent(_rows.Length * 2);
+            Rows.CopyTo(larger);
+            ReturnArray();
+            _rows = larger;
+        }
+
+        _rows[Count++] = row;
+    }
+
+    /// <summary>Keeps only the first <paramref name="count"/> rows (after a transform filtered some).</summary>
+    public void Truncate(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            _rows.AsSpan(count, Count - count).Clear();
+        }
+
+        Count = count;
+    }
+
+    /// <summary>Returns the array to the pool; the batch must not be used afterwards.</summary>
+    public void Release()
+    {
+        ReturnArray();
+        _rows = [];
+        Count = 0;
+    }
+
+    private void ReturnArray()
+    {
+        if (_rows.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(_rows, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
+    }
+}

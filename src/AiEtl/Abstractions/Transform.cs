@@ -1,0 +1,64 @@
+namespace AiEtl;
+
+/// <summary>
+/// A transform applied to each row: the seed's <c>Transformer</c>. It may change the row in place or
+/// drop it. Transforms run on one thread per pipeline, in order, so they may keep state.
+/// </summary>
+/// <typeparam name="T">The row type.</typeparam>
+public abstract class Transform<T>
+{
+    /// <summary>The transform's name, as in errors and statistics.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>What the transform did.</summary>
+    public TransformerStats Stats { get; private set; } = new();
+
+    /// <summary>Transforms one row.</summary>
+    /// <returns><see langword="false"/> to drop the row.</returns>
+    /// <exception cref="TransformException">The row cannot be transformed; it goes to the error policy.</exception>
+    public abstract bool Apply(ref T row);
+
+    /// <summary>
+    /// Transforms a batch in place, compacting the kept rows to the front; returns how many were kept.
+    /// A row that throws goes to <paramref name="errors"/> and is dropped (or the run fails, as the policy says).
+    /// </summary>
+    public virtual async ValueTask<int> ApplyBatchAsync(SourceBatch<T> batch, IRowErrorSink errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(errors);
+        var kept = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            Stats.RecordsProcessed++;
+            RowError? failure = null;
+            try
+            {
+                var rows = batch.Rows;
+                if (Apply(ref rows[i]))
+                {
+                    rows[kept++] = rows[i];
+                }
+                else
+                {
+                    Stats.RecordsFiltered++;
+                }
+            }
+            catch (Exception error) when (error is TransformException or FormatException or ArgumentException or InvalidOperationException)
+            {
+                Stats.Errors++;
+                failure = new RowError(PipelineStage.Transform, $"{Name}: {error.Message}") { Exception = error };
+            }
+
+            if (failure is not null)
+            {
+                await errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        batch.Truncate(kept);
+        return kept;
+    }
+
+    /// <summary>Resets the statistics.</summary>
+    public void ResetStats() => Stats = new TransformerStats();
+}

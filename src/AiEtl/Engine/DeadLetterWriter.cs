@@ -1,0 +1,112 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AiEtl.Engine;
+
+/// <summary>
+/// Appends failed rows to a JSONL dead-letter file, one object a line, with the reason, the stage, the
+/// location and the raw input needed to replay the row. The file is created on the first row only.
+/// </summary>
+public sealed class DeadLetterWriter : IAsyncDisposable
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly string _pipelineId;
+    private FileStream? _stream;
+    private Utf8JsonWriter? _writer;
+
+    /// <summary>Creates a writer for <paramref name="path"/>.</summary>
+    public DeadLetterWriter(string path, string pipelineId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Path = path;
+        _pipelineId = pipelineId;
+    }
+
+    /// <summary>The dead-letter file.</summary>
+    public string Path { get; }
+
+    /// <summary>How many rows were written.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Appends one failed row.</summary>
+    public void Write(RowError error, DateTimeOffset timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var writer = Open();
+        writer.WriteStartObject();
+        writer.WriteString("timestamp", timestamp);
+        writer.WriteString("pipeline_id", _pipelineId);
+        writer.WriteString("stage", error.Stage.ToString().ToLowerInvariant());
+        writer.WriteString("error_type", error.Exception?.GetType().Name ?? "RowError");
+        writer.WriteString("message", error.FullMessage);
+        if (error.RecordId is { } recordId)
+        {
+            writer.WriteString("record_id", recordId);
+        }
+
+        if (error.Location is { } location)
+        {
+            writer.WriteStartObject("location");
+            writer.WriteString("source", location.Source);
+            WriteIfSet(writer, "line", location.Line);
+            WriteIfSet(writer, "column", location.Column);
+            if (location.ColumnName is { } name)
+            {
+                writer.WriteString("column_name", name);
+            }
+
+            WriteIfSet(writer, "row", location.Row);
+            WriteIfSet(writer, "byte_offset", location.ByteOffset);
+            writer.WriteEndObject();
+        }
+
+        if (error.RawInput is { } raw)
+        {
+            writer.WriteString("raw", raw);
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        _stream!.WriteByte((byte)'\n');
+        writer.Reset();
+        Count++;
+    }
+
+    /// <summary>Makes the rows written so far durable; called before a checkpoint is saved.</summary>
+    public void Flush() => _stream?.Flush(flushToDisk: true);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_stream is not null)
+        {
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private Utf8JsonWriter Open()
+    {
+        if (_writer is null)
+        {
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+            Directory.CreateDirectory(directory!);
+            _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            _writer = new Utf8JsonWriter(_stream, WriterOptions);
+        }
+
+        return _writer;
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace AiEtl.Engine;
+
+/// <summary>What a stage does with a row that fails (the seed's <c>on_*_error</c> values).</summary>
+public enum ErrorAction
+{
+    /// <summary>Stop the run; the state keeps the last committed checkpoint, so nothing is lost.</summary>
+    Fail,
+
+    /// <summary>Send the row to the dead-letter file with its reason and go on.</summary>
+    Skip,
+
+    /// <summary>Retry the operation with the pipeline's retry policy, then fail.</summary>
+    Retry,
+}

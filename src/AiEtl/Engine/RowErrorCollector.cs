@@ -1,0 +1,80 @@
+namespace AiEtl.Engine;
+
+/// <summary>
+/// The pipeline's <see cref="IRowErrorSink"/>: applies the per-stage policy, writes skipped rows to
+/// the dead-letter file and keeps the first errors for the result.
+/// </summary>
+internal sealed class RowErrorCollector : IRowErrorSink
+{
+    private const int MaxErrorsKept = 1000;
+    private readonly ErrorHandlingOptions _options;
+    private readonly DeadLetterWriter _deadLetters;
+    private readonly TimeProvider _clock;
+    private readonly List<PipelineError> _errors = [];
+    private readonly Lock _gate = new();
+
+    public RowErrorCollector(ErrorHandlingOptions options, DeadLetterWriter deadLetters, TimeProvider clock)
+    {
+        _options = options;
+        _deadLetters = deadLetters;
+        _clock = clock;
+    }
+
+    public long FailedRows { get; private set; }
+
+    public IReadOnlyList<PipelineError> Errors
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _errors];
+            }
+        }
+    }
+
+    public ValueTask ReportAsync(RowError error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (_options.For(error.Stage) != ErrorAction.Skip)
+        {
+            throw ToException(error);
+        }
+
+        lock (_gate)
+        {
+            var now = _clock.GetUtcNow();
+            _deadLetters.Write(error, now);
+            FailedRows++;
+            Add(ToPipelineError(error, now));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public void Add(PipelineError error)
+    {
+        lock (_gate)
+        {
+            if (_errors.Count < MaxErrorsKept)
+            {
+                _errors.Add(error);
+            }
+        }
+    }
+
+    private static PipelineError ToPipelineError(RowError error, DateTimeOffset now) =>
+        new(error.Stage, error.Exception?.GetType().Name ?? "RowError", error.FullMessage)
+        {
+            Location = error.Location,
+            RecordId = error.RecordId,
+            Timestamp = now,
+        };
+
+    private static EtlException ToException(RowError error) => error.Stage switch
+    {
+        PipelineStage.Extract => new ReadException(error.Message, error.Location, error.Exception),
+        PipelineStage.Transform => new TransformException(error.Message, error.Location, error.Exception),
+        _ => new WriteException(error.Message, error.Location, error.Exception),
+    };
+}

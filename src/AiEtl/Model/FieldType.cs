@@ -1,0 +1,44 @@
+namespace AiEtl;
+
+/// <summary>
+/// The logical type of a field: the seed's nine types, plus <see cref="Decimal"/>, <see cref="Guid"/> and <see cref="Time"/>
+/// where a C# type asks for them. Adapters map these to their own types (see docs/type-mapping.md).
+/// </summary>
+public enum FieldType
+{
+    /// <summary>Text.</summary>
+    String,
+
+    /// <summary>A whole number (32, 64 or 16 bits).</summary>
+    Integer,
+
+    /// <summary>A binary floating-point number.</summary>
+    Float,
+
+    /// <summary>True or false.</summary>
+    Boolean,
+
+    /// <summary>A calendar date without a time.</summary>
+    Date,
+
+    /// <summary>A date and time without an offset.</summary>
+    DateTime,
+
+    /// <summary>A point in time with an offset.</summary>
+    Timestamp,
+
+    /// <summary>A JSON value kept as JSON text.</summary>
+    Json,
+
+    /// <summary>A list of scalar values.</summary>
+    Array,
+
+    /// <summary>An exact decimal number.</summary>
+    Decimal,
+
+    /// <summary>A 128-bit identifier.</summary>
+    Guid,
+
+    /// <summary>A time of day without a date.</summary>
+    Time,
+}

@@ -1,0 +1,40 @@
+namespace AiEtl;
+
+/// <summary>
+/// The dynamic row of the seed: a dictionary of values with metadata. Used where the schema is only
+/// known at run time (YAML pipelines run by the CLI, dead-letter entries). Typed pipelines use the
+/// user's <c>[EtlRecord]</c> types instead and never allocate one of these per row.
+/// </summary>
+public sealed class Record
+{
+    /// <summary>Creates a record.</summary>
+    public Record(Dictionary<string, object?> data, RecordMetadata metadata, Schema? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(metadata);
+        Data = data;
+        Metadata = metadata;
+        Schema = schema;
+    }
+
+    /// <summary>The values by field name.</summary>
+    public Dictionary<string, object?> Data { get; }
+
+    /// <summary>Where the record came from and what happened to it.</summary>
+    public RecordMetadata Metadata { get; }
+
+    /// <summary>The schema the record follows, when known.</summary>
+    public Schema? Schema { get; set; }
+
+    /// <summary>When the record was read.</summary>
+    public DateTimeOffset? ExtractedAt { get; set; }
+
+    /// <summary>When the record was last transformed.</summary>
+    public DateTimeOffset? TransformedAt { get; set; }
+
+    /// <summary>When the record was written.</summary>
+    public DateTimeOffset? LoadedAt { get; set; }
+
+    /// <summary>Gets a value by field name, or <see langword="null"/> when absent.</summary>
+    public object? this[string name] => Data.TryGetValue(name, out var value) ? value : null;
+}

@@ -1,0 +1,23 @@
+namespace AiEtl;
+
+/// <summary>The kinds of sensitive data the seed names, used to mask values in logs and errors.</summary>
+public enum SensitiveKind
+{
+    /// <summary>Not sensitive.</summary>
+    None,
+
+    /// <summary>An e-mail address.</summary>
+    Email,
+
+    /// <summary>A telephone number.</summary>
+    Phone,
+
+    /// <summary>A US social security number.</summary>
+    Ssn,
+
+    /// <summary>A payment card number.</summary>
+    CreditCard,
+
+    /// <summary>Sensitive for another reason.</summary>
+    Other,
+}

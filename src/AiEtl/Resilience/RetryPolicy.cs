@@ -1,0 +1,94 @@
+using Polly;
+using Polly.Retry;
+
+namespace AiEtl.Resilience;
+
+/// <summary>
+/// The seed's retry policy: up to <see cref="MaxRetries"/> retries of transient errors, waiting
+/// <c>min(BackoffMultiplier ^ attempt, MaxBackoffSeconds)</c> seconds before each. Executed through
+/// Polly.Core, which owns the waiting, cancellation and the retry loop.
+/// </summary>
+public sealed record RetryPolicy
+{
+    /// <summary>The default policy: 3 retries, backoff 1 s, 2 s, 4 s, at most 60 s.</summary>
+    public static RetryPolicy Default { get; } = new();
+
+    /// <summary>A policy that never retries.</summary>
+    public static RetryPolicy None { get; } = new() { MaxRetries = 0 };
+
+    /// <summary>How many times an operation is retried after its first failure.</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    /// <summary>The base of the exponential backoff.</summary>
+    public double BackoffMultiplier { get; init; } = 2.0;
+
+    /// <summary>The longest wait between attempts.</summary>
+    public double MaxBackoffSeconds { get; init; } = 60.0;
+
+    /// <summary>
+    /// The exception types that are retried (exact type match, as the seed does). When
+    /// <see langword="null"/>, connection, read and write errors are retried.
+    /// </summary>
+    public IReadOnlyList<Type>? RetryableExceptions { get; init; }
+
+    /// <summary>Whether <paramref name="error"/> should be retried after <paramref name="attempt"/> retries so far.</summary>
+    public bool ShouldRetry(Exception error, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (attempt >= MaxRetries)
+        {
+            return false;
+        }
+
+        if (RetryableExceptions is { Count: > 0 } types)
+        {
+            return types.Contains(error.GetType());
+        }
+
+        return error is ConnectionFailedException or ReadException or WriteException;
+    }
+
+    /// <summary>The wait before retry number <paramref name="attempt"/> (0 for the first retry).</summary>
+    public TimeSpan GetBackoff(int attempt) =>
+        TimeSpan.FromSeconds(Math.Min(Math.Pow(BackoffMultiplier, attempt), MaxBackoffSeconds));
+
+    /// <summary>Builds the Polly pipeline that applies this policy.</summary>
+    /// <param name="timeProvider">The clock used for waiting; tests pass a fake one.</param>
+    /// <param name="onRetry">Called before each retry with the error, the retry number and the wait.</param>
+    public ResiliencePipeline ToResiliencePipeline(
+        TimeProvider? timeProvider = null,
+        Action<Exception, int, TimeSpan>? onRetry = null)
+    {
+        if (MaxRetries <= 0)
+        {
+            return ResiliencePipeline.Empty;
+        }
+
+        var builder = new ResiliencePipelineBuilder();
+        if (timeProvider is not null)
+        {
+            builder.TimeProvider = timeProvider;
+        }
+
+        return builder.AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = MaxRetries,
+            ShouldHandle = args => ValueTask.FromResult(
+                args.Outcome.Exception is { } error && ShouldRetry(error, args.AttemptNumber)),
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(GetBackoff(args.AttemptNumber)),
+            OnRetry = args =>
+            {
+                onRetry?.Invoke(args.Outcome.Exception!, args.AttemptNumber, args.RetryDelay);
+                return ValueTask.CompletedTask;
+            },
+        }).Build();
+    }
+
+    /// <summary>Runs <paramref name="operation"/>, retrying it as this policy says.</summary>
+    public ValueTask<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken = default) =>
+        ToResiliencePipeline().ExecuteAsync(operation, cancellationToken);
+
+    /// <summary>Runs <paramref name="operation"/>, retrying it as this policy says.</summary>
+    public ValueTask ExecuteAsync(Func<CancellationToken, ValueTask> operation, CancellationToken cancellationToken = default) =>
+        ToResiliencePipeline().ExecuteAsync(operation, cancellationToken);
+}

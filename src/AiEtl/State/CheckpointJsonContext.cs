@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace AiEtl.State;
+
+/// <summary>Source-generated JSON for the scalar values adapters keep in <see cref="Checkpoint.CustomState"/>.</summary>
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class CheckpointJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace AiEtl.State;
+
+/// <summary>
+/// Keeps the incremental state of each (pipeline, source) pair as a JSON file under a state
+/// directory. Saves are atomic: the new state is written to a temporary file beside the target,
+/// flushed to disk, then renamed over it, so a crash at any point leaves the previous state readable.
+/// </summary>
+public sealed class StateManager
+{
+    private const string TempSuffix = ".tmp";
+
+    /// <summary>Creates a manager that keeps its files under <paramref name="stateDirectory"/>.</summary>
+    public StateManager(string stateDirectory = ".state")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stateDirectory);
+        StateDirectory = stateDirectory;
+    }
+
+    /// <summary>The directory holding the state files.</summary>
+    public string StateDirectory { get; }
+
+    /// <summary>Called after the temporary file is written and before it replaces the state; tests use it to simulate a crash.</summary>
+    internal Action<string>? BeforeReplace { get; set; }
+
+    /// <summary>The file that holds the state of one source in one pipeline.</summary>
+    public string GetStatePath(string pipelineId, string adapterId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pipelineId);
+        ArgumentException.ThrowIfNullOrEmpty(adapterId);
+        return Path.Combine(StateDirectory, FileNameFor(pipelineId), FileNameFor(adapterId) + ".json");
+    }
+
+    /// <summary>Reads the saved state, or <see langword="null"/> when there is none.</summary>
+    /// <exception cref="StateException">The file exists but is not a valid state file.</exception>
+    public PipelineState? GetState(string pipelineId, string adapterId)
+    {
+        var path = GetStatePath(pipelineId, adapterId);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize(stream, StateJsonContext.Default.PipelineState)
+                ?? throw new StateException("the state file holds null", new DataLocation(path));
+        }
+        catch (JsonException error)
+        {
+            var location = new DataLocation(path) { Line = error.LineNumber + 1 };
+            throw new StateException($"the state file is not valid: {error.Message}", location, error);
+        }
+    }
+
+    /// <summary>Saves the state atomically (temporary file, flush, rename).</summary>
+    public void SaveState(string pipelineId, string adapterId, PipelineState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var path = GetStatePath(pipelineId, adapterId);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + TempSuffix;
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                JsonSerializer.Serialize(stream, state, StateJsonContext.Default.PipelineState);
+                stream.Flush(flushToDisk: true);
+            }
+
+            BeforeReplace?.Invoke(temp);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException($"could not save the state: {error.Message}", new DataLocation(path), error);
+        }
+    }
+
+    /// <summary>Deletes the saved state, so the next run reads everything again.</summary>
+    public void ClearState(string pipelineId, string adapterId)
+    {
+        var path = GetStatePath(pipelineId, adapterId);
+        File.Delete(path);
+        File.Delete(path + TempSuffix);
+    }
+
+    // A readable, file-system-safe name, made unique by a short hash of the original.
+    private static string FileNameFor(string id)
+    {
+        var readable = new StringBuilder(Math.Min(id.Length, 48));
+        foreach (var c in id.AsSpan(Math.Max(0, id.Length - 48)))
+        {
+            readable.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(id));
+        return $"{readable.ToString().Trim('_', '.')}-{Convert.ToHexStringLower(hash.AsSpan(0, 4))}";
+    }
+}

@@ -1,0 +1,58 @@
+namespace AiEtl.Tests;
+
+[EtlRecord("people")]
+public partial record struct Person(
+    [property: PrimaryKey] int Id,
+    string Name,
+    int? Age,
+    DateOnly Born,
+    decimal Balance);
+
+/// <summary>Collects what a pipeline writes, with the transaction rules of a real destination.</summary>
+public sealed class ListDestination<T> : Destination<T>
+{
+    private readonly List<T> _pending = [];
+
+    public List<T> Committed { get; } = [];
+
+    public int Commits { get; private set; }
+
+    public Func<int, bool>? FailBatch { get; init; }
+
+    public override string DestinationType => "list";
+
+    public override string DestinationId => "list";
+
+    public override ValueTask ConnectAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public override ValueTask CreateSchemaAsync(Schema schema, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public override ValueTask<int> WriteAsync(ReadOnlyMemory<T> rows, CancellationToken cancellationToken = default)
+    {
+        if (FailBatch?.Invoke(Commits + 1) == true)
+        {
+            throw new WriteException($"batch {Commits + 1} rejected");
+        }
+
+        _pending.AddRange(rows.ToArray());
+        return ValueTask.FromResult(rows.Length);
+    }
+
+    public override ValueTask CloseAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    protected override ValueTask OnBeginTransactionAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    protected override ValueTask OnCommitAsync(CancellationToken cancellationToken)
+    {
+        Committed.AddRange(_pending);
+        _pending.Clear();
+        Commits++;
+        return ValueTask.CompletedTask;
+    }
+
+    protected override ValueTask OnRollbackAsync(CancellationToken cancellationToken)
+    {
+        _pending.Clear();
+        return ValueTask.CompletedTask;
+    }
+}
