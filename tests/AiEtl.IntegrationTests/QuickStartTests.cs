@@ -80,7 +80,7 @@ public sealed class QuickStartTests : IDisposable
     public async Task Bad_rows_go_to_the_dead_letter_file_and_the_good_ones_load()
     {
         var input = Path.Combine(_directory, "some-bad.csv");
-        File.WriteAllText(input, """
+        File.WriteAllText(input, """"
             id,email,name,age,signup_date,last_login,balance,country,active,tags
             1,a@b.c,A,30,2024-01-01,2024-01-02T00:00:00Z,1.00,DE,true,[]
             2,b@b.c,B,thirty,2024-01-01,2024-01-02T00:00:00Z,1.00,DE,true,[]
@@ -88,7 +88,7 @@ public sealed class QuickStartTests : IDisposable
             4,d@b.c,D,32,2024-01-01,2024-01-02T00:00:00Z,1.00,DE,false,"[""x"""
             5,e@b.c,E,33,2024-01-01,2024-01-02T00:00:00Z,1.00,DE,false,"[""ok""]"
 
-            """.ReplaceLineEndings("\n"));
+            """".ReplaceLineEndings("\n"));
 
         var (exitCode, output) = await ProcessRunner.RunDotnetAsync(_directory, RepositoryPaths.QuickStartDll, "--input", input, "--out", "out");
 

@@ -35,7 +35,7 @@ public sealed class SqliteDestinationTests : IDisposable
     {
         var rows = new[]
         {
-            new Reading(1, "Zoë \"quoted\", with comma", double.MaxValue, true, DateOnly.MinValue, new DateTime(2024, 3, 5, 14, 22, 10, DateTimeKind.Utc), 79228162514264337593543950335m, Guid.NewGuid(), "{\"a\":[1,2]}"),
+            new Reading(1, "Zoë \"quoted\", with comma", double.MaxValue, true, DateOnly.MinValue, new DateTime(2024, 3, 5, 14, 22, 10, DateTimeKind.Utc), 9999999999999.99m, Guid.NewGuid(), "{\"a\":[1,2]}"),
             new Reading(2, null, -0.5, false, DateOnly.MaxValue, new DateTime(1999, 12, 31, 23, 59, 59, 999, DateTimeKind.Utc), -12.50m, Guid.Empty, null),
         };
 
@@ -57,10 +57,19 @@ public sealed class SqliteDestinationTests : IDisposable
             Assert.Equal(row.Ok, reader.GetInt64(3) == 1);
             Assert.Equal(row.Day, DateOnly.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(row.At, reader.GetDateTime(5).ToUniversalTime());
-            Assert.Equal(row.Price, decimal.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(row.Price, (decimal)reader.GetDouble(6));
             Assert.Equal(row.Tag, Guid.Parse(reader.GetString(7)));
             Assert.Equal(row.Extra, reader.IsDBNull(8) ? null : reader.GetString(8));
         }
+    }
+
+    [Fact]
+    public async Task Decimals_beyond_fifteen_significant_digits_lose_precision_in_sqlite_as_documented()
+    {
+        await WriteAsync([Sample(1) with { Price = 79228162514264337593543950335m }]);
+
+        using var connection = Open();
+        Assert.Equal(["real"], Strings(connection, "SELECT typeof(price) FROM readings"));
     }
 
     [Fact]
@@ -142,7 +151,7 @@ public sealed class SqliteDestinationTests : IDisposable
         await WriteAsync([Sample(1)], table: table);
 
         using var check = Open();
-        Assert.Equal(["victims", table], Strings(check, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name DESC"));
+        Assert.Equal(new[] { table, "victims" }.Order(StringComparer.Ordinal), Strings(check, "SELECT name FROM sqlite_master WHERE type = 'table'").Order(StringComparer.Ordinal));
         Assert.Equal(["1"], Strings(check, $"SELECT id FROM {SqliteDialect.Quote(table)}"));
     }
 
