@@ -8,11 +8,13 @@ namespace AiEtl.Sqlite;
 /// record's schema, rows go in through one prepared <c>INSERT</c> inside the pipeline's transaction,
 /// and the database runs in WAL mode so readers are not blocked by a load.
 /// </summary>
-/// <typeparam name="T">The <c>[EtlRecord]</c> type of the rows.</typeparam>
-public sealed class SqliteDestination<T> : Destination<T>
-    where T : IEtlRecord<T>
+/// <typeparam name="T">The row type.</typeparam>
+/// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
+public class SqliteDestination<T, TCodec> : Destination<T>
+    where TCodec : struct, IRowCodec<T>
 {
     private readonly SqliteDestinationOptions _options;
+    private readonly TCodec _codec;
     private readonly string _table;
     private SqliteConnection? _connection;
     private SqliteTransaction? _transaction;
@@ -20,12 +22,13 @@ public sealed class SqliteDestination<T> : Destination<T>
     private SqliteParameter[] _parameters = [];
 
     /// <summary>Creates a destination for the database and table in <paramref name="options"/>.</summary>
-    public SqliteDestination(SqliteDestinationOptions options)
+    public SqliteDestination(SqliteDestinationOptions options, TCodec codec)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.Path);
         _options = options;
-        _table = options.Table ?? T.Schema.Name;
+        _codec = codec;
+        _table = options.Table ?? codec.Schema.Name;
     }
 
     /// <inheritdoc />
@@ -110,7 +113,7 @@ public sealed class SqliteDestination<T> : Destination<T>
         {
             for (; written < span.Length; written++)
             {
-                T.WriteFields(in span[written], ref writer);
+                _codec.Write(in span[written], ref writer);
                 insert.ExecuteNonQuery();
             }
         }

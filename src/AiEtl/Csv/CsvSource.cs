@@ -14,30 +14,27 @@ namespace AiEtl.Csv;
 /// line, column and raw text. Incremental: the checkpoint holds the byte offset and line of the next
 /// unread row, so a rerun reads only what was appended.
 /// </summary>
-/// <typeparam name="T">The <c>[EtlRecord]</c> type of the rows.</typeparam>
-public sealed class CsvSource<T> : ISource<T>
-    where T : IEtlRecord<T>
+/// <typeparam name="T">The row type.</typeparam>
+/// <typeparam name="TCodec">How rows are built from fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
+public class CsvSource<T, TCodec> : ISource<T>
+    where TCodec : struct, IRowCodec<T>
 {
     private const string ByteOffsetKey = "byte_offset";
     private const string LineKey = "line";
     private const int MaxValueInMessage = 80;
 
     private readonly CsvSourceOptions _options;
+    private readonly TCodec _codec;
     private SourceState _state = new();
 
-    /// <summary>Creates a source for the file in <paramref name="options"/>.</summary>
-    public CsvSource(CsvSourceOptions options)
+    /// <summary>Creates a source for the file in <paramref name="options"/>, building rows with <paramref name="codec"/>.</summary>
+    public CsvSource(CsvSourceOptions options, TCodec codec)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.Path);
         _options = options;
+        _codec = codec;
         SourceId = Path.GetFullPath(options.Path);
-    }
-
-    /// <summary>Creates a source for the file at <paramref name="path"/> with default options.</summary>
-    public CsvSource(string path)
-        : this(new CsvSourceOptions(path))
-    {
     }
 
     /// <inheritdoc />
@@ -63,7 +60,7 @@ public sealed class CsvSource<T> : ISource<T>
     }
 
     /// <inheritdoc />
-    public ValueTask<Schema> GetSchemaAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(T.Schema);
+    public ValueTask<Schema> GetSchemaAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_codec.Schema);
 
     /// <inheritdoc />
     public SourceState GetState() => _state;
@@ -81,7 +78,7 @@ public sealed class CsvSource<T> : ISource<T>
     public async IAsyncEnumerable<SourceBatch<T>> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var schema = T.Schema;
+        var schema = _codec.Schema;
         var startOffset = CustomLong(_state.Checkpoint, ByteOffsetKey) ?? 0;
         var startLine = CustomLong(_state.Checkpoint, LineKey) ?? 1;
         var malformed = new Queue<CsvMalformedRecord>();
@@ -182,7 +179,7 @@ public sealed class CsvSource<T> : ISource<T>
         var header = headerReader.Headers.ToArray();
         if (header.Length == 0)
         {
-            throw new SchemaException($"the file has no header row; {T.Schema.Name} needs one with its field names", new DataLocation(DisplayPath) { Line = 1 });
+            throw new SchemaException($"the file has no header row; {_codec.Schema.Name} needs one with its field names", new DataLocation(DisplayPath) { Line = 1 });
         }
 
         return header;
@@ -218,7 +215,7 @@ public sealed class CsvSource<T> : ISource<T>
         try
         {
             var reader = new CsvFieldReader(csv, columns);
-            batch.Add(T.ReadFields(ref reader));
+            batch.Add(_codec.Read(ref reader));
             return null;
         }
         catch (FieldFormatException error)

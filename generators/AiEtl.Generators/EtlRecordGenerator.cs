@@ -1,0 +1,87 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AiEtl.Generators;
+
+/// <summary>
+/// Implements <c>AiEtl.Fields.IEtlRecord&lt;T&gt;</c> on every <c>[EtlRecord]</c> partial type: a schema, and a
+/// field reader and writer that adapters specialise per type, without reflection or boxing.
+/// </summary>
+/// <remarks>
+/// The pipeline parses each declaration into a value-equatable <see cref="Result{TValue}"/>, then splits it:
+/// code is emitted from the <see cref="RecordSpec"/> alone and diagnostics are reported from their own output,
+/// so an edit that changes neither does no work and a changed diagnostic does not regenerate code.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class EtlRecordGenerator : IIncrementalGenerator
+{
+    /// <summary>The metadata name of the attribute that marks a record type.</summary>
+    public const string EtlRecordAttributeName = "AiEtl.EtlRecordAttribute";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var results = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                EtlRecordAttributeName,
+                predicate: static (node, _) => node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax,
+                transform: static (attributeContext, cancellationToken) => Parser.Parse(attributeContext, cancellationToken))
+            .WithTrackingName(TrackingNames.ParseRecords);
+
+        var specs = results
+            .Select(static (result, _) => result.Value)
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.RecordSpecs);
+
+        var diagnostics = results
+            .Select(static (result, _) => result.Diagnostics)
+            .Where(static diagnostics => !diagnostics.IsEmpty)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(specs, static (production, spec) => EmitRecord(production, spec));
+        context.RegisterSourceOutput(diagnostics, static (production, found) => ReportDiagnostics(production, found));
+    }
+
+    private static void EmitRecord(SourceProductionContext production, RecordSpec spec)
+    {
+        production.CancellationToken.ThrowIfCancellationRequested();
+        var failure = EmitSafely(spec, out var source);
+        if (failure is null)
+        {
+            production.AddSource(spec.HintName, source);
+        }
+        else
+        {
+            production.ReportDiagnostic(failure);
+        }
+    }
+
+    /// <summary>
+    /// Emits the source of <paramref name="spec"/>, returning <see langword="null"/>; or, when the emitter throws, returns
+    /// the AIETL0099 diagnostic to report instead. The spec holds no location (so that moving a declaration does not
+    /// regenerate it), hence the diagnostic has none either: its message names the type.
+    /// </summary>
+    internal static Diagnostic? EmitSafely(RecordSpec spec, out string source)
+    {
+        try
+        {
+            source = Emitter.Emit(spec);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            source = string.Empty;
+            return Diagnostic.Create(DiagnosticDescriptors.GeneratorFailed, Location.None, spec.FullyQualifiedName, Parser.Describe(exception));
+        }
+    }
+
+    private static void ReportDiagnostics(SourceProductionContext production, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            production.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace AiEtl.Generators;
+
+/// <summary>Maps a property's CLR type to the <see cref="ValueKind"/> a field stores it as.</summary>
+internal static class TypeMapping
+{
+    /// <summary>The supported types that the compiler knows as a <see cref="SpecialType"/>.</summary>
+    private static readonly Dictionary<SpecialType, ValueKind> SpecialKinds = new()
+    {
+        [SpecialType.System_String] = ValueKind.String,
+        [SpecialType.System_Int16] = ValueKind.Int16,
+        [SpecialType.System_Int32] = ValueKind.Int32,
+        [SpecialType.System_Int64] = ValueKind.Int64,
+        [SpecialType.System_Single] = ValueKind.Single,
+        [SpecialType.System_Double] = ValueKind.Double,
+        [SpecialType.System_Decimal] = ValueKind.Decimal,
+        [SpecialType.System_Boolean] = ValueKind.Boolean,
+        [SpecialType.System_DateTime] = ValueKind.DateTime,
+    };
+
+    /// <summary>The supported structs of the System namespace that have no <see cref="SpecialType"/>.</summary>
+    private static readonly Dictionary<string, ValueKind> SystemStructKinds = new(StringComparer.Ordinal)
+    {
+        ["DateOnly"] = ValueKind.Date,
+        ["TimeOnly"] = ValueKind.Time,
+        ["DateTimeOffset"] = ValueKind.DateTimeOffset,
+        ["Guid"] = ValueKind.Guid,
+    };
+
+    /// <summary>
+    /// Finds the kind of <paramref name="type"/>, looking through <c>Nullable&lt;T&gt;</c>; returns
+    /// <see langword="false"/> for a type no field can hold.
+    /// </summary>
+    /// <param name="type">The property type.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="enumTypeName">For an enum, its fully qualified name.</param>
+    /// <param name="isNullableValueType">Whether <paramref name="type"/> is <c>Nullable&lt;T&gt;</c>.</param>
+    public static bool TryGetValueKind(ITypeSymbol type, out ValueKind kind, out string? enumTypeName, out bool isNullableValueType)
+    {
+        enumTypeName = null;
+        isNullableValueType = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+            isNullableValueType = true;
+        }
+
+        if (SpecialKinds.TryGetValue(type.SpecialType, out kind))
+        {
+            return true;
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            kind = ValueKind.Enum;
+            enumTypeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            return true;
+        }
+
+        return TryGetSystemStructKind(type, out kind);
+    }
+
+    private static bool TryGetSystemStructKind(ITypeSymbol type, out ValueKind kind)
+    {
+        kind = default;
+        return type is INamedTypeSymbol { TypeKind: TypeKind.Struct, Arity: 0, ContainingType: null }
+            && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+            && SystemStructKinds.TryGetValue(type.Name, out kind);
+    }
+}

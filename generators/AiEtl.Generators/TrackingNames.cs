@@ -1,0 +1,17 @@
+namespace AiEtl.Generators;
+
+/// <summary>
+/// Names of the incremental steps, given with <c>WithTrackingName</c> so that tests can check which steps
+/// ran again after an edit.
+/// </summary>
+internal static class TrackingNames
+{
+    /// <summary>Each [EtlRecord] declaration parsed into a <see cref="Result{TValue}"/>.</summary>
+    public const string ParseRecords = "EtlRecord.Parse";
+
+    /// <summary>The <see cref="RecordSpec"/> values that code is generated from.</summary>
+    public const string RecordSpecs = "EtlRecord.Specs";
+
+    /// <summary>The diagnostics found while parsing.</summary>
+    public const string Diagnostics = "EtlRecord.Diagnostics";
+}

@@ -1,0 +1,62 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace AiEtl.Generators.Tests;
+
+/// <summary>Every diagnostic id is documented, tracked for release and tested.</summary>
+public sealed class DiagnosticCatalogTests
+{
+    public static TheoryData<string> Ids() => [.. Descriptors().Select(descriptor => descriptor.Id)];
+
+    [Fact]
+    public void IdsAreUniqueAndWellFormed()
+    {
+        var ids = Descriptors().Select(descriptor => descriptor.Id).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Matches("^AIETL[0-9]{4}$", id));
+        Assert.All(Descriptors(), descriptor => Assert.Equal("AiEtl", descriptor.Category));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void IdHasADocumentationPage(string id)
+    {
+        var page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");
+
+        Assert.True(File.Exists(page), $"{page} is missing.");
+        Assert.StartsWith($"# {id}:", File.ReadAllText(page));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void IdIsTrackedForRelease(string id)
+    {
+        var unshipped = File.ReadAllLines(Path.Combine(RepositoryRoot(), "generators", "AiEtl.Generators", "AnalyzerReleases.Unshipped.md"));
+
+        Assert.Single(unshipped, line => line.StartsWith(id + " |", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void IdHasATest(string id)
+    {
+        var tests = typeof(DiagnosticTests).GetMethods().Where(method => method.GetCustomAttribute<FactAttribute>() is not null);
+
+        Assert.Contains(tests, method => method.Name.StartsWith(id + "_", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<DiagnosticDescriptor> Descriptors()
+    {
+        return typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(field => (DiagnosticDescriptor)field.GetValue(null)!);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var project = typeof(DiagnosticCatalogTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "AiEtl.Generators.Tests.ProjectDirectory")
+            .Value!;
+        return Path.GetFullPath(Path.Combine(project, "..", ".."));
+    }
+}

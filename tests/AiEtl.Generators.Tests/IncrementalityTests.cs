@@ -1,0 +1,122 @@
+using AiEtl.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace AiEtl.Generators.Tests;
+
+/// <summary>
+/// The incremental pipeline does no work that an edit does not call for, and its model is plain data that can be
+/// compared between runs.
+/// </summary>
+public sealed class IncrementalityTests
+{
+    private const string Records = """
+        using AiEtl;
+        namespace Sample;
+
+        [EtlRecord("customers")]
+        public partial record struct Customer([property: PrimaryKey] int Id, string Name, int? Age);
+
+        [EtlRecord]
+        public partial class Broken
+        {
+            public uint Count { get; set; }
+        }
+        """;
+
+    [Fact]
+    public void EveryStepHasATrackingName()
+    {
+        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
+            .GetRunResult().Results.Single();
+
+        foreach (var name in TrackingStepNames())
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(name), $"No step is named {name}.");
+            Assert.NotEmpty(result.TrackedSteps[name].SelectMany(step => step.Outputs));
+        }
+    }
+
+    [Fact]
+    public void AddingAnUnrelatedFileLeavesEveryStepCachedOrUnchanged()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Records);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+
+        var edited = compilation.AddSyntaxTrees(GeneratorHarness.Parse("namespace Other; public sealed class Unrelated { public int Value { get; set; } }", "Unrelated.cs"));
+        var result = driver.RunGenerators(edited, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+
+        foreach (var name in TrackingStepNames())
+        {
+            AssertAllCachedOrUnchanged(result.TrackedSteps[name], name);
+        }
+
+        foreach (var (name, steps) in result.TrackedOutputSteps)
+        {
+            AssertAllCachedOrUnchanged(steps, name);
+        }
+    }
+
+    [Fact]
+    public void MovingADeclarationDoesNotRegenerateItsCode()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Records);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var line = Assert.Single(driver.GetRunResult().Diagnostics).Location.GetLineSpan().StartLinePosition.Line;
+
+        var original = compilation.SyntaxTrees.First();
+        var moved = GeneratorHarness.Parse("// A comment that moves every declaration down a line.\n" + Records, original.FilePath);
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(original, moved), TestContext.Current.CancellationToken)
+            .GetRunResult().Results.Single();
+
+        // The diagnostics moved with the code, so they are reported again; the specs did not change.
+        AssertAllCachedOrUnchanged(result.TrackedSteps[TrackingNames.RecordSpecs], TrackingNames.RecordSpecs);
+        Assert.Contains(
+            result.TrackedSteps[TrackingNames.Diagnostics].SelectMany(step => step.Outputs),
+            output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(line + 1, Assert.Single(result.Diagnostics).Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void TheModelHoldsNoCompilerObjects()
+    {
+        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
+            .GetRunResult().Results.Single();
+
+        var outputs = TrackingStepNames()
+            .SelectMany(name => result.TrackedSteps[name])
+            .SelectMany(step => step.Outputs)
+            .Select(output => output.Value)
+            .ToList();
+
+        Assert.Contains(outputs, value => value is Result<RecordSpec?> { Value: not null, Diagnostics.IsEmpty: true });
+        Assert.Contains(outputs, value => value is Result<RecordSpec?> { Value: null, Diagnostics.IsEmpty: false });
+        Assert.Empty(ModelWalker.FindCompilerObjects(outputs, "outputs"));
+    }
+
+    [Fact]
+    public void TheModelWalkerFindsACompilerObject()
+    {
+        var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailed, null, "Customer", "boom");
+        var holder = new { Diagnostic = diagnostic, Location = Location.None };
+
+        Assert.Equal(["holder.<Location>i__Field: " + Location.None.GetType().FullName], ModelWalker.FindCompilerObjects(holder, "holder"));
+    }
+
+    private static IEnumerable<string> TrackingStepNames()
+    {
+        return typeof(TrackingNames).GetFields().Select(field => (string)field.GetRawConstantValue()!);
+    }
+
+    private static void AssertAllCachedOrUnchanged(IEnumerable<IncrementalGeneratorRunStep> steps, string name)
+    {
+        foreach (var step in steps)
+        {
+            foreach (var (_, reason) in step.Outputs)
+            {
+                Assert.True(
+                    reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                    $"Step {name} ran again: {reason}.");
+            }
+        }
+    }
+}
