@@ -45,6 +45,8 @@ internal readonly struct SqliteParameterWriter : IFieldWriter
 
     public void WriteJson(int ordinal, string json) => _parameters[ordinal].Value = json;
 
+    public void WriteArray<TElement>(int ordinal, ReadOnlySpan<TElement> values) => _parameters[ordinal].Value = JsonArrays.Format(values);
+
     public void WriteEnum<TEnum>(int ordinal, TEnum value)
         where TEnum : struct, Enum => _parameters[ordinal].Value = value.ToString();
 }

@@ -64,6 +64,18 @@ internal readonly ref struct CsvFieldReader : IFieldReader
     public string ReadJson(int ordinal) =>
         Utf8Values.IsValidJson(Span(ordinal, "JSON")) ? ReadString(ordinal) : throw Invalid(ordinal, "valid JSON");
 
+    public TElement[] ReadArray<TElement>(int ordinal)
+    {
+        try
+        {
+            return JsonArrays.Parse<TElement>(Span(ordinal, "a JSON array"));
+        }
+        catch (FormatException error)
+        {
+            throw new FieldFormatException(ordinal, $"a JSON array of {typeof(TElement).Name} ({error.Message})", error);
+        }
+    }
+
     public TEnum ReadEnum<TEnum>(int ordinal)
         where TEnum : struct, Enum =>
         Utf8Values.TryParseEnum<TEnum>(Span(ordinal, $"one of {string.Join(", ", Enum.GetNames<TEnum>())}"), out var value)

@@ -87,6 +87,14 @@ internal readonly struct DictionaryFieldReader : IFieldReader
 
     public string ReadJson(int ordinal) => ReadString(ordinal);
 
+    public TElement[] ReadArray<TElement>(int ordinal) => Get(ordinal) switch
+    {
+        TElement[] array => array,
+        IEnumerable<TElement> list => [.. list],
+        string json => ParseArray<TElement>(ordinal, json),
+        _ => throw Invalid(ordinal, $"a list of {typeof(TElement).Name}"),
+    };
+
     public TEnum ReadEnum<TEnum>(int ordinal)
         where TEnum : struct, Enum => Get(ordinal) switch
         {
@@ -121,6 +129,18 @@ internal readonly struct DictionaryFieldReader : IFieldReader
 
             default:
                 throw Invalid(ordinal, expected);
+        }
+    }
+
+    private static TElement[] ParseArray<TElement>(int ordinal, string json)
+    {
+        try
+        {
+            return JsonArrays.Parse<TElement>(json);
+        }
+        catch (FormatException error)
+        {
+            throw new FieldFormatException(ordinal, $"a JSON array of {typeof(TElement).Name} ({error.Message})", error);
         }
     }
 

@@ -43,6 +43,8 @@ internal readonly struct DictionaryFieldWriter : IFieldWriter
 
     public void WriteJson(int ordinal, string json) => Set(ordinal, json);
 
+    public void WriteArray<TElement>(int ordinal, ReadOnlySpan<TElement> values) => Set(ordinal, values.ToArray());
+
     public void WriteEnum<TEnum>(int ordinal, TEnum value)
         where TEnum : struct, Enum => Set(ordinal, value);
 

@@ -53,6 +53,13 @@ public interface IFieldReader
     /// <summary>Reads a JSON value as its JSON text.</summary>
     string ReadJson(int ordinal);
 
+    /// <summary>
+    /// Reads a list of scalar values (the seed's <c>array</c>). Element types: string, the integer and
+    /// floating-point types, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid
+    /// (<see cref="JsonArrays"/> lists them). Text formats carry the list as a JSON array.
+    /// </summary>
+    TElement[] ReadArray<TElement>(int ordinal);
+
     /// <summary>Reads an enum member by name (case-insensitive) or number.</summary>
     TEnum ReadEnum<TEnum>(int ordinal)
         where TEnum : struct, Enum;

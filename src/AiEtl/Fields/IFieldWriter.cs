@@ -52,6 +52,9 @@ public interface IFieldWriter
     /// <summary>Writes JSON text.</summary>
     void WriteJson(int ordinal, string json);
 
+    /// <summary>Writes a list of scalar values (see <see cref="IFieldReader.ReadArray{TElement}"/>).</summary>
+    void WriteArray<TElement>(int ordinal, ReadOnlySpan<TElement> values);
+
     /// <summary>Writes an enum member (adapters write its name).</summary>
     void WriteEnum<TEnum>(int ordinal, TEnum value)
         where TEnum : struct, Enum;

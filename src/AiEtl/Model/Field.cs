@@ -8,6 +8,9 @@ public sealed record Field(string Name, FieldType Type)
     /// <summary>Whether the field may hold no value. Defaults to <see langword="true"/>, as in the seed.</summary>
     public bool IsNullable { get; init; } = true;
 
+    /// <summary>For an <see cref="FieldType.Array"/> field, the type of its elements.</summary>
+    public FieldType? ElementType { get; init; }
+
     /// <summary>A human description.</summary>
     public string? Description { get; init; }
 

@@ -38,6 +38,8 @@ internal readonly ref struct DictionaryFieldReader(IReadOnlyDictionary<int, obje
 
     public string ReadJson(int ordinal) => Read<JsonText>(ordinal).Text;
 
+    public TElement[] ReadArray<TElement>(int ordinal) => Read<TElement[]>(ordinal);
+
     public TEnum ReadEnum<TEnum>(int ordinal)
         where TEnum : struct, Enum => Read<TEnum>(ordinal);
 

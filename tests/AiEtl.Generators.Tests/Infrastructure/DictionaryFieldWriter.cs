@@ -38,6 +38,8 @@ internal readonly struct DictionaryFieldWriter() : IFieldWriter
 
     public void WriteJson(int ordinal, string json) => Add(ordinal, new JsonText(json));
 
+    public void WriteArray<TElement>(int ordinal, ReadOnlySpan<TElement> values) => Add(ordinal, values.ToArray());
+
     public void WriteEnum<TEnum>(int ordinal, TEnum value)
         where TEnum : struct, Enum => Add(ordinal, value);
 

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace AiEtl.Fields;
+
+/// <summary>
+/// Lists of scalar values as JSON arrays: how text formats (CSV cells, SQLite TEXT) carry the seed's
+/// <c>array</c> type. Element types are dispatched on <c>typeof(TElement)</c>, which the JIT folds
+/// per element type, so nothing is boxed.
+/// </summary>
+public static class JsonArrays
+{
+    /// <summary>Whether <typeparamref name="TElement"/> can be an array element.</summary>
+    public static bool IsSupported<TElement>() =>
+        typeof(TElement) == typeof(string) || typeof(TElement) == typeof(int) || typeof(TElement) == typeof(long)
+        || typeof(TElement) == typeof(short) || typeof(TElement) == typeof(double) || typeof(TElement) == typeof(float)
+        || typeof(TElement) == typeof(decimal) || typeof(TElement) == typeof(bool) || typeof(TElement) == typeof(DateOnly)
+        || typeof(TElement) == typeof(TimeOnly) || typeof(TElement) == typeof(DateTime) || typeof(TElement) == typeof(DateTimeOffset)
+        || typeof(TElement) == typeof(Guid);
+
+    /// <summary>Formats a list as a compact JSON array.</summary>
+    public static string Format<TElement>(ReadOnlySpan<TElement> values)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, values);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Writes a list as a JSON array.</summary>
+    public static void Write<TElement>(Utf8JsonWriter writer, ReadOnlySpan<TElement> values)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartArray();
+        foreach (var value in values)
+        {
+            WriteElement(writer, value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Parses a JSON array of <typeparamref name="TElement"/>.</summary>
+    /// <exception cref="FormatException">The text is not a JSON array of such values.</exception>
+    public static TElement[] Parse<TElement>(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new FormatException("not a JSON array");
+            }
+
+            var values = new List<TElement>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                values.Add(ReadElement<TElement>(ref reader));
+            }
+
+            if (reader.TokenType != JsonTokenType.EndArray || reader.Read())
+            {
+                throw new FormatException("text after the JSON array");
+            }
+
+            return [.. values];
+        }
+        catch (JsonException error)
+        {
+            throw new FormatException(error.Message, error);
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new FormatException($"an element is not {typeof(TElement).Name}: {error.Message}", error);
+        }
+    }
+
+    /// <summary>Parses a JSON array of <typeparamref name="TElement"/> from text.</summary>
+    public static TElement[] Parse<TElement>(string json) => Parse<TElement>(Encoding.UTF8.GetBytes(json));
+
+    private static void WriteElement<TElement>(Utf8JsonWriter writer, TElement value)
+    {
+        if (typeof(TElement) == typeof(string))
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writer.WriteStringValue((string)(object)value);
+            }
+        }
+        else if (typeof(TElement) == typeof(int))
+        {
+            writer.WriteNumberValue((int)(object)value!);
+        }
+        else if (typeof(TElement) == typeof(long))
+        {
+            writer.WriteNumberValue((long)(object)value!);
+        }
+        else if (typeof(TElement) == typeof(short))
+        {
+            writer.WriteNumberValue((short)(object)value!);
+        }
+        else if (typeof(TElement) == typeof(double))
+        {
+            writer.WriteNumberValue((double)(object)value!);
+        }
+        else if (typeof(TElement) == typeof(float))
+        {
+            writer.WriteNumberValue((float)(object)value!);
+        }
+        else if (typeof(TElement) == typeof(decimal))
+        {
+            writer.WriteNumberValue((decimal)(object)value!);
+        }
+        else if (typeof(TElement) == typeof(bool))
+        {
+            writer.WriteBooleanValue((bool)(object)value!);
+        }
+        else if (typeof(TElement) == typeof(DateOnly))
+        {
+            writer.WriteStringValue(((DateOnly)(object)value!).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        else if (typeof(TElement) == typeof(TimeOnly))
+        {
+            writer.WriteStringValue(((TimeOnly)(object)value!).ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        }
+        else if (typeof(TElement) == typeof(DateTime))
+        {
+            writer.WriteStringValue((DateTime)(object)value!);
+        }
+        else if (typeof(TElement) == typeof(DateTimeOffset))
+        {
+            writer.WriteStringValue((DateTimeOffset)(object)value!);
+        }
+        else if (typeof(TElement) == typeof(Guid))
+        {
+            writer.WriteStringValue((Guid)(object)value!);
+        }
+        else
+        {
+            throw new NotSupportedException($"{typeof(TElement)} cannot be an array element");
+        }
+    }
+
+    private static TElement ReadElement<TElement>(ref Utf8JsonReader reader)
+    {
+        if (typeof(TElement) == typeof(string))
+        {
+            return (TElement)(object)(reader.GetString() ?? throw new FormatException("null element in a list of strings"));
+        }
+
+        if (typeof(TElement) == typeof(int))
+        {
+            return (TElement)(object)reader.GetInt32();
+        }
+
+        if (typeof(TElement) == typeof(long))
+        {
+            return (TElement)(object)reader.GetInt64();
+        }
+
+        if (typeof(TElement) == typeof(short))
+        {
+            return (TElement)(object)reader.GetInt16();
+        }
+
+        if (typeof(TElement) == typeof(double))
+        {
+            return (TElement)(object)reader.GetDouble();
+        }
+
+        if (typeof(TElement) == typeof(float))
+        {
+            return (TElement)(object)reader.GetSingle();
+        }
+
+        if (typeof(TElement) == typeof(decimal))
+        {
+            return (TElement)(object)reader.GetDecimal();
+        }
+
+        if (typeof(TElement) == typeof(bool))
+        {
+            return (TElement)(object)reader.GetBoolean();
+        }
+
+        if (typeof(TElement) == typeof(DateOnly))
+        {
+            return (TElement)(object)DateOnly.ParseExact(reader.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (typeof(TElement) == typeof(TimeOnly))
+        {
+            return (TElement)(object)TimeOnly.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
+        }
+
+        if (typeof(TElement) == typeof(DateTime))
+        {
+            return (TElement)(object)reader.GetDateTime();
+        }
+
+        if (typeof(TElement) == typeof(DateTimeOffset))
+        {
+            return (TElement)(object)reader.GetDateTimeOffset();
+        }
+
+        if (typeof(TElement) == typeof(Guid))
+        {
+            return (TElement)(object)reader.GetGuid();
+        }
+
+        throw new NotSupportedException($"{typeof(TElement)} cannot be an array element");
+    }
+}
