@@ -54,7 +54,7 @@ public sealed class DiagnosticTests
             [EtlRecord]
             public partial record Customer(int Id, [|uint?|] Visits);
             """,
-            "Property 'Visits' has the type 'uint?', which an [EtlRecord] field cannot hold; use string, int, long, short, double, float, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid or an enum, or a nullable one of these");
+            "Property 'Visits' has the type 'uint?', which an [EtlRecord] field cannot hold; use string, int, long, short, double, float, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid or an enum, a nullable one of these, or an array, List<T> or IReadOnlyList<T> of one that is not an enum or nullable");
     }
 
     [Fact]
@@ -70,10 +70,10 @@ public sealed class DiagnosticTests
             {
                 public int Id { get; set; }
 
-                public [|List<string>|] Tags { get; set; } = [];
+                public [|Dictionary<string, int>|] Tags { get; set; } = [];
             }
             """,
-            "Property 'Tags' has the type 'System.Collections.Generic.List<string>', which an [EtlRecord] field cannot hold; use string, int, long, short, double, float, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid or an enum, or a nullable one of these");
+            "Property 'Tags' has the type 'System.Collections.Generic.Dictionary<string, int>', which an [EtlRecord] field cannot hold; use string, int, long, short, double, float, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid or an enum, a nullable one of these, or an array, List<T> or IReadOnlyList<T> of one that is not an enum or nullable");
     }
 
     [Fact]
@@ -187,6 +187,287 @@ public sealed class DiagnosticTests
             public partial record Customer(int Id, [[|JsonField|]] int Payload);
             """,
             "Property 'Payload' has [JsonField] but its type is 'int'; a JSON field holds JSON text, so its property must be a string");
+    }
+
+    [Fact]
+    public void AIETL0008_InvalidRegularExpression()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0008",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Customer(int Id, [Pattern([|"^[a-z+$"|])] string Code);
+            """,
+            "The [Pattern] of property 'Code' is not a valid .NET regular expression: " + RegexError("^[a-z+$"));
+    }
+
+    [Fact]
+    public void AIETL0009_RangeMinimumGreaterThanMaximum()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0009",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Customer(int Id, [[|ValueRange(150, 0)|]] int Age);
+            """,
+            "The [ValueRange] of property 'Age' allows no value: its minimum 150 is greater than its maximum 0");
+    }
+
+    [Fact]
+    public void AIETL0009_DateRangeMinimumGreaterThanMaximum()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0009",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial class Customer
+            {
+                public int Id { get; set; }
+
+                [[|ValueRange("2024-12-31", "2024-01-01")|]]
+                public DateOnly? Signup { get; set; }
+            }
+            """,
+            "The [ValueRange] of property 'Signup' allows no value: its minimum 2024-12-31 is greater than its maximum 2024-01-01");
+    }
+
+    [Fact]
+    public void AIETL0010_RangeOnString()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0010",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Customer(int Id, [[|ValueRange(0, 10)|]] string Name);
+            """,
+            "[ValueRange] cannot apply to property 'Name' of type 'string': it applies to numbers (short, int, long, float, double, decimal), DateOnly, TimeOnly, DateTime and DateTimeOffset, and nullable ones of these");
+    }
+
+    [Fact]
+    public void AIETL0010_SensitiveOnNonString()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0010",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Patient(int Id, [property: [|Sensitive(SensitiveKind.Ssn)|]] long Ssn);
+            """,
+            "[Sensitive] cannot apply to property 'Ssn' of type 'long': it applies to string and JSON text");
+    }
+
+    [Fact]
+    public void AIETL0010_PatternOnNonString()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0010",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Customer(int Id, [[|Pattern("^[0-9]+$")|]] int? Code);
+            """,
+            "[Pattern] cannot apply to property 'Code' of type 'int?': it applies to string and string?");
+    }
+
+    [Fact]
+    public void AIETL0010_OneOfOnList()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0010",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Customer(int Id, [[|OneOf("a", "b")|]] string[] Tags);
+            """,
+            "[OneOf] cannot apply to property 'Tags' of type 'string[]': it applies to single values (not lists or JSON text)");
+    }
+
+    [Fact]
+    public void AIETL0011_AllowedValueOfAnotherType()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0011",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Customer(int Id, [OneOf("GB", [|3|])] string Country);
+            """,
+            "The value 3 in [OneOf] on property 'Country' cannot be converted to 'string'");
+    }
+
+    [Fact]
+    public void AIETL0011_RangeBoundOutsideTheType()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0011",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Customer(int Id, [ValueRange(0, [|40000|])] short Visits);
+            """,
+            "The value 40000 in [ValueRange] on property 'Visits' cannot be converted to 'short'");
+    }
+
+    [Fact]
+    public void AIETL0011_DateThatDoesNotParse()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0011",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Customer(int Id, [ValueRange([|"2024-13-01"|], "2025-01-01")] DateOnly Signup);
+            """,
+            "The value \"2024-13-01\" in [ValueRange] on property 'Signup' cannot be converted to 'System.DateOnly'");
+    }
+
+    [Fact]
+    public void AIETL0011_EnumNameThatIsNotAMember()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0011",
+            """
+            using AiEtl;
+            namespace Sample;
+            public enum Tier { Free, Paid }
+            [EtlRecord]
+            public partial record Customer(int Id, [OneOf(Tier.Free, [|"Gold"|])] Tier Tier);
+            """,
+            "The value \"Gold\" in [OneOf] on property 'Tier' cannot be converted to 'Sample.Tier'");
+    }
+
+    [Fact]
+    public void AIETL0012_PropertyNamedSchema()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0012",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Table(int Id, string [|Schema|]);
+            """,
+            "'Sample.Table' declares a member named 'Schema', which the generator adds to an [EtlRecord] type; rename it (use [FieldName] to keep the field name)");
+    }
+
+    [Fact]
+    public void AIETL0012_MethodNamedValidate()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0012",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial class Customer
+            {
+                public int Id { get; set; }
+
+                public bool [|Validate|]() => Id > 0;
+            }
+            """,
+            "'Sample.Customer' declares a member named 'Validate', which the generator adds to an [EtlRecord] type; rename it (use [FieldName] to keep the field name)");
+    }
+
+    [Fact]
+    public void AIETL0012_FieldNamedLikeAGeneratedPattern()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0012",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Customer(int Id, [Pattern("^.+@.+$")] string Email)
+            {
+                private static readonly string [|s_emailPattern|] = "";
+            }
+            """,
+            "'Sample.Customer' declares a member named 's_emailPattern', which the generator adds to an [EtlRecord] type; rename it (use [FieldName] to keep the field name)");
+    }
+
+    [Fact]
+    public void AIETL0013_EmptySchemaName()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0013",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord([|""|])]
+            public partial record Customer(int Id);
+            """,
+            "The name given in [EtlRecord] is empty or white space; a schema name is a table name; remove the argument to use the type name");
+    }
+
+    [Fact]
+    public void AIETL0013_BlankFieldName()
+    {
+        AssertSingleDiagnostic(
+            "AIETL0013",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Customer(int Id, [property: FieldName([|" "|])] string Name);
+            """,
+            "The name given in [FieldName] is empty or white space; a field name is a CSV header, a JSON property and a column name; remove the attribute to use the property name in snake_case");
+    }
+
+    [Fact]
+    public void ValidConstraintsAreSilent()
+    {
+        var run = GeneratorHarness.Run(
+            """
+            using AiEtl;
+            namespace Sample;
+
+            public enum Tier { Free, Paid, Gold }
+
+            [EtlRecord]
+            public partial record Constrained(
+                [ValueRange(0, 150)] int Age,
+                [ValueRange(-5, 5)] short? Small,
+                [ValueRange(0, 10_000_000_000)] long Big,
+                [ValueRange(0.5, 2.5)] float Ratio,
+                [ValueRange(-1e300, 1e300)] double? Huge,
+                [ValueRange("0.01", "99999.99")] decimal Price,
+                [ValueRange(0, 100)] decimal? Percent,
+                [ValueRange("2000-01-01", "2099-12-31")] DateOnly Day,
+                [ValueRange("08:00", "17:30:15.5")] TimeOnly Opening,
+                [ValueRange("2000-01-01T00:00:00Z", "2100-01-01")] DateTime When,
+                [ValueRange("2000-01-01T00:00:00+02:00", "2100-01-01T00:00:00.25Z")] DateTimeOffset? Instant,
+                [Pattern(@"^[^@\s]+@[^@\s]+$"), Sensitive(SensitiveKind.Email), FieldDescription("Where we write to")] string Email,
+                [Pattern("^[A-Z]{2}$"), OneOf("GB", "IE", "GB")] string? Country,
+                [OneOf(1, 2, 3)] int Level,
+                [OneOf(1.5, 2)] double Step,
+                [OneOf(Tier.Free, "Paid")] Tier Tier,
+                [OneOf(true)] bool Accepted,
+                [OneOf("2024-01-01", "2024-12-31")] DateOnly? Holiday,
+                [OneOf("0f8fad5b-d9cb-469f-a165-70867728950e")] Guid Key,
+                [property: Sensitive] [JsonField] string Payload,
+                [property: Sensitive(SensitiveKind.None)] string? Nothing,
+                int[] Numbers,
+                List<string>? Names,
+                IReadOnlyList<DateOnly> Days);
+            """);
+
+        run.AssertCompilesCleanly();
+        Assert.Single(run.Result.GeneratedSources);
     }
 
     [Fact]
@@ -316,6 +597,13 @@ public sealed class DiagnosticTests
         Assert.Empty(run.Diagnostics);
         Assert.Single(run.Result.GeneratedSources);
         Assert.Contains(run.OutputCompilation.GetDiagnostics(TestContext.Current.CancellationToken), diagnostic => diagnostic.Id == "CS0579");
+    }
+
+    /// <summary>What the .NET regular-expression parser says about <paramref name="pattern"/>.</summary>
+    private static string RegexError(string pattern)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant));
+        return error.Message;
     }
 
     private static void AssertSingleDiagnostic(string id, string markup, string message)

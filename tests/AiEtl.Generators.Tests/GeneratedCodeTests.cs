@@ -135,13 +135,96 @@ public sealed class GeneratedCodeTests
                     Guid Key,
                     Guid? OptionalKey,
                     [FieldName("level_code")] Level Level,
-                    Level? OptionalLevel)
+                    Level? OptionalLevel,
+                    string[] Words,
+                    string[]? OptionalWords,
+                    List<int> Counts,
+                    List<long>? OptionalCounts,
+                    IReadOnlyList<decimal> Amounts,
+                    IReadOnlyList<Guid>? OptionalKeys,
+                    DateOnly[] Days,
+                    List<DateTimeOffset> Instants)
                 {
                     public string? Note { get; init; }
 
                 #nullable disable
                     public string Legacy { get; set; }
                 #nullable restore
+                }
+                """);
+    }
+
+    [Fact]
+    public void EveryConstraintOnARecordStruct()
+    {
+        AssertGenerates(
+            "Samples.Constraints.Customer.EtlRecord.g.cs",
+            """
+                using AiEtl;
+
+                namespace Samples.Constraints;
+
+                public enum Tier
+                {
+                    Free,
+                    Paid,
+                    Gold,
+                }
+
+                [EtlRecord("customers", Version = "2")]
+                public partial record struct Customer(
+                    [property: PrimaryKey] int Id,
+                    [property: Pattern(@"^[^@\s]+@[^@\s]+$"), Sensitive(SensitiveKind.Email), FieldDescription("Where we write to")] string Email,
+                    [property: Sensitive(SensitiveKind.Phone)] string? Phone,
+                    [property: ValueRange(0, 150), FieldDescription("Age in whole years")] int? Age,
+                    [property: ValueRange("2000-01-01", "2099-12-31")] DateOnly SignupDate,
+                    [property: ValueRange("2000-01-01T00:00:00Z", "2100-01-01T12:30:00.5+02:00")] DateTime LastLogin,
+                    [property: ValueRange("0.00", "1000000")] decimal Balance,
+                    [property: Pattern("^[A-Z]{2}$"), OneOf("GB", "IE", "PT")] string Country,
+                    [property: OneOf(Tier.Free, Tier.Paid)] Tier Tier,
+                    [property: ValueRange(-0.5, 0.5)] double? Score,
+                    [property: ValueRange(-5, 5)] short Offset,
+                    [property: OneOf("0f8fad5b-d9cb-469f-a165-70867728950e", "00000000-0000-0000-0000-000000000001")] Guid? Region,
+                    [property: ValueRange("08:00", "17:30")] TimeOnly Opening,
+                    [property: JsonField, Sensitive] string Tags,
+                    List<string> Labels);
+                """);
+    }
+
+    [Fact]
+    public void ConstraintsOnAClassInANestedType()
+    {
+        AssertGenerates(
+            "Shop.Outer.Inner.Product.EtlRecord.g.cs",
+            """
+                using AiEtl;
+
+                namespace Shop;
+
+                public partial class Outer
+                {
+                    public partial record Inner
+                    {
+                        [EtlRecord]
+                        public partial class Product
+                        {
+                            [PrimaryKey]
+                            [Pattern("^SKU-[0-9]+$")]
+                            public string Sku { get; set; } = "";
+
+                            [ValueRange(1, 1000)]
+                            [OneOf(1, 10, 100, 1000)]
+                            public long PackSize { get; set; }
+
+                            [ValueRange(0.01, 10000)]
+                            public decimal? Price { get; init; }
+
+                            [OneOf("2025-01-01T00:00:00Z")]
+                            public DateTimeOffset Launch { get; set; }
+
+                            public IReadOnlyList<string>? Aliases { get; set; }
+                        }
+                    }
                 }
                 """);
     }

@@ -42,13 +42,20 @@ internal static class Emitter
             writer.OpenBlock();
         }
 
-        writer.WriteLine("partial " + spec.Keyword + " " + spec.Name + " : global::AiEtl.Fields.IEtlRecord<" + spec.FullyQualifiedName + ">");
+        writer.WriteLine("partial " + spec.Keyword + " " + spec.Name + " : global::AiEtl.Validation.IValidatedRecord<" + spec.FullyQualifiedName + ">");
         writer.OpenBlock();
+        if (WritePatterns(writer, spec))
+        {
+            writer.WriteLine();
+        }
+
         WriteSchema(writer, spec);
         writer.WriteLine();
         WriteReadFields(writer, spec);
         writer.WriteLine();
         WriteWriteFields(writer, spec);
+        writer.WriteLine();
+        ValidateEmitter.Write(writer, spec, GeneratedCodeAttribute);
         writer.CloseBlock();
 
         foreach (var unused in spec.ContainingTypes)
@@ -73,9 +80,7 @@ internal static class Emitter
         writer.Indent();
         foreach (var field in spec.Fields)
         {
-            writer.WriteLine(
-                "new global::AiEtl.Field(" + Literal(field.FieldName) + ", global::AiEtl.FieldType." + GetFieldType(field.Kind) + ")"
-                + " { IsNullable = " + (field.IsNullable ? "true" : "false") + " },");
+            WriteField(writer, field);
         }
 
         writer.Unindent();
@@ -90,6 +95,84 @@ internal static class Emitter
 
         writer.WriteLine("Version = " + Literal(spec.Version) + ",");
         writer.CloseBlock(";");
+    }
+
+    /// <summary>Writes the compiled regular expression of each <c>[Pattern]</c>; returns whether there was one.</summary>
+    private static bool WritePatterns(SourceWriter writer, RecordSpec spec)
+    {
+        var any = false;
+        foreach (var field in spec.Fields.Where(field => field.Pattern is not null))
+        {
+            if (any)
+            {
+                writer.WriteLine();
+            }
+
+            writer.WriteLine("/// <summary>The <c>[Pattern]</c> of <see cref=\"" + field.PropertyName.TrimStart('@') + "\"/>, compiled once.</summary>");
+            writer.WriteLine(GeneratedCodeAttribute);
+            writer.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + Identifiers.PatternFieldName(field.PropertyName) + " = new(");
+            writer.Indent();
+            writer.WriteLine(Literal(field.Pattern!) + ",");
+            writer.WriteLine("global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+            writer.Unindent();
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>Writes one <c>new Field(...)</c> of the schema, on one line unless it has constraints.</summary>
+    private static void WriteField(SourceWriter writer, FieldSpec field)
+    {
+        var isList = field.Collection != CollectionKind.None;
+        var properties = new List<string> { "IsNullable = " + (field.IsNullable ? "true" : "false") };
+        if (isList)
+        {
+            properties.Add("ElementType = global::AiEtl.FieldType." + GetFieldType(field.Kind));
+        }
+
+        var constraints = new List<string>();
+        if (field.Min is not null && field.Max is not null)
+        {
+            constraints.Add("MinValue = " + field.Min.Expression);
+            constraints.Add("MaxValue = " + field.Max.Expression);
+        }
+
+        if (field.Pattern is not null)
+        {
+            constraints.Add("Pattern = " + Literal(field.Pattern));
+        }
+
+        if (!field.AllowedValues.IsEmpty)
+        {
+            constraints.Add("AllowedValues = [" + string.Join(", ", field.AllowedValues.Select(value => value.Expression)) + "]");
+        }
+
+        if (field.Description is not null)
+        {
+            constraints.Add("Description = " + Literal(field.Description));
+        }
+
+        if (field.Sensitive is not null)
+        {
+            constraints.Add("Sensitive = global::AiEtl.SensitiveKind." + field.Sensitive);
+        }
+
+        var create = "new global::AiEtl.Field(" + Literal(field.FieldName) + ", global::AiEtl.FieldType." + (isList ? "Array" : GetFieldType(field.Kind)) + ")";
+        if (constraints.Count == 0)
+        {
+            writer.WriteLine(create + " { " + string.Join(", ", properties) + " },");
+            return;
+        }
+
+        writer.WriteLine(create);
+        writer.OpenBlock();
+        foreach (var property in properties.Concat(constraints))
+        {
+            writer.WriteLine(property + ",");
+        }
+
+        writer.CloseBlock(",");
     }
 
     private static void WriteReadFields(SourceWriter writer, RecordSpec spec)
@@ -181,14 +264,14 @@ internal static class Emitter
             var write = Writer + ".Write" + GetMethodSuffix(field) + "(" + index + ", ";
             if (!field.IsNullable)
             {
-                writer.WriteLine(write + member + ");");
+                writer.WriteLine(write + WrittenValue(field, member) + ");");
             }
-            else if (field.IsNullableValueType)
+            else if (field.IsNullableValueType || field.Collection != CollectionKind.None)
             {
                 var local = LocalName(field, ordinal, locals);
                 writer.WriteLine("if (" + member + " is { } " + local + ")");
                 writer.OpenBlock();
-                writer.WriteLine(write + local + ");");
+                writer.WriteLine(write + WrittenValue(field, local) + ");");
                 writer.CloseBlock();
                 writer.WriteLine("else");
                 writer.OpenBlock();
@@ -213,10 +296,26 @@ internal static class Emitter
         writer.CloseBlock();
     }
 
+    /// <summary>The argument a writer method gets for <paramref name="value"/>: a list as a span of its elements.</summary>
+    private static string WrittenValue(FieldSpec field, string value)
+    {
+        return field.Collection switch
+        {
+            CollectionKind.List => "global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(" + value + ")",
+            CollectionKind.ReadOnlyList => value + " as " + GetTypeName(field.Kind) + "[] ?? [.. " + value + "]",
+            _ => value,
+        };
+    }
+
     private static string ReadExpression(FieldSpec field, int ordinal)
     {
         var index = Invariant(ordinal);
         var read = Reader + ".Read" + GetMethodSuffix(field) + "(" + index + ")";
+        if (field.Collection == CollectionKind.List)
+        {
+            read = "new global::System.Collections.Generic.List<" + GetTypeName(field.Kind) + ">(" + read + ")";
+        }
+
         return field.IsNullable ? Reader + ".IsNull(" + index + ") ? null : " + read : read;
     }
 
@@ -240,9 +339,36 @@ internal static class Emitter
         };
     }
 
+    /// <summary>The C# name of the type a kind holds (an array's element type).</summary>
+    internal static string GetTypeName(ValueKind kind)
+    {
+        return kind switch
+        {
+            ValueKind.String or ValueKind.Json => "string",
+            ValueKind.Int16 => "short",
+            ValueKind.Int32 => "int",
+            ValueKind.Int64 => "long",
+            ValueKind.Single => "float",
+            ValueKind.Double => "double",
+            ValueKind.Decimal => "decimal",
+            ValueKind.Boolean => "bool",
+            ValueKind.Date => "global::System.DateOnly",
+            ValueKind.Time => "global::System.TimeOnly",
+            ValueKind.DateTime => "global::System.DateTime",
+            ValueKind.DateTimeOffset => "global::System.DateTimeOffset",
+            ValueKind.Guid => "global::System.Guid",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No element type for this kind."),
+        };
+    }
+
     /// <summary>What follows <c>Read</c> and <c>Write</c> in the reader and writer method names.</summary>
     private static string GetMethodSuffix(FieldSpec field)
     {
+        if (field.Collection != CollectionKind.None)
+        {
+            return "Array<" + GetTypeName(field.Kind) + ">";
+        }
+
         return field.Kind switch
         {
             ValueKind.String => "String",
@@ -268,21 +394,9 @@ internal static class Emitter
     /// A local for the value of a nullable field: the property name in camelCase (<c>HTTPCode</c> is
     /// <c>httpCode</c>), escaped if it is a keyword, with the ordinal added if another local or a parameter has it.
     /// </summary>
-    private static string LocalName(FieldSpec field, int ordinal, HashSet<string> used)
+    internal static string LocalName(FieldSpec field, int ordinal, HashSet<string> used)
     {
-        var name = field.PropertyName.TrimStart('@');
-        var upper = 0;
-        while (upper < name.Length && char.IsUpper(name[upper]))
-        {
-            upper++;
-        }
-
-        if (upper > 1 && upper < name.Length && char.IsLower(name[upper]))
-        {
-            upper--;
-        }
-
-        var preferred = Identifiers.Escape(name.Substring(0, upper).ToLowerInvariant() + name.Substring(upper));
+        var preferred = Identifiers.Escape(Identifiers.ToCamelCase(field.PropertyName));
         var local = preferred;
         for (var suffix = ordinal; !used.Add(local); suffix++)
         {
@@ -292,15 +406,15 @@ internal static class Emitter
         return local;
     }
 
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// <paramref name="value"/> as text inside a one-line documentation comment: markup characters escaped,
     /// and control characters and line separators (which would end the comment line) made spaces.
     /// </summary>
-    private static string XmlText(string value)
+    internal static string XmlText(string value)
     {
         var builder = new StringBuilder(value.Length);
         foreach (var character in value)

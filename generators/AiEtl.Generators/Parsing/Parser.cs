@@ -94,6 +94,13 @@ internal sealed class Parser
         }
 
         CheckDuplicateNames(fields);
+        CheckReservedMemberNames(type, fields);
+        var schemaName = GetSingleStringArgument(attribute);
+        if (schemaName is not null && schemaName.Trim().Length == 0)
+        {
+            Report(DiagnosticDescriptors.EmptyName, ArgumentLocation(attribute, 0), "EtlRecord", "a schema name is a table name; remove the argument to use the type name");
+        }
+
         if (HasErrors() || _hasCompilerErrors)
         {
             return Finish(null);
@@ -127,7 +134,7 @@ internal sealed class Parser
 
     private bool HasErrors() => _diagnostics.Any(diagnostic => diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
 
-    private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArgs)
+    internal void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArgs)
     {
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, messageArgs));
     }
@@ -256,23 +263,10 @@ internal sealed class Parser
 
     private void AddField(List<ParsedField> fields, FieldCandidate candidate)
     {
-        AttributeData? fieldNameAttribute = null;
-        AttributeData? primaryKeyAttribute = null;
-        AttributeData? jsonFieldAttribute = null;
+        var attributes = new FieldAttributes();
         foreach (var attribute in candidate.Attributes)
         {
-            if (IsAiEtlAttribute(attribute, "FieldNameAttribute"))
-            {
-                fieldNameAttribute ??= attribute;
-            }
-            else if (IsAiEtlAttribute(attribute, "PrimaryKeyAttribute"))
-            {
-                primaryKeyAttribute ??= attribute;
-            }
-            else if (IsAiEtlAttribute(attribute, "JsonFieldAttribute"))
-            {
-                jsonFieldAttribute ??= attribute;
-            }
+            attributes.Add(attribute);
         }
 
         if (candidate.Type.TypeKind == TypeKind.Error)
@@ -282,17 +276,17 @@ internal sealed class Parser
             return;
         }
 
-        if (!TypeMapping.TryGetValueKind(candidate.Type, out var kind, out var enumTypeName, out var isNullableValueType))
+        if (!TypeMapping.TryGetValueKind(candidate.Type, out var kind, out var collection, out var enumTypeName, out var isNullableValueType))
         {
             Report(DiagnosticDescriptors.UnsupportedPropertyType, candidate.TypeLocation, candidate.Name, candidate.Type.ToDisplayString());
             return;
         }
 
-        if (jsonFieldAttribute is not null)
+        if (attributes.JsonField is not null)
         {
-            if (kind != ValueKind.String)
+            if (kind != ValueKind.String || collection != CollectionKind.None)
             {
-                Report(DiagnosticDescriptors.JsonFieldMustBeString, AttributeLocation(jsonFieldAttribute) ?? candidate.TypeLocation, candidate.Name, candidate.Type.ToDisplayString());
+                Report(DiagnosticDescriptors.JsonFieldMustBeString, AttributeLocation(attributes.JsonField) ?? candidate.TypeLocation, candidate.Name, candidate.Type.ToDisplayString());
                 return;
             }
 
@@ -301,23 +295,58 @@ internal sealed class Parser
 
         var isNullable = isNullableValueType
             || (!candidate.Type.IsValueType && candidate.Type.NullableAnnotation != NullableAnnotation.NotAnnotated);
-        if (primaryKeyAttribute is not null && isNullable)
+        if (attributes.PrimaryKey is not null && isNullable)
         {
-            Report(DiagnosticDescriptors.NullablePrimaryKey, AttributeLocation(primaryKeyAttribute) ?? candidate.TypeLocation, candidate.Name, candidate.Type.ToDisplayString());
+            Report(DiagnosticDescriptors.NullablePrimaryKey, AttributeLocation(attributes.PrimaryKey) ?? candidate.TypeLocation, candidate.Name, candidate.Type.ToDisplayString());
             return;
         }
 
-        var fieldName = GetSingleStringArgument(fieldNameAttribute) ?? FieldNames.ToSnakeCase(candidate.Name);
+        var fieldName = GetSingleStringArgument(attributes.FieldName);
+        if (fieldName is not null && fieldName.Trim().Length == 0)
+        {
+            Report(DiagnosticDescriptors.EmptyName, ArgumentLocation(attributes.FieldName!, 0), "FieldName", "a field name is a CSV header, a JSON property and a column name; remove the attribute to use the property name in snake_case");
+            return;
+        }
+
         var spec = new FieldSpec(
             Identifiers.Escape(candidate.Name),
-            fieldName,
+            fieldName ?? FieldNames.ToSnakeCase(candidate.Name),
             kind,
             enumTypeName,
             isNullable,
             isNullableValueType,
-            primaryKeyAttribute is not null,
-            candidate.ParameterName);
+            attributes.PrimaryKey is not null,
+            candidate.ParameterName)
+        {
+            Collection = collection,
+            Description = GetSingleStringArgument(attributes.Description) is { Length: > 0 } description ? description : null,
+        };
+
+        var valueType = isNullableValueType ? ((INamedTypeSymbol)candidate.Type).TypeArguments[0] : candidate.Type;
+        var constraints = new ConstraintParser(this, candidate.Name, candidate.Type.ToDisplayString(), valueType, spec);
+        spec = constraints.Parse(attributes);
+        if (spec is null)
+        {
+            return;
+        }
+
         fields.Add(new ParsedField(spec, candidate.Name, candidate.NameLocation ?? candidate.TypeLocation));
+    }
+
+    /// <summary>Reports AIETL0012 for each member whose name a generated member of the record takes.</summary>
+    private void CheckReservedMemberNames(INamedTypeSymbol type, List<ParsedField> fields)
+    {
+        var reserved = new List<string> { "Schema", "ReadFields", "WriteFields", "Validate" };
+        reserved.AddRange(fields.Where(field => field.Spec.Pattern is not null).Select(field => Identifiers.PatternFieldName(field.Spec.PropertyName)));
+        foreach (var name in reserved)
+        {
+            var member = type.GetMembers(name).FirstOrDefault(candidate => !candidate.IsImplicitlyDeclared || candidate.Locations.Any(location => location.IsInSource));
+            var location = member?.Locations.FirstOrDefault(candidate => candidate.IsInSource);
+            if (location is not null)
+            {
+                Report(DiagnosticDescriptors.ReservedMemberName, LocationInfo.From(location), type.ToDisplayString(), name);
+            }
+        }
     }
 
     private void CheckDuplicateNames(List<ParsedField> fields)
@@ -336,13 +365,25 @@ internal sealed class Parser
         }
     }
 
-    private LocationInfo? AttributeLocation(AttributeData attribute)
+    internal LocationInfo? AttributeLocation(AttributeData attribute)
     {
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken);
         return syntax is null ? null : LocationInfo.From(syntax);
     }
 
-    private static bool IsAiEtlAttribute(AttributeData attribute, string name)
+    /// <summary>The location of the attribute's <paramref name="index"/>th argument, or of the whole attribute when it has no such argument.</summary>
+    internal LocationInfo? ArgumentLocation(AttributeData attribute, int index)
+    {
+        var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
+        if (syntax?.ArgumentList is { } arguments && index < arguments.Arguments.Count)
+        {
+            return LocationInfo.From(arguments.Arguments[index]);
+        }
+
+        return syntax is null ? null : LocationInfo.From(syntax);
+    }
+
+    internal static bool IsAiEtlAttribute(AttributeData attribute, string name)
     {
         return attribute.AttributeClass is { } attributeClass
             && attributeClass.Name == name
@@ -354,7 +395,7 @@ internal sealed class Parser
         return GetSingleStringArgument(attribute) ?? type.Name;
     }
 
-    private static string? GetSingleStringArgument(AttributeData? attribute)
+    internal static string? GetSingleStringArgument(AttributeData? attribute)
     {
         return attribute is { ConstructorArguments.Length: 1 } ? attribute.ConstructorArguments[0].Value as string : null;
     }

@@ -31,6 +31,33 @@ internal static class TypeMapping
     };
 
     /// <summary>
+    /// Finds the kind of <paramref name="type"/>, looking through <c>Nullable&lt;T&gt;</c> and through lists
+    /// (<c>T[]</c>, <c>List&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c> of a non-nullable scalar other than an enum); returns
+    /// <see langword="false"/> for a type no field can hold.
+    /// </summary>
+    /// <param name="type">The property type.</param>
+    /// <param name="kind">The kind; for a list, the kind of its elements.</param>
+    /// <param name="collection">Whether and how the type is a list.</param>
+    /// <param name="enumTypeName">For an enum, its fully qualified name.</param>
+    /// <param name="isNullableValueType">Whether <paramref name="type"/> is <c>Nullable&lt;T&gt;</c>.</param>
+    public static bool TryGetValueKind(ITypeSymbol type, out ValueKind kind, out CollectionKind collection, out string? enumTypeName, out bool isNullableValueType)
+    {
+        collection = GetCollectionKind(type, out var elementType);
+        if (collection == CollectionKind.None)
+        {
+            return TryGetValueKind(type, out kind, out enumTypeName, out isNullableValueType);
+        }
+
+        isNullableValueType = false;
+        enumTypeName = null;
+        kind = default;
+        return elementType.NullableAnnotation != NullableAnnotation.Annotated
+            && TryGetValueKind(elementType, out kind, out _, out var elementIsNullable)
+            && !elementIsNullable
+            && kind is not (ValueKind.Enum or ValueKind.Json);
+    }
+
+    /// <summary>
     /// Finds the kind of <paramref name="type"/>, looking through <c>Nullable&lt;T&gt;</c>; returns
     /// <see langword="false"/> for a type no field can hold.
     /// </summary>
@@ -61,6 +88,35 @@ internal static class TypeMapping
         }
 
         return TryGetSystemStructKind(type, out kind);
+    }
+
+    private static CollectionKind GetCollectionKind(ITypeSymbol type, out ITypeSymbol elementType)
+    {
+        elementType = type;
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            elementType = array.ElementType;
+            return CollectionKind.Array;
+        }
+
+        if (type is INamedTypeSymbol { Arity: 1, ContainingType: null } generic
+            && generic.ContainingNamespace.ToDisplayString() == "System.Collections.Generic")
+        {
+            var collection = generic.Name switch
+            {
+                "List" when generic.TypeKind == TypeKind.Class => CollectionKind.List,
+                "IReadOnlyList" when generic.TypeKind == TypeKind.Interface => CollectionKind.ReadOnlyList,
+                _ => CollectionKind.None,
+            };
+            if (collection != CollectionKind.None)
+            {
+                elementType = generic.TypeArguments[0];
+            }
+
+            return collection;
+        }
+
+        return CollectionKind.None;
     }
 
     private static bool TryGetSystemStructKind(ITypeSymbol type, out ValueKind kind)

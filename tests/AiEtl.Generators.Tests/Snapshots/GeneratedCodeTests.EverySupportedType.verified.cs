@@ -3,7 +3,7 @@
 
 namespace Samples.Types;
 
-partial record EveryType : global::AiEtl.Fields.IEtlRecord<global::Samples.Types.EveryType>
+partial record EveryType : global::AiEtl.Validation.IValidatedRecord<global::Samples.Types.EveryType>
 {
     /// <summary>
     /// The schema <c>EveryType</c>: the fields in ordinal order (the ordinals that
@@ -43,6 +43,14 @@ partial record EveryType : global::AiEtl.Fields.IEtlRecord<global::Samples.Types
             new global::AiEtl.Field("optional_key", global::AiEtl.FieldType.Guid) { IsNullable = true },
             new global::AiEtl.Field("level_code", global::AiEtl.FieldType.String) { IsNullable = false },
             new global::AiEtl.Field("optional_level", global::AiEtl.FieldType.String) { IsNullable = true },
+            new global::AiEtl.Field("words", global::AiEtl.FieldType.Array) { IsNullable = false, ElementType = global::AiEtl.FieldType.String },
+            new global::AiEtl.Field("optional_words", global::AiEtl.FieldType.Array) { IsNullable = true, ElementType = global::AiEtl.FieldType.String },
+            new global::AiEtl.Field("counts", global::AiEtl.FieldType.Array) { IsNullable = false, ElementType = global::AiEtl.FieldType.Integer },
+            new global::AiEtl.Field("optional_counts", global::AiEtl.FieldType.Array) { IsNullable = true, ElementType = global::AiEtl.FieldType.Integer },
+            new global::AiEtl.Field("amounts", global::AiEtl.FieldType.Array) { IsNullable = false, ElementType = global::AiEtl.FieldType.Decimal },
+            new global::AiEtl.Field("optional_keys", global::AiEtl.FieldType.Array) { IsNullable = true, ElementType = global::AiEtl.FieldType.Guid },
+            new global::AiEtl.Field("days", global::AiEtl.FieldType.Array) { IsNullable = false, ElementType = global::AiEtl.FieldType.Date },
+            new global::AiEtl.Field("instants", global::AiEtl.FieldType.Array) { IsNullable = false, ElementType = global::AiEtl.FieldType.Timestamp },
             new global::AiEtl.Field("note", global::AiEtl.FieldType.String) { IsNullable = true },
             new global::AiEtl.Field("legacy", global::AiEtl.FieldType.String) { IsNullable = true },
         ])
@@ -88,10 +96,18 @@ partial record EveryType : global::AiEtl.Fields.IEtlRecord<global::Samples.Types
             Key: reader.ReadGuid(26),
             OptionalKey: reader.IsNull(27) ? null : reader.ReadGuid(27),
             Level: reader.ReadEnum<global::Samples.Types.Level>(28),
-            OptionalLevel: reader.IsNull(29) ? null : reader.ReadEnum<global::Samples.Types.Level>(29))
+            OptionalLevel: reader.IsNull(29) ? null : reader.ReadEnum<global::Samples.Types.Level>(29),
+            Words: reader.ReadArray<string>(30),
+            OptionalWords: reader.IsNull(31) ? null : reader.ReadArray<string>(31),
+            Counts: new global::System.Collections.Generic.List<int>(reader.ReadArray<int>(32)),
+            OptionalCounts: reader.IsNull(33) ? null : new global::System.Collections.Generic.List<long>(reader.ReadArray<long>(33)),
+            Amounts: reader.ReadArray<decimal>(34),
+            OptionalKeys: reader.IsNull(35) ? null : reader.ReadArray<global::System.Guid>(35),
+            Days: reader.ReadArray<global::System.DateOnly>(36),
+            Instants: new global::System.Collections.Generic.List<global::System.DateTimeOffset>(reader.ReadArray<global::System.DateTimeOffset>(37)))
         {
-            Note = reader.IsNull(30) ? null : reader.ReadString(30),
-            Legacy = reader.IsNull(31) ? null : reader.ReadString(31),
+            Note = reader.IsNull(38) ? null : reader.ReadString(38),
+            Legacy = reader.IsNull(39) ? null : reader.ReadString(39),
         };
     }
 
@@ -268,22 +284,112 @@ partial record EveryType : global::AiEtl.Fields.IEtlRecord<global::Samples.Types
             writer.WriteNull(29);
         }
 
-        if (record.Note is null)
+        writer.WriteArray<string>(30, record.Words);
+
+        if (record.OptionalWords is { } optionalWords)
         {
-            writer.WriteNull(30);
+            writer.WriteArray<string>(31, optionalWords);
         }
         else
         {
-            writer.WriteString(30, record.Note);
+            writer.WriteNull(31);
+        }
+
+        writer.WriteArray<int>(32, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(record.Counts));
+
+        if (record.OptionalCounts is { } optionalCounts)
+        {
+            writer.WriteArray<long>(33, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(optionalCounts));
+        }
+        else
+        {
+            writer.WriteNull(33);
+        }
+
+        writer.WriteArray<decimal>(34, record.Amounts as decimal[] ?? [.. record.Amounts]);
+
+        if (record.OptionalKeys is { } optionalKeys)
+        {
+            writer.WriteArray<global::System.Guid>(35, optionalKeys as global::System.Guid[] ?? [.. optionalKeys]);
+        }
+        else
+        {
+            writer.WriteNull(35);
+        }
+
+        writer.WriteArray<global::System.DateOnly>(36, record.Days);
+        writer.WriteArray<global::System.DateTimeOffset>(37, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(record.Instants));
+
+        if (record.Note is null)
+        {
+            writer.WriteNull(38);
+        }
+        else
+        {
+            writer.WriteString(38, record.Note);
         }
 
         if (record.Legacy is null)
         {
-            writer.WriteNull(31);
+            writer.WriteNull(39);
         }
         else
         {
-            writer.WriteString(31, record.Legacy);
+            writer.WriteString(39, record.Legacy);
+        }
+    }
+
+    /// <summary>
+    /// Checks <paramref name="record"/> against the constraints declared on its properties and adds every
+    /// violation to <paramref name="violations"/>, in ordinal order; values of sensitive fields are masked.
+    /// </summary>
+    /// <typeparam name="TCollector">The collector of violations.</typeparam>
+    /// <param name="record">The record to check.</param>
+    /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    public static void Validate<TCollector>(in global::Samples.Types.EveryType record, ref TCollector violations)
+        where TCollector : global::AiEtl.Validation.IViolationCollector, allows ref struct
+    {
+        if (record.Text is null)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                0, "text", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+        }
+
+        if (record.Json is null)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                2, "json", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+        }
+
+        if (record.Words is null)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                30, "words", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+        }
+
+        if (record.Counts is null)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                32, "counts", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+        }
+
+        if (record.Amounts is null)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                34, "amounts", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+        }
+
+        if (record.Days is null)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                36, "days", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+        }
+
+        if (record.Instants is null)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                37, "instants", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
     }
 }

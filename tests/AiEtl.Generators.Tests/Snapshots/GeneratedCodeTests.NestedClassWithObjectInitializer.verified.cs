@@ -7,7 +7,7 @@ partial class Catalog
 {
     partial struct Section
     {
-        partial class Order : global::AiEtl.Fields.IEtlRecord<global::Shop.Orders.Catalog.Section.Order>
+        partial class Order : global::AiEtl.Validation.IValidatedRecord<global::Shop.Orders.Catalog.Section.Order>
         {
             /// <summary>
             /// The schema <c>orders</c>: the fields in ordinal order (the ordinals that
@@ -97,6 +97,24 @@ partial class Catalog
                 else
                 {
                     writer.WriteNull(6);
+                }
+            }
+
+            /// <summary>
+            /// Checks <paramref name="record"/> against the constraints declared on its properties and adds every
+            /// violation to <paramref name="violations"/>, in ordinal order; values of sensitive fields are masked.
+            /// </summary>
+            /// <typeparam name="TCollector">The collector of violations.</typeparam>
+            /// <param name="record">The record to check.</param>
+            /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            public static void Validate<TCollector>(in global::Shop.Orders.Catalog.Section.Order record, ref TCollector violations)
+                where TCollector : global::AiEtl.Validation.IViolationCollector, allows ref struct
+            {
+                if (record.Reference is null)
+                {
+                    violations.Add(new global::AiEtl.Validation.Violation(
+                        2, "reference", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
                 }
             }
         }

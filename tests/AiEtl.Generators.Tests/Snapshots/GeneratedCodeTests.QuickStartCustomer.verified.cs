@@ -3,7 +3,7 @@
 
 namespace QuickStart;
 
-partial record struct Customer : global::AiEtl.Fields.IEtlRecord<global::QuickStart.Customer>
+partial record struct Customer : global::AiEtl.Validation.IValidatedRecord<global::QuickStart.Customer>
 {
     /// <summary>
     /// The schema <c>customers</c>: the fields in ordinal order (the ordinals that
@@ -77,5 +77,41 @@ partial record struct Customer : global::AiEtl.Fields.IEtlRecord<global::QuickSt
         writer.WriteString(7, record.Country);
         writer.WriteBoolean(8, record.Active);
         writer.WriteJson(9, record.Tags);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="record"/> against the constraints declared on its properties and adds every
+    /// violation to <paramref name="violations"/>, in ordinal order; values of sensitive fields are masked.
+    /// </summary>
+    /// <typeparam name="TCollector">The collector of violations.</typeparam>
+    /// <param name="record">The record to check.</param>
+    /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    public static void Validate<TCollector>(in global::QuickStart.Customer record, ref TCollector violations)
+        where TCollector : global::AiEtl.Validation.IViolationCollector, allows ref struct
+    {
+        if (record.Email is null)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                1, "email", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+        }
+
+        if (record.Name is null)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                2, "name", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+        }
+
+        if (record.Country is null)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                7, "country", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+        }
+
+        if (record.Tags is null)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                9, "tags", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+        }
     }
 }

@@ -1,0 +1,15 @@
+namespace AiEtl;
+
+/// <summary>Describes a field for people (the seed's <c>description</c>): kept in the schema, shown in generated documentation.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class FieldDescriptionAttribute : Attribute
+{
+    /// <summary>Sets the description.</summary>
+    public FieldDescriptionAttribute(string description)
+    {
+        Description = description;
+    }
+
+    /// <summary>The description.</summary>
+    public string Description { get; }
+}

@@ -1,0 +1,24 @@
+namespace AiEtl;
+
+/// <summary>
+/// Marks a string property as holding sensitive data (the seed's <c>sensitive</c>): its values are masked in
+/// validation messages, errors and logs, and are not copied to the dead-letter file.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
+public sealed class SensitiveAttribute : Attribute
+{
+    /// <summary>Marks the property as sensitive for a reason not listed in <see cref="SensitiveKind"/>.</summary>
+    public SensitiveAttribute()
+        : this(SensitiveKind.Other)
+    {
+    }
+
+    /// <summary>Marks the property as holding data of the given kind.</summary>
+    public SensitiveAttribute(SensitiveKind kind)
+    {
+        Kind = kind;
+    }
+
+    /// <summary>The kind of sensitive data.</summary>
+    public SensitiveKind Kind { get; }
+}

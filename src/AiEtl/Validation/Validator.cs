@@ -1,0 +1,90 @@
+using System.Globalization;
+
+namespace AiEtl.Validation;
+
+/// <summary>
+/// A transform that checks each row against the constraints declared on its <c>[EtlRecord]</c> type (not null,
+/// <c>[ValueRange]</c>, <c>[Pattern]</c>, <c>[OneOf]</c>) with the generated <c>Validate</c> method. A valid row
+/// passes unchanged; an invalid one goes to the pipeline's error policy (the dead-letter file, or the end of the
+/// run) with every violation of the row in one error, sensitive values masked.
+/// </summary>
+/// <typeparam name="T">The record type.</typeparam>
+public sealed class Validator<T> : Transform<T>
+    where T : IValidatedRecord<T>
+{
+    private readonly ViolationList _violations = new();
+
+    /// <inheritdoc />
+    public override string Name => "validator";
+
+    /// <inheritdoc />
+    /// <exception cref="ValidationException">The row breaks a constraint; the exception lists every violation.</exception>
+    public override bool Apply(ref T row)
+    {
+        _violations.Clear();
+        var violations = _violations;
+        T.Validate(in row, ref violations);
+        return _violations.Count == 0 ? true : throw new ValidationException(T.Schema.Name, [.. _violations.Items]);
+    }
+
+    /// <summary>
+    /// Validates a batch: keeps the valid rows, in order, and reports each invalid row without throwing, so that
+    /// a file with many bad rows costs no exception per row.
+    /// </summary>
+    public override async ValueTask<int> ApplyBatchAsync(SourceBatch<T> batch, IRowErrorSink errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(errors);
+        var kept = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            Stats.RecordsProcessed++;
+            var failure = Check(batch.Rows, i, ref kept);
+            if (failure is not null)
+            {
+                Stats.Errors++;
+                await errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        batch.Truncate(kept);
+        return kept;
+    }
+
+    // Keeps row i (moving it to position kept) or describes why it is invalid.
+    private RowError? Check(Span<T> rows, int i, ref int kept)
+    {
+        _violations.Clear();
+        var violations = _violations;
+        T.Validate(in rows[i], ref violations);
+        if (_violations.Count == 0)
+        {
+            rows[kept++] = rows[i];
+            return null;
+        }
+
+        var error = new ValidationException(T.Schema.Name, [.. _violations.Items]);
+        return new RowError(PipelineStage.Transform, $"{Name}: {error.Message}")
+        {
+            RecordId = RecordId(rows[i]),
+            Exception = error,
+        };
+    }
+
+    // The primary key's values, when the schema has one, so that the error names the row.
+    private static string? RecordId(in T row)
+    {
+        var schema = T.Schema;
+        if (schema.PrimaryKey is not { Count: > 0 } key)
+        {
+            return null;
+        }
+
+        var record = RecordConversion.ToRecord(in row, new RecordMetadata("validator", schema.Name));
+        return string.Join(
+            ",",
+            key.Select(name => schema.GetField(name) is { Sensitive: not SensitiveKind.None }
+                ? "***"
+                : Convert.ToString(record[name], CultureInfo.InvariantCulture)));
+    }
+}
