@@ -21,7 +21,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
         _columns = columns;
     }
 
-    public bool IsNull(int ordinal) => _csv.IsEmpty(_columns[ordinal]);
+    public bool IsNull(int ordinal) => _csv.IsNull(_columns[ordinal]);
 
     public string ReadString(int ordinal) => _csv.GetString(_columns[ordinal]) ?? "";
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using AiEtl.Fields;
+using AiEtl.Files;
 using AiEtl.State;
 using CsvHelper;
 
@@ -12,7 +13,9 @@ namespace AiEtl.Csv;
 /// names are bound to schema fields once per file. A row that cannot be read (wrong field count,
 /// bad quoting, a value that does not parse) goes to the pipeline's error policy with its file,
 /// line, column and raw text. Incremental: the checkpoint holds the byte offset and line of the next
-/// unread row, so a rerun reads only what was appended.
+/// unread row, so a rerun reads only what was appended, and the SHA-256 of the bytes before it, so a
+/// file rewritten since is detected (a <see cref="StateException"/> unless the run is a full refresh).
+/// A glob path reads its files in ordinal order; compressed files are read by extension.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows are built from fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
@@ -21,6 +24,7 @@ public class CsvSource<T, TCodec> : ISource<T>
 {
     private const string ByteOffsetKey = "byte_offset";
     private const string LineKey = "line";
+    private const string FileKey = "file";
     private const int MaxValueInMessage = 80;
 
     private readonly CsvSourceOptions _options;
@@ -35,6 +39,7 @@ public class CsvSource<T, TCodec> : ISource<T>
         _options = options;
         _codec = codec;
         SourceId = Path.GetFullPath(options.Path);
+        IsGlob = CsvFiles.IsGlob(options.Path);
     }
 
     /// <inheritdoc />
@@ -46,14 +51,14 @@ public class CsvSource<T, TCodec> : ISource<T>
     /// <inheritdoc />
     public bool SupportsIncremental => true;
 
-    private string DisplayPath => _options.Path;
+    private bool IsGlob { get; }
 
     /// <inheritdoc />
     public ValueTask ConnectAsync(CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(SourceId))
+        if (IsGlob ? CsvFiles.Resolve(_options.Path).Count == 0 : !File.Exists(SourceId))
         {
-            throw new PipelineConfigurationException("the CSV file does not exist", new DataLocation(DisplayPath));
+            throw new PipelineConfigurationException(IsGlob ? "no file matches the pattern" : "the CSV file does not exist", new DataLocation(_options.Path));
         }
 
         return ValueTask.CompletedTask;
@@ -78,18 +83,52 @@ public class CsvSource<T, TCodec> : ISource<T>
     public async IAsyncEnumerable<SourceBatch<T>> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var files = IsGlob ? CsvFiles.Resolve(_options.Path) : [SourceId];
+        var savedFile = CustomString(_state.Checkpoint, FileKey);
+        var first = 0;
+        var resume = true;
+        if (savedFile is not null)
+        {
+            first = files.FindIndex(f => string.Equals(f, savedFile, StringComparison.Ordinal));
+            if (first < 0)
+            {
+                // The file being read last time is gone: go on with the files after it.
+                first = files.FindIndex(f => string.CompareOrdinal(f, savedFile) > 0);
+                first = first < 0 ? files.Count : first;
+                resume = false;
+            }
+        }
+
+        for (var i = first; i < files.Count; i++)
+        {
+            var resumeThis = i == first && resume;
+            await foreach (var batch in ReadFileAsync(files[i], resumeThis, context, cancellationToken).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<SourceBatch<T>> ReadFileAsync(string file, bool resume, ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var displayPath = IsGlob ? file : _options.Path;
         var schema = _codec.Schema;
-        var startOffset = CustomLong(_state.Checkpoint, ByteOffsetKey) ?? 0;
-        var startLine = CustomLong(_state.Checkpoint, LineKey) ?? 1;
+        var compression = _options.Compression ?? FileCompressions.FromPath(file);
+        var startOffset = resume ? CustomLong(_state.Checkpoint, ByteOffsetKey) ?? 0 : 0;
+        var startLine = resume ? CustomLong(_state.Checkpoint, LineKey) ?? 1 : 1;
         var malformed = new Queue<CsvMalformedRecord>();
         var options = ReaderOptions(malformed);
+        if (startOffset > 0 && compression != FileCompression.None)
+        {
+            throw new StateException("a compressed file cannot be resumed at a byte offset; run with a full refresh", new DataLocation(displayPath));
+        }
 
         int[] columns;
         int expectedFieldCount;
         if (_options.HasHeader)
         {
-            IReadOnlyList<string> header = ReadHeader(options);
-            columns = CsvColumnBinding.Bind(schema, header, DisplayPath, _options.IgnoreHeaderCase, context.Warn);
+            IReadOnlyList<string> header = ReadHeader(file, displayPath, compression, options);
+            columns = CsvColumnBinding.Bind(schema, header, displayPath, _options.IgnoreHeaderCase, context.Warn);
             expectedFieldCount = header.Count;
         }
         else
@@ -98,7 +137,13 @@ public class CsvSource<T, TCodec> : ISource<T>
             expectedFieldCount = schema.Fields.Count;
         }
 
-        await using var stream = OpenAt(startOffset);
+        using var prefix = compression == FileCompression.None ? new PrefixHash(file) : null;
+        if (prefix is not null && startOffset > 0)
+        {
+            CheckNotRewritten(prefix, startOffset, displayPath);
+        }
+
+        await using var stream = OpenAt(file, displayPath, startOffset, compression);
         var resuming = startOffset > 0 || !_options.HasHeader;
         using var csv = CsvReader.Create(stream, resuming ? options with { HasHeader = false } : options, leaveOpen: true);
         var firstLine = resuming ? startLine : 1;
@@ -116,14 +161,18 @@ public class CsvSource<T, TCodec> : ISource<T>
             }
             catch (CsvFormatException error)
             {
-                throw new ReadException(error.Message, new DataLocation(DisplayPath) { Line = firstLine + error.LineNumber - 1 }, error);
+                throw new ReadException(error.Message, new DataLocation(displayPath) { Line = firstLine + error.LineNumber - 1 }, error);
+            }
+            catch (DecoderFallbackException error)
+            {
+                throw new ReadException($"the file is not valid {(_options.Encoding ?? Encoding.UTF8).WebName}: {error.Message}", new DataLocation(displayPath), error);
             }
 
             while (malformed.TryDequeue(out var bad))
             {
                 batch.RecordsRead++;
                 processed++;
-                await context.Errors.ReportAsync(MalformedError(bad, firstLine), cancellationToken).ConfigureAwait(false);
+                await context.Errors.ReportAsync(MalformedError(bad, firstLine, displayPath), cancellationToken).ConfigureAwait(false);
             }
 
             if (!more)
@@ -134,7 +183,7 @@ public class CsvSource<T, TCodec> : ISource<T>
             var line = firstLine + csv.LineNumber - 1;
             if (batch.RecordsRead >= context.BatchSize)
             {
-                batch.StateAfter = Position(processed, startOffset + csv.ByteOffset, line);
+                batch.StateAfter = Position(file, processed, startOffset + csv.ByteOffset, line, prefix);
                 _state = batch.StateAfter;
                 yield return batch;
                 batch = new SourceBatch<T>(context.BatchSize);
@@ -143,21 +192,45 @@ public class CsvSource<T, TCodec> : ISource<T>
             batch.RecordsRead++;
             processed++;
             lastLine = line + CountLineBreaks(csv.RawRecord) + 1;
-            var failure = TryRead(csv, columns, expectedFieldCount, schema, line, processed, batch);
+            var failure = TryRead(csv, columns, expectedFieldCount, schema, line, processed, batch, displayPath);
             if (failure is not null)
             {
                 await context.Errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        batch.StateAfter = Position(processed, stream.Position, lastLine);
+        batch.StateAfter = Position(file, processed, compression == FileCompression.None ? stream.Position : 0, lastLine, prefix);
         _state = batch.StateAfter;
         yield return batch;
+    }
+
+    // The bytes before the checkpoint must be those read last time: a file rewritten in place would otherwise resume mid-way through other data.
+    private void CheckNotRewritten(PrefixHash prefix, long offset, string displayPath)
+    {
+        if (offset > prefix.FileLength)
+        {
+            throw new StateException(
+                $"the saved checkpoint is at byte {offset} but the file has only {prefix.FileLength} bytes: it was truncated or replaced; run with a full refresh",
+                new DataLocation(displayPath));
+        }
+
+        var hash = prefix.HashUpTo(offset);
+        if (_state.FileHash is { } saved && !string.Equals(saved, hash, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StateException(
+                $"the file was rewritten since the last run: its first {offset} bytes no longer match the saved hash ({saved}, now {hash}); run with a full refresh to read it again",
+                new DataLocation(displayPath));
+        }
     }
 
     private CsvReaderOptions ReaderOptions(Queue<CsvMalformedRecord> malformed) => CsvReaderOptions.Default with
     {
         Separator = _options.Delimiter,
+        Quote = _options.Quote,
+        Mode = _options.Escape is null ? CsvMode.Rfc4180 : CsvMode.Escape,
+        Escape = _options.Escape ?? '\\',
+        TrimWhitespace = _options.TrimWhitespace,
+        NullValues = _options.NullValues.Count == 0 ? null : [.. _options.NullValues],
         HasHeader = _options.HasHeader,
         Encoding = _options.Encoding,
         TrackLineNumbers = true,
@@ -173,41 +246,52 @@ public class CsvSource<T, TCodec> : ISource<T>
         DetectSeparatorHint = false,
     };
 
-    private string[] ReadHeader(CsvReaderOptions options)
+    private string[] ReadHeader(string file, string displayPath, FileCompression compression, CsvReaderOptions options)
     {
-        using var headerReader = CsvReader.FromFile(SourceId, options);
+        using var stream = OpenAt(file, displayPath, 0, compression);
+        using var headerReader = CsvReader.Create(stream, options, leaveOpen: true);
         var header = headerReader.Headers.ToArray();
         if (header.Length == 0)
         {
-            throw new SchemaException($"the file has no header row; {_codec.Schema.Name} needs one with its field names", new DataLocation(DisplayPath) { Line = 1 });
+            throw new SchemaException($"the file has no header row; {_codec.Schema.Name} needs one with its field names", new DataLocation(displayPath) { Line = 1 });
+        }
+
+        var duplicates = header.GroupBy(h => h.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var used = _codec.Schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (duplicates.Any(used.Contains))
+        {
+            throw new SchemaException(
+                $"the header names {string.Join(", ", duplicates.Where(used.Contains).Select(d => $"'{d}'"))} more than once; which column holds the field is ambiguous",
+                new DataLocation(displayPath) { Line = 1 });
         }
 
         return header;
     }
 
-    private FileStream OpenAt(long offset)
+    private static Stream OpenAt(string file, string displayPath, long offset, FileCompression compression)
     {
-        var stream = new FileStream(SourceId, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: compression == FileCompression.None ? 1 : 64 * 1024, FileOptions.SequentialScan);
         if (offset > stream.Length)
         {
+            var length = stream.Length;
             stream.Dispose();
             throw new StateException(
-                $"the saved checkpoint is at byte {offset} but the file has only {new FileInfo(SourceId).Length} bytes: it was truncated or replaced; run with a full refresh",
-                new DataLocation(DisplayPath));
+                $"the saved checkpoint is at byte {offset} but the file has only {length} bytes: it was truncated or replaced; run with a full refresh",
+                new DataLocation(displayPath));
         }
 
         stream.Position = offset;
-        return stream;
+        return FileCompressions.OpenRead(stream, compression, displayPath);
     }
 
     // Reads one record into the batch, or describes why it cannot be read.
-    private RowError? TryRead(CsvReader csv, int[] columns, int expectedFieldCount, Schema schema, long line, long row, SourceBatch<T> batch)
+    private RowError? TryRead(CsvReader csv, int[] columns, int expectedFieldCount, Schema schema, long line, long row, SourceBatch<T> batch, string displayPath)
     {
         if (csv.FieldCount != expectedFieldCount)
         {
             return new RowError(PipelineStage.Extract, $"expected {expectedFieldCount} fields, found {csv.FieldCount}")
             {
-                Location = new DataLocation(DisplayPath) { Line = line, Row = row },
+                Location = new DataLocation(displayPath) { Line = line, Row = row },
                 RawInput = Encoding.UTF8.GetString(csv.RawRecord),
             };
         }
@@ -225,33 +309,43 @@ public class CsvSource<T, TCodec> : ISource<T>
             var shown = field.Sensitive == SensitiveKind.None ? Quote(csv.GetString(column)) : "the value (masked)";
             return new RowError(PipelineStage.Extract, $"{shown} is not {error.Expected}")
             {
-                Location = new DataLocation(DisplayPath) { Line = line, Column = column + 1, ColumnName = field.Name, Row = row },
+                Location = new DataLocation(displayPath) { Line = line, Column = column + 1, ColumnName = field.Name, Row = row },
                 RawInput = field.Sensitive == SensitiveKind.None ? Encoding.UTF8.GetString(csv.RawRecord) : null,
                 Exception = error,
             };
         }
     }
 
-    private RowError MalformedError(CsvMalformedRecord bad, long firstLine) =>
+    private static RowError MalformedError(CsvMalformedRecord bad, long firstLine, string displayPath) =>
         new(PipelineStage.Extract, $"malformed CSV: {bad.Reason}")
         {
-            Location = new DataLocation(DisplayPath) { Line = firstLine + bad.LineNumber - 1 },
+            Location = new DataLocation(displayPath) { Line = firstLine + bad.LineNumber - 1 },
             RawInput = bad.RawRecord,
         };
 
-    private static SourceState Position(long processed, long byteOffset, long line) => new()
+    private SourceState Position(string file, long processed, long byteOffset, long line, PrefixHash? prefix)
     {
-        RecordsProcessed = processed,
-        Checkpoint = new Checkpoint
+        var custom = new Dictionary<string, JsonElement>
         {
-            Offset = processed,
-            CustomState = new Dictionary<string, JsonElement>
-            {
-                [ByteOffsetKey] = JsonSerializer.SerializeToElement(byteOffset, CheckpointJsonContext.Default.Int64),
-                [LineKey] = JsonSerializer.SerializeToElement(line, CheckpointJsonContext.Default.Int64),
-            },
-        },
-    };
+            [ByteOffsetKey] = JsonSerializer.SerializeToElement(byteOffset, CheckpointJsonContext.Default.Int64),
+            [LineKey] = JsonSerializer.SerializeToElement(line, CheckpointJsonContext.Default.Int64),
+        };
+        if (IsGlob)
+        {
+            custom[FileKey] = JsonSerializer.SerializeToElement(file, CheckpointJsonContext.Default.String);
+        }
+
+        return new SourceState
+        {
+            RecordsProcessed = processed,
+            Checkpoint = new Checkpoint { Offset = processed, CustomState = custom },
+            FileHash = prefix?.HashUpTo(byteOffset),
+            LastModified = File.GetLastWriteTimeUtc(file),
+        };
+    }
+
+    private static string? CustomString(Checkpoint checkpoint, string key) =>
+        checkpoint.CustomState.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static long? CustomLong(Checkpoint checkpoint, string key) =>
         checkpoint.CustomState.TryGetValue(key, out var value) && value.TryGetInt64(out var number) ? number : null;

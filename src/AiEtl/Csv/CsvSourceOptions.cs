@@ -1,9 +1,10 @@
 using System.Text;
+using AiEtl.Files;
 
 namespace AiEtl.Csv;
 
-/// <summary>The CSV source's configuration (the seed's <c>path</c>, <c>encoding</c>, <c>delimiter</c>, <c>has_header</c>).</summary>
-/// <param name="Path">The file to read.</param>
+/// <summary>The CSV source's configuration (the seed's <c>path</c>, <c>encoding</c>, <c>delimiter</c>, <c>has_header</c>, and the usual dialect options).</summary>
+/// <param name="Path">The file to read, or a glob (<c>data/*.csv</c>, <c>logs/**/*.csv</c>) of files read in ordinal order of their paths.</param>
 public sealed record CsvSourceOptions(string Path)
 {
     /// <summary>The text encoding; <see langword="null"/> honours a byte order mark and assumes UTF-8 otherwise.</summary>
@@ -12,9 +13,27 @@ public sealed record CsvSourceOptions(string Path)
     /// <summary>The field separator.</summary>
     public char Delimiter { get; init; } = ',';
 
+    /// <summary>The quote character (RFC 4180: <c>"</c>).</summary>
+    public char Quote { get; init; } = '"';
+
+    /// <summary>
+    /// An escape character for files that escape instead of quoting (<c>a\,b</c>); <see langword="null"/>
+    /// (the default) for RFC 4180 quoting, where a quote inside a quoted field is doubled.
+    /// </summary>
+    public char? Escape { get; init; }
+
     /// <summary>Whether the first row names the columns. Without a header, columns are taken in schema order.</summary>
     public bool HasHeader { get; init; } = true;
 
     /// <summary>Whether header names match field names ignoring case (an exact match is always tried first).</summary>
     public bool IgnoreHeaderCase { get; init; } = true;
+
+    /// <summary>Whether spaces and tabs around unquoted values are removed.</summary>
+    public bool TrimWhitespace { get; init; }
+
+    /// <summary>Values that mean null besides the empty field, such as <c>NULL</c> or <c>\N</c> (matched exactly).</summary>
+    public IReadOnlyList<string> NullValues { get; init; } = [];
+
+    /// <summary>The compression; <see langword="null"/> to take it from the extension (<c>.gz</c>, <c>.zip</c>, <c>.bz2</c>, <c>.xz</c>, <c>.zst</c>).</summary>
+    public FileCompression? Compression { get; init; }
 }

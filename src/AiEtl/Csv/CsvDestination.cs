@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.Text;
+using AiEtl.Fields;
+using AiEtl.Files;
+
+namespace AiEtl.Csv;
+
+/// <summary>
+/// Writes rows to a CSV file (the seed's CSVLoader): RFC 4180 quoting, invariant culture, ISO dates, in
+/// the forms <see cref="CsvSource{T, TCodec}"/> reads back exactly. Overwrite or append (no second
+/// header), compressed with gzip, zip, bz2 or zstd; transactional through a temp file beside the
+/// target that replaces it atomically when the run completes (see <see cref="FileDestination{T}"/>).
+/// </summary>
+/// <typeparam name="T">The row type.</typeparam>
+/// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
+public class CsvDestination<T, TCodec> : FileDestination<T>
+    where TCodec : struct, IRowCodec<T>
+{
+    private readonly CsvDestinationOptions _options;
+    private readonly TCodec _codec;
+    private readonly CsvWriteFormat _format;
+
+    /// <summary>Creates a destination for the file in <paramref name="options"/>, writing rows with <paramref name="codec"/>.</summary>
+    public CsvDestination(CsvDestinationOptions options, TCodec codec)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.Mode, options.Compression, options.Encoding)
+    {
+        _options = options;
+        _codec = codec;
+        _format = new CsvWriteFormat(options);
+    }
+
+    /// <inheritdoc />
+    public override string DestinationType => "csv";
+
+    /// <inheritdoc />
+    protected override void CheckOptions()
+    {
+        if (_options.Delimiter is '\r' or '\n' || _options.Delimiter == _options.Quote || _options.Delimiter > 127 || _options.Quote > 127)
+        {
+            throw new PipelineConfigurationException("the delimiter and the quote must be two different ASCII characters other than a line break", new DataLocation(DisplayPath));
+        }
+
+        if (_options.NewLine is not ("\r\n" or "\n"))
+        {
+            throw new PipelineConfigurationException("the new line must be \"\\r\\n\" or \"\\n\"", new DataLocation(DisplayPath));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override bool PrepareAppend(FileStream copy)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        if (Compression != FileCompression.None)
+        {
+            return true;
+        }
+
+        // The header of the file must name the same columns in the same order, or the new rows would land in the wrong ones.
+        if (_options.HasHeader)
+        {
+            var schema = _codec.Schema;
+            copy.Position = 0;
+            using var reader = new StreamReader(copy, _options.Encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            var header = reader.ReadLine() ?? "";
+            var expected = string.Join(_options.Delimiter, schema.Fields.Select(f => f.Name));
+            if (!string.Equals(header.Trim(), expected, StringComparison.Ordinal))
+            {
+                throw new SchemaException($"the file to append to has the header '{header}', not '{expected}' of {schema.Name}", new DataLocation(DisplayPath) { Line = 1 });
+            }
+        }
+
+        // A file that does not end with a line break gets one, so the first new row starts its own record.
+        copy.Seek(-1, SeekOrigin.End);
+        if (copy.ReadByte() != '\n')
+        {
+            copy.Write(Encoding.UTF8.GetBytes(_options.NewLine));
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    protected override void WritePrologue(IBufferWriter<byte> output)
+    {
+        if (_options.HasHeader)
+        {
+            new CsvFieldWriter(output, _format).WriteHeader(_codec.Schema);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void WriteRows(ReadOnlySpan<T> rows, IBufferWriter<byte> output, long rowsBefore)
+    {
+        var writer = new CsvFieldWriter(output, _format);
+        foreach (ref readonly var row in rows)
+        {
+            _codec.Write(in row, ref writer);
+            writer.EndRecord();
+        }
+    }
+}

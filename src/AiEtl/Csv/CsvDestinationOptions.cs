@@ -1,0 +1,33 @@
+using System.Text;
+using AiEtl.Files;
+
+namespace AiEtl.Csv;
+
+/// <summary>The CSV destination's configuration (the seed's CSVLoader: <c>path</c>, <c>delimiter</c>, <c>encoding</c>, <c>mode</c>, <c>compression</c>).</summary>
+/// <param name="Path">The target file; its extension gives the compression unless <see cref="Compression"/> is set.</param>
+public sealed record CsvDestinationOptions(string Path)
+{
+    /// <summary>The field separator.</summary>
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>The quote character (RFC 4180: <c>"</c>).</summary>
+    public char Quote { get; init; } = '"';
+
+    /// <summary>The text encoding; <see langword="null"/> for UTF-8 without a byte order mark.</summary>
+    public Encoding? Encoding { get; init; }
+
+    /// <summary>Whether a new file starts with a header row of the field names. An appended file never gets a second one.</summary>
+    public bool HasHeader { get; init; } = true;
+
+    /// <summary>Overwrite or append.</summary>
+    public FileWriteMode Mode { get; init; } = FileWriteMode.Overwrite;
+
+    /// <summary>The compression; <see langword="null"/> to take it from the extension (<c>.gz</c>, <c>.zip</c>, <c>.bz2</c>, <c>.zst</c>).</summary>
+    public FileCompression? Compression { get; init; }
+
+    /// <summary>The text written for a null value (empty by default, which the CSV source reads as null).</summary>
+    public string NullValue { get; init; } = "";
+
+    /// <summary>The record separator: <c>"\r\n"</c> as RFC 4180 says, or <c>"\n"</c>.</summary>
+    public string NewLine { get; init; } = "\r\n";
+}

@@ -1,0 +1,84 @@
+using System.IO.Compression;
+using SharpCompress.Compressors.BZip2;
+using SharpCompress.Compressors.Xz;
+using SharpCompressMode = SharpCompress.Compressors.CompressionMode;
+
+namespace AiEtl.Files;
+
+/// <summary>Compression by file extension, and the readers and writers of each format.</summary>
+internal static class FileCompressions
+{
+    /// <summary>The compression a file name implies: <c>.gz</c>, <c>.zip</c>, <c>.bz2</c>, <c>.xz</c>, <c>.zst</c>, else none.</summary>
+    public static FileCompression FromPath(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".gz" or ".gzip" => FileCompression.Gzip,
+        ".zip" => FileCompression.Zip,
+        ".bz2" => FileCompression.Bzip2,
+        ".xz" => FileCompression.Xz,
+        ".zst" or ".zstd" => FileCompression.Zstd,
+        _ => FileCompression.None,
+    };
+
+    /// <summary>The file name without its compression extension (<c>a.csv.gz</c> gives <c>a.csv</c>).</summary>
+    public static string InnerName(string path, FileCompression compression)
+    {
+        var name = Path.GetFileName(path);
+        return compression != FileCompression.None && FromPath(name) == compression ? Path.GetFileNameWithoutExtension(name) : name;
+    }
+
+    /// <summary>Refuses a format that cannot be written here, with the reason.</summary>
+    public static void EnsureWritable(FileCompression compression, string path)
+    {
+        if (compression == FileCompression.Xz)
+        {
+            throw new PipelineConfigurationException(
+                "xz compression cannot be written: no maintained .NET library writes xz here (SharpCompress only reads it, Joveler.Compression.XZ does not restore); use zstd, bz2 or gzip",
+                new DataLocation(path));
+        }
+    }
+
+    /// <summary>Opens a decompressing reader over <paramref name="raw"/>; concatenated members are read as one stream.</summary>
+    public static Stream OpenRead(Stream raw, FileCompression compression, string path)
+    {
+        switch (compression)
+        {
+            case FileCompression.Gzip:
+                return new GZipStream(raw, CompressionMode.Decompress);
+            case FileCompression.Bzip2:
+                return BZip2Stream.Create(raw, SharpCompressMode.Decompress, decompressConcatenated: true, leaveOpen: false, tolerateTruncatedStream: false);
+            case FileCompression.Xz:
+                return new XZStream(raw);
+            case FileCompression.Zstd:
+                return new ZstdSharp.DecompressionStream(raw);
+            case FileCompression.Zip:
+                var archive = new ZipArchive(raw, ZipArchiveMode.Read);
+                if (archive.Entries.Count != 1)
+                {
+                    archive.Dispose();
+                    throw new ReadException($"the zip archive has {archive.Entries.Count} entries; one is expected", new DataLocation(path));
+                }
+
+                return new OwningStream(archive.Entries[0].Open(), archive);
+            default:
+                return raw;
+        }
+    }
+
+    /// <summary>Starts a compressed stream (a new member, stream or frame) at the current end of <paramref name="raw"/>.</summary>
+    public static CompressedSink OpenWrite(Stream raw, FileCompression compression, string entryName) => compression switch
+    {
+        FileCompression.Gzip => new CompressedSink(new GZipStream(raw, CompressionLevel.Fastest, leaveOpen: true)),
+        FileCompression.Bzip2 => new CompressedSink(BZip2Stream.Create(raw, SharpCompressMode.Compress, decompressConcatenated: false, leaveOpen: true, tolerateTruncatedStream: false)),
+        FileCompression.Zstd => new CompressedSink(new ZstdSharp.CompressionStream(raw, 3, leaveOpen: true)),
+        FileCompression.Zip => OpenZip(raw, entryName),
+        FileCompression.Xz => throw new InvalidOperationException("xz cannot be written"),
+        _ => new CompressedSink(new NonClosingStream(raw)),
+    };
+
+    private static CompressedSink OpenZip(Stream raw, string entryName)
+    {
+        var archive = new ZipArchive(raw, ZipArchiveMode.Create, leaveOpen: true);
+        var entry = archive.CreateEntry(entryName, CompressionLevel.Fastest);
+        return new CompressedSink(entry.Open(), archive);
+    }
+}

@@ -1,0 +1,329 @@
+using System.Buffers;
+using System.Text;
+
+namespace AiEtl.Files;
+
+/// <summary>
+/// The transaction machinery of the file destinations (CSV, JSON). Rows go to a temp file beside the
+/// target; the target is replaced by an atomic rename only when the run completes
+/// (<see cref="CompleteAsync"/>: flush, fsync, rename), so a failed run, a rollback or a killed process
+/// leaves the previous target untouched. A batch transaction buffers its rows' bytes in memory (one
+/// batch at most) and hands them to the temp file, or to its compressor, on commit; a rollback drops them.
+/// Appending copies the existing target into the temp file first (the old file stays intact until the
+/// rename, at the cost of one copy per run).
+/// </summary>
+/// <typeparam name="T">The row type.</typeparam>
+public abstract class FileDestination<T> : Destination<T>, ICompletableDestination
+{
+    private const string TempSuffix = ".aietl-tmp";
+
+    private readonly ArrayBufferWriter<byte> _pending = new(64 * 1024);
+    private readonly Encoding? _encoding;
+    private FileStream? _temp;
+    private CompressedSink? _sink;
+    private string? _tempPath;
+    private bool _prologueCommitted;
+    private bool _prologuePending;
+    private long _rowsCommitted;
+    private long _rowsPending;
+    private bool _broken;
+    private bool _published;
+    private bool _appending;
+
+    /// <summary>Creates the destination.</summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="mode">Overwrite or append.</param>
+    /// <param name="compression">The compression; <see langword="null"/> to take it from the extension.</param>
+    /// <param name="encoding">The text encoding; <see langword="null"/> for UTF-8 without a byte order mark.</param>
+    protected FileDestination(string path, FileWriteMode mode, FileCompression? compression, Encoding? encoding)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        DisplayPath = path;
+        TargetPath = Path.GetFullPath(path);
+        Mode = mode;
+        Compression = compression ?? FileCompressions.FromPath(path);
+        _encoding = encoding is null || encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding;
+    }
+
+    /// <summary>The target file's full path.</summary>
+    public string TargetPath { get; }
+
+    /// <summary>Overwrite or append.</summary>
+    public FileWriteMode Mode { get; }
+
+    /// <summary>The compression of the target.</summary>
+    public FileCompression Compression { get; }
+
+    /// <inheritdoc />
+    public override string DestinationId => TargetPath;
+
+    /// <summary>The path as configured, for messages.</summary>
+    protected string DisplayPath { get; }
+
+    /// <summary>The schema given to <see cref="CreateSchemaAsync"/>.</summary>
+    protected Schema? Schema { get; private set; }
+
+    /// <summary>Whether an appended target already had rows (so a separator goes before the first new row).</summary>
+    protected bool AppendsToRows { get; private set; }
+
+    /// <inheritdoc />
+    public override ValueTask ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        FileCompressions.EnsureWritable(Compression, DisplayPath);
+        if (Mode == FileWriteMode.Append && Compression == FileCompression.Zip)
+        {
+            throw new PipelineConfigurationException("a zip archive cannot be appended to; use gzip, bz2 or zstd, or overwrite", new DataLocation(DisplayPath));
+        }
+
+        CheckOptions();
+        try
+        {
+            var directory = Path.GetDirectoryName(TargetPath)!;
+            Directory.CreateDirectory(directory);
+            DeleteLeftovers(directory);
+            _tempPath = Path.Combine(directory, $".{Path.GetFileName(TargetPath)}.{Guid.NewGuid():N}{TempSuffix}");
+            var appendTo = Mode == FileWriteMode.Append && File.Exists(TargetPath) && new FileInfo(TargetPath).Length > 0;
+            if (appendTo)
+            {
+                File.Copy(TargetPath, _tempPath, overwrite: true);
+            }
+
+            _temp = new FileStream(_tempPath, appendTo ? FileMode.Open : FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
+            if (appendTo)
+            {
+                _appending = true;
+                AppendsToRows = PrepareAppend(_temp);
+                _rowsCommitted = AppendsToRows ? 1 : 0;
+                _temp.Seek(0, SeekOrigin.End);
+            }
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            DeleteTemp();
+            throw new ConnectionFailedException($"cannot create the temp file beside the target: {error.Message}", new DataLocation(DisplayPath), error);
+        }
+
+        _sink = FileCompressions.OpenWrite(_temp, Compression, FileCompressions.InnerName(TargetPath, Compression));
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override ValueTask CreateSchemaAsync(Schema schema, CancellationToken cancellationToken = default)
+    {
+        Schema = schema ?? throw new ArgumentNullException(nameof(schema));
+        OnSchema(schema);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override ValueTask<int> WriteAsync(ReadOnlyMemory<T> rows, CancellationToken cancellationToken = default)
+    {
+        if (_sink is null || Schema is null)
+        {
+            throw new InvalidOperationException("ConnectAsync and CreateSchemaAsync must run before WriteAsync");
+        }
+
+        if (!_prologueCommitted && !_prologuePending && !_appending)
+        {
+            WritePrologue(_pending);
+            _prologuePending = true;
+        }
+
+        try
+        {
+            WriteRows(rows.Span, _pending, _rowsCommitted + _rowsPending);
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        {
+            throw new WriteException($"a row cannot be written: {error.Message}", new DataLocation(DisplayPath), error);
+        }
+
+        _rowsPending += rows.Length;
+        return ValueTask.FromResult(rows.Length);
+    }
+
+    /// <summary>
+    /// Publishes the run: writes the end of the file, finishes the compressor, flushes and fsyncs the
+    /// temp file and renames it over the target. Called by the pipeline after a successful run only.
+    /// </summary>
+    public ValueTask CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_published)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        if (_sink is null || _temp is null || Schema is null || _broken)
+        {
+            throw new WriteException("the file cannot be published: the destination is not open or a write failed", new DataLocation(DisplayPath));
+        }
+
+        try
+        {
+            if (!_prologueCommitted && !_appending)
+            {
+                WritePrologue(_pending);
+            }
+
+            WriteEpilogue(_pending);
+            Flush();
+            _sink.Finish();
+            _temp.Flush(flushToDisk: true);
+            _temp.Dispose();
+            _temp = null;
+            File.Move(_tempPath!, TargetPath, overwrite: true);
+            _published = true;
+            OnPublished();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            _broken = true;
+            throw new WriteException($"the file cannot be published: {error.Message}", new DataLocation(DisplayPath), error);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Closes the temp file; a run that was not completed deletes it and leaves the target as it was.</summary>
+    public override ValueTask CloseAsync(CancellationToken cancellationToken = default)
+    {
+        _sink?.Dispose();
+        _sink = null;
+        _temp?.Dispose();
+        _temp = null;
+        if (!_published)
+        {
+            DeleteTemp();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Checks the options before anything is created; throws <see cref="PipelineConfigurationException"/>.</summary>
+    protected virtual void CheckOptions()
+    {
+    }
+
+    /// <summary>
+    /// Prepares a copy of an existing, non-empty target for appending (for example removes the closing
+    /// bracket of a JSON array). Returns whether the existing file holds rows.
+    /// </summary>
+    protected virtual bool PrepareAppend(FileStream copy) => true;
+
+    /// <summary>Receives the schema before any row.</summary>
+    protected virtual void OnSchema(Schema schema)
+    {
+    }
+
+    /// <summary>Writes the start of a new file (a header, an opening bracket).</summary>
+    protected abstract void WritePrologue(IBufferWriter<byte> output);
+
+    /// <summary>Writes rows as UTF-8; <paramref name="rowsBefore"/> rows are already in the file before them.</summary>
+    protected abstract void WriteRows(ReadOnlySpan<T> rows, IBufferWriter<byte> output, long rowsBefore);
+
+    /// <summary>Writes the end of the file (a closing bracket).</summary>
+    protected virtual void WriteEpilogue(IBufferWriter<byte> output)
+    {
+    }
+
+    /// <summary>Runs after the target was renamed into place (for example to write a schema file beside it).</summary>
+    protected virtual void OnPublished()
+    {
+    }
+
+    /// <summary>Writes a small file atomically: a temp file beside it, fsync, rename.</summary>
+    protected static void WriteFileAtomically(string path, ReadOnlySpan<byte> content)
+    {
+        var temp = $"{path}.{Guid.NewGuid():N}{TempSuffix}";
+        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        {
+            stream.Write(content);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask OnBeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (_broken)
+        {
+            throw new WriteException("an earlier write to the temp file failed; the run cannot continue", new DataLocation(DisplayPath));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask OnCommitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Flush();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // The compressor's state is unknown after a failed write: nothing more can be committed.
+            _broken = true;
+            throw new WriteException($"the batch cannot be written to the temp file: {error.Message}", new DataLocation(DisplayPath), error);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask OnRollbackAsync(CancellationToken cancellationToken)
+    {
+        _pending.ResetWrittenCount();
+        _rowsPending = 0;
+        _prologuePending = false;
+        return ValueTask.CompletedTask;
+    }
+
+    private void Flush()
+    {
+        var bytes = _pending.WrittenSpan;
+        if (bytes.Length > 0)
+        {
+            if (_encoding is null)
+            {
+                _sink!.Stream.Write(bytes);
+            }
+            else
+            {
+                _sink!.Stream.Write(_encoding.GetBytes(Encoding.UTF8.GetString(bytes)));
+            }
+        }
+
+        _pending.ResetWrittenCount();
+        _rowsCommitted += _rowsPending;
+        _rowsPending = 0;
+        _prologueCommitted |= _prologuePending;
+        _prologuePending = false;
+    }
+
+    // Temp files of a killed run: they were never renamed, so they hold nothing anyone relies on.
+    private void DeleteLeftovers(string directory)
+    {
+        foreach (var leftover in Directory.EnumerateFiles(directory, $".{Path.GetFileName(TargetPath)}.*{TempSuffix}"))
+        {
+            try
+            {
+                File.Delete(leftover);
+            }
+            catch (IOException)
+            {
+                // In use by another writer: leave it.
+            }
+        }
+    }
+
+    private void DeleteTemp()
+    {
+        if (_tempPath is not null && File.Exists(_tempPath))
+        {
+            File.Delete(_tempPath);
+        }
+    }
+}

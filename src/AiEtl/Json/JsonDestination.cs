@@ -1,0 +1,187 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using AiEtl.Fields;
+using AiEtl.Files;
+
+namespace AiEtl.Json;
+
+/// <summary>
+/// Writes rows to a JSON file (the seed's JSONLoader): one array of objects, or one object per line;
+/// nested JSON fields and arrays as JSON, optional indentation, gzip/zip/bz2/zstd compression. Rows
+/// stream through a temp file beside the target (never the whole output in memory) that replaces the
+/// target atomically when the run completes; the schema can be exported beside it as JSON Schema 2020-12.
+/// </summary>
+/// <typeparam name="T">The row type.</typeparam>
+/// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
+public class JsonDestination<T, TCodec> : FileDestination<T>
+    where TCodec : struct, IRowCodec<T>
+{
+    private const int TailScanBytes = 64 * 1024;
+    private readonly JsonDestinationOptions _options;
+    private readonly TCodec _codec;
+    private readonly JsonFormat _format;
+    private readonly JsonEncodedText[] _names;
+    private Utf8JsonWriter? _writer;
+
+    /// <summary>Creates a destination for the file in <paramref name="options"/>, writing rows with <paramref name="codec"/>.</summary>
+    public JsonDestination(JsonDestinationOptions options, TCodec codec)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.Mode, options.Compression, encoding: null)
+    {
+        _options = options;
+        _codec = codec;
+        _format = options.Format ?? JsonFormats.FromPath(options.Path);
+        _names = [.. codec.Schema.Fields.Select(f => JsonEncodedText.Encode(f.Name))];
+    }
+
+    /// <inheritdoc />
+    public override string DestinationType => _format == JsonFormat.Lines ? "jsonl" : "json";
+
+    /// <summary>Where the schema is exported to.</summary>
+    public string SchemaPath => _options.SchemaPath is { } path
+        ? Path.GetFullPath(path)
+        : Path.Combine(Path.GetDirectoryName(TargetPath)!, $"{Path.GetFileNameWithoutExtension(FileCompressions.InnerName(TargetPath, Compression))}.schema.json");
+
+    /// <inheritdoc />
+    protected override void CheckOptions()
+    {
+        if (_options.Pretty && _format == JsonFormat.Lines)
+        {
+            throw new PipelineConfigurationException("pretty printing needs the array format: a JSON line must stay on one line", new DataLocation(DisplayPath));
+        }
+
+        if (Mode == FileWriteMode.Append && _format == JsonFormat.Array && Compression != FileCompression.None)
+        {
+            throw new PipelineConfigurationException(
+                "appending to a compressed JSON array is refused: its closing bracket is inside the compressed data; use the lines format or an uncompressed file",
+                new DataLocation(DisplayPath));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override bool PrepareAppend(FileStream copy)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        if (Compression != FileCompression.None)
+        {
+            return true;
+        }
+
+        var tailLength = (int)Math.Min(copy.Length, TailScanBytes);
+        var tail = new byte[tailLength];
+        copy.Seek(-tailLength, SeekOrigin.End);
+        copy.ReadExactly(tail);
+        var end = LastNonWhitespace(tail, tail.Length);
+        if (_format == JsonFormat.Lines)
+        {
+            if (tail[^1] != '\n')
+            {
+                copy.Seek(0, SeekOrigin.End);
+                copy.WriteByte((byte)'\n');
+            }
+
+            return true;
+        }
+
+        if (end < 0 || tail[end] != ']')
+        {
+            throw new SchemaException("the file to append to does not end with the closing bracket of a JSON array", new DataLocation(DisplayPath));
+        }
+
+        // Cut the closing bracket (and the whitespace before it); the epilogue writes it again after the new rows.
+        var last = LastNonWhitespace(tail, end);
+        copy.SetLength(copy.Length - tailLength + last + 1);
+        return last >= 0 && tail[last] != '[';
+    }
+
+    /// <inheritdoc />
+    protected override void WritePrologue(IBufferWriter<byte> output)
+    {
+        if (_format == JsonFormat.Array)
+        {
+            output.Write(_options.Pretty ? "[\n"u8 : "["u8);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void WriteRows(ReadOnlySpan<T> rows, IBufferWriter<byte> output, long rowsBefore)
+    {
+        var writer = Writer(output);
+        var fields = new JsonFieldWriter(writer, _names);
+        var index = rowsBefore;
+        foreach (ref readonly var row in rows)
+        {
+            if (_format == JsonFormat.Array && index > 0)
+            {
+                output.Write(_options.Pretty ? ",\n"u8 : ","u8);
+            }
+
+            writer.WriteStartObject();
+            _codec.Write(in row, ref fields);
+            writer.WriteEndObject();
+            writer.Flush();
+            writer.Reset(output);
+            if (_format == JsonFormat.Lines)
+            {
+                output.Write("\n"u8);
+            }
+
+            index++;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void WriteEpilogue(IBufferWriter<byte> output)
+    {
+        if (_format == JsonFormat.Array)
+        {
+            output.Write(_options.Pretty ? "\n]\n"u8 : "]\n"u8);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnPublished()
+    {
+        if (_options.ExportSchema)
+        {
+            WriteFileAtomically(SchemaPath, Encoding.UTF8.GetBytes(JsonSchemaExport.ToJson(Schema ?? _codec.Schema)));
+        }
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask CloseAsync(CancellationToken cancellationToken = default)
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            _writer = null;
+        }
+
+        await base.CloseAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private Utf8JsonWriter Writer(IBufferWriter<byte> output)
+    {
+        if (_writer is null)
+        {
+            _writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = _options.Pretty, SkipValidation = false });
+        }
+        else
+        {
+            _writer.Reset(output);
+        }
+
+        return _writer;
+    }
+
+    private static int LastNonWhitespace(byte[] bytes, int before)
+    {
+        var i = before - 1;
+        while (i >= 0 && bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i--;
+        }
+
+        return i;
+    }
+}

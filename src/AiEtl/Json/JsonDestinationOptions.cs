@@ -1,0 +1,26 @@
+using AiEtl.Files;
+
+namespace AiEtl.Json;
+
+/// <summary>The JSON destination's configuration (the seed's JSONLoader).</summary>
+/// <param name="Path">The target file; its extension gives the compression, and <c>.jsonl</c>/<c>.ndjson</c> the lines format, unless set below.</param>
+public sealed record JsonDestinationOptions(string Path)
+{
+    /// <summary>Array or lines; <see langword="null"/> to take it from the extension.</summary>
+    public JsonFormat? Format { get; init; }
+
+    /// <summary>Indents the output (array format only: a JSON line must stay on one line).</summary>
+    public bool Pretty { get; init; }
+
+    /// <summary>Overwrite or append. Appending to an array rewrites its closing bracket, so it needs an uncompressed file.</summary>
+    public FileWriteMode Mode { get; init; } = FileWriteMode.Overwrite;
+
+    /// <summary>The compression; <see langword="null"/> to take it from the extension.</summary>
+    public FileCompression? Compression { get; init; }
+
+    /// <summary>Writes the schema as JSON Schema 2020-12 beside the file when the run completes (the seed's schema export).</summary>
+    public bool ExportSchema { get; init; }
+
+    /// <summary>Where the schema goes; <see langword="null"/> for <c>&lt;name&gt;.schema.json</c> beside the target.</summary>
+    public string? SchemaPath { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace AiEtl.Json;
+
+/// <summary>The layout of a JSON file (the seed's JSONLoader <c>mode</c>).</summary>
+public enum JsonFormat
+{
+    /// <summary>One JSON array of objects: <c>[{...}, {...}]</c>.</summary>
+    Array,
+
+    /// <summary>One object per line (JSON Lines, NDJSON): <c>{...}\n{...}\n</c>.</summary>
+    Lines,
+}

@@ -1,0 +1,318 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using AiEtl.Fields;
+using AiEtl.Files;
+
+namespace AiEtl.Json;
+
+/// <summary>
+/// Reads JSON Lines or a JSON array of objects, streamed with <see cref="Utf8JsonReader"/> (one object
+/// in memory at a time, however large the file), compressed inputs by extension. Properties are matched
+/// to schema fields by name. A malformed line, or an object whose value does not fit its field, goes to
+/// the pipeline's error policy with its file, line and raw text.
+/// </summary>
+/// <typeparam name="T">The row type.</typeparam>
+/// <typeparam name="TCodec">How rows are built from fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
+public class JsonSource<T, TCodec> : ISource<T>
+    where TCodec : struct, IRowCodec<T>
+{
+    private const int MaxRawInError = 64 * 1024;
+    private readonly JsonSourceOptions _options;
+    private readonly TCodec _codec;
+    private readonly JsonFormat _format;
+    private readonly FileCompression _compression;
+    private SourceState _state = new();
+
+    /// <summary>Creates a source for the file in <paramref name="options"/>, building rows with <paramref name="codec"/>.</summary>
+    public JsonSource(JsonSourceOptions options, TCodec codec)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.Path);
+        _options = options;
+        _codec = codec;
+        _format = options.Format ?? JsonFormats.FromPath(options.Path);
+        _compression = options.Compression ?? FileCompressions.FromPath(options.Path);
+        SourceId = Path.GetFullPath(options.Path);
+    }
+
+    /// <inheritdoc />
+    public string SourceType => _format == JsonFormat.Lines ? "jsonl" : "json";
+
+    /// <inheritdoc />
+    public string SourceId { get; }
+
+    /// <inheritdoc />
+    public bool SupportsIncremental => false;
+
+    private string DisplayPath => _options.Path;
+
+    /// <inheritdoc />
+    public ValueTask ConnectAsync(CancellationToken cancellationToken = default) =>
+        File.Exists(SourceId) ? ValueTask.CompletedTask : throw new PipelineConfigurationException("the JSON file does not exist", new DataLocation(DisplayPath));
+
+    /// <inheritdoc />
+    public ValueTask<Schema> GetSchemaAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_codec.Schema);
+
+    /// <inheritdoc />
+    public SourceState GetState() => _state;
+
+    /// <inheritdoc />
+    public void SetState(SourceState state) => _state = state ?? throw new ArgumentNullException(nameof(state));
+
+    /// <inheritdoc />
+    public ValueTask CloseAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => CloseAsync();
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<SourceBatch<T>> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var file = new FileStream(SourceId, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        await using var input = FileCompressions.OpenRead(file, _compression, DisplayPath);
+        var buffer = new ChunkBuffer(input);
+        var index = new JsonObjectIndex(_codec.Schema, _options.IgnorePropertyCase);
+        var batch = new SourceBatch<T>(context.BatchSize);
+        long line = 1;
+        long row = 0;
+
+        if (_format == JsonFormat.Array)
+        {
+            line = await OpenArrayAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        else if (await buffer.FillAsync(cancellationToken).ConfigureAwait(false) && buffer.Available.StartsWith("\uFEFF"u8))
+        {
+            buffer.Start += 3;
+        }
+
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int length;
+            int consumed;
+            int skippedLines;
+            if (_format == JsonFormat.Lines)
+            {
+                (length, consumed) = await NextLineAsync(buffer, cancellationToken).ConfigureAwait(false);
+                skippedLines = 0;
+            }
+            else
+            {
+                (length, consumed, skippedLines) = await NextElementAsync(buffer, line, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (length < 0)
+            {
+                break;
+            }
+
+            line += skippedLines;
+            var elementLine = line;
+            line += _format == JsonFormat.Lines ? 1 : buffer.Bytes.AsSpan(buffer.Start, length).Count((byte)'\n');
+            if (IsBlank(buffer.Bytes.AsSpan(buffer.Start, length)))
+            {
+                buffer.Start += consumed;
+                continue;
+            }
+
+            if (batch.RecordsRead >= context.BatchSize)
+            {
+                batch.StateAfter = new SourceState { RecordsProcessed = row };
+                yield return batch;
+                batch = new SourceBatch<T>(context.BatchSize);
+            }
+
+            row++;
+            batch.RecordsRead++;
+            var failure = TryRead(buffer.Bytes.AsSpan(buffer.Start, length), index, elementLine, row, batch);
+            buffer.Start += consumed;
+            if (failure is not null)
+            {
+                await context.Errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        batch.StateAfter = new SourceState { RecordsProcessed = row };
+        _state = batch.StateAfter;
+        yield return batch;
+    }
+
+    // Returns the line of the first element, after the opening bracket.
+    private async ValueTask<long> OpenArrayAsync(ChunkBuffer buffer, CancellationToken cancellationToken)
+    {
+        long line = 1;
+        while (true)
+        {
+            var span = buffer.Available;
+            var i = 0;
+            while (i < span.Length && span[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
+            {
+                line += span[i] == '\n' ? 1 : 0;
+                i++;
+            }
+
+            if (i < span.Length)
+            {
+                if (span[i] != '[')
+                {
+                    throw new ReadException("the file does not start with a JSON array ('['); use the lines format for one object per line", new DataLocation(DisplayPath) { Line = line });
+                }
+
+                buffer.Start += i + 1;
+                return line;
+            }
+
+            buffer.Start += i;
+            if (!await buffer.FillAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new ReadException("the file is empty: no JSON array", new DataLocation(DisplayPath) { Line = line });
+            }
+        }
+    }
+
+    // The next line (without its line break), as its length and the bytes it consumes; length -1 at the end.
+    private static async ValueTask<(int Length, int Consumed)> NextLineAsync(ChunkBuffer buffer, CancellationToken cancellationToken)
+    {
+        var searched = 0;
+        while (true)
+        {
+            var newline = buffer.Available[searched..].IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                var at = searched + newline;
+                var length = at > 0 && buffer.Available[at - 1] == '\r' ? at - 1 : at;
+                return (length, at + 1);
+            }
+
+            searched = buffer.End - buffer.Start;
+            if (!await buffer.FillAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var rest = buffer.End - buffer.Start;
+                return rest == 0 ? (-1, 0) : (rest, rest);
+            }
+        }
+    }
+
+    // The next array element: its length, the bytes consumed up to its end, and the lines skipped before it.
+    private async ValueTask<(int Length, int Consumed, int SkippedLines)> NextElementAsync(ChunkBuffer buffer, long line, CancellationToken cancellationToken)
+    {
+        var skipped = 0;
+        while (true)
+        {
+            var (status, before, length, lines) = Measure(buffer.Available, buffer.Eof);
+            switch (status)
+            {
+                case ElementStatus.End:
+                    return (-1, 0, 0);
+                case ElementStatus.Element:
+                    buffer.Start += before;
+                    return (length, length, skipped + lines);
+                case ElementStatus.Malformed:
+                    throw new ReadException("malformed JSON in the array; the rest of the file cannot be read", new DataLocation(DisplayPath) { Line = line + skipped + lines });
+                default:
+                    // Drop what was skipped so the buffer holds only the element being completed.
+                    buffer.Start += before;
+                    skipped += lines;
+                    if (!await buffer.FillAsync(cancellationToken).ConfigureAwait(false) && buffer.Available.Length == 0)
+                    {
+                        throw new ReadException("the JSON array is not closed with ']'", new DataLocation(DisplayPath) { Line = line + skipped });
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private enum ElementStatus
+    {
+        NeedMore,
+        Element,
+        End,
+        Malformed,
+    }
+
+    private static (ElementStatus Status, int Before, int Length, int Lines) Measure(ReadOnlySpan<byte> span, bool eof)
+    {
+        var i = 0;
+        var lines = 0;
+        while (i < span.Length && span[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',')
+        {
+            lines += span[i] == '\n' ? 1 : 0;
+            i++;
+        }
+
+        if (i == span.Length)
+        {
+            return (eof ? ElementStatus.Malformed : ElementStatus.NeedMore, i, 0, lines);
+        }
+
+        if (span[i] == ']')
+        {
+            return (ElementStatus.End, i + 1, 0, lines);
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(span[i..], isFinalBlock: eof, default);
+            if (!reader.Read() || !reader.TrySkip())
+            {
+                return (eof ? ElementStatus.Malformed : ElementStatus.NeedMore, i, 0, lines);
+            }
+
+            return (ElementStatus.Element, i, (int)reader.BytesConsumed, lines);
+        }
+        catch (JsonException)
+        {
+            return (ElementStatus.Malformed, i, 0, lines);
+        }
+    }
+
+    private RowError? TryRead(ReadOnlySpan<byte> json, JsonObjectIndex index, long line, long row, SourceBatch<T> batch)
+    {
+        string? problem;
+        Exception? exception = null;
+        try
+        {
+            problem = index.Index(json);
+        }
+        catch (JsonException error)
+        {
+            problem = $"malformed JSON: {error.Message}";
+            exception = error;
+        }
+
+        if (problem is not null)
+        {
+            return new RowError(PipelineStage.Extract, problem)
+            {
+                Location = new DataLocation(DisplayPath) { Line = line, Row = row },
+                RawInput = Raw(json),
+                Exception = exception,
+            };
+        }
+
+        var reader = new JsonFieldReader(json, index);
+        try
+        {
+            batch.Add(_codec.Read(ref reader));
+            return null;
+        }
+        catch (FieldFormatException error)
+        {
+            var field = _codec.Schema.Fields[error.Ordinal];
+            var shown = field.Sensitive == SensitiveKind.None ? reader.RawText(error.Ordinal) : "the value (masked)";
+            return new RowError(PipelineStage.Extract, $"{shown} is not {error.Expected}")
+            {
+                Location = new DataLocation(DisplayPath) { Line = line, Row = row, ColumnName = field.Name },
+                RawInput = field.Sensitive == SensitiveKind.None ? Raw(json) : null,
+                Exception = error,
+            };
+        }
+    }
+
+    private static string Raw(ReadOnlySpan<byte> json) => Encoding.UTF8.GetString(json.Length <= MaxRawInError ? json : json[..MaxRawInError]);
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r"u8).IsEmpty;
+}
