@@ -6,11 +6,13 @@ namespace AiEtl.Sqlite;
 /// <summary>
 /// Writes typed records to a SQLite table (the seed's SQLiteLoader): the table is created from the
 /// record's schema, rows go in through one prepared <c>INSERT</c> inside the pipeline's transaction,
-/// and the database runs in WAL mode so readers are not blocked by a load.
+/// and the database runs in WAL mode so readers are not blocked by a load. <see cref="WriteMode"/>
+/// decides between append, an atomic replace through a staging table swapped in by
+/// <see cref="CompleteAsync"/>, and a merge (<c>INSERT ... ON CONFLICT (key) DO UPDATE</c>).
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public class SqliteDestination<T, TCodec> : Destination<T>
+public class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestination
     where TCodec : struct, IRowCodec<T>
 {
     private readonly SqliteDestinationOptions _options;
@@ -20,6 +22,9 @@ public class SqliteDestination<T, TCodec> : Destination<T>
     private SqliteTransaction? _transaction;
     private SqliteCommand? _insert;
     private SqliteParameter[] _parameters = [];
+    private Schema? _schema;
+    private string? _staging;
+    private bool _completed;
 
     /// <summary>Creates a destination for the database and table in <paramref name="options"/>.</summary>
     public SqliteDestination(SqliteDestinationOptions options, TCodec codec)
@@ -65,6 +70,11 @@ public class SqliteDestination<T, TCodec> : Destination<T>
     {
         ArgumentNullException.ThrowIfNull(schema);
         var location = new DataLocation(DestinationId);
+        if (_options.WriteMode == WriteMode.Merge && schema.PrimaryKey is not { Count: > 0 })
+        {
+            throw new SchemaException($"write mode merge needs a primary key, and schema {schema.Name} has none; declare one with [PrimaryKey] or use append or replace", location);
+        }
+
         try
         {
             if (_options.SchemaMode == SchemaMode.DropAndCreate)
@@ -72,7 +82,7 @@ public class SqliteDestination<T, TCodec> : Destination<T>
                 await ExecuteAsync($"DROP TABLE IF EXISTS {SqliteDialect.Quote(_table)}", cancellationToken).ConfigureAwait(false);
             }
 
-            var existing = await ReadColumnsAsync(cancellationToken).ConfigureAwait(false);
+            var existing = await ReadColumnsAsync(_table, cancellationToken).ConfigureAwait(false);
             if (existing.Count == 0)
             {
                 if (_options.SchemaMode == SchemaMode.FailIfMissing)
@@ -84,20 +94,25 @@ public class SqliteDestination<T, TCodec> : Destination<T>
             }
             else
             {
-                var missing = schema.Fields.Where(f => !existing.Contains(f.Name)).Select(f => f.Name).ToList();
-                if (missing.Count > 0)
-                {
-                    throw new SchemaException(
-                        $"the table '{_table}' exists but has no column {string.Join(", ", missing.Select(m => $"'{m}'"))} of schema {schema.Name} (it has: {string.Join(", ", existing)})",
-                        location);
-                }
+                await MatchExistingAsync(schema, existing, location, cancellationToken).ConfigureAwait(false);
             }
 
-            PrepareInsert(schema);
+            _schema = schema;
+            var target = _table;
+            if (_options.WriteMode == WriteMode.Replace)
+            {
+                // A stale staging table from a run that died is dropped first.
+                _staging = _table + "__aietl_staging";
+                await ExecuteAsync($"DROP TABLE IF EXISTS {SqliteDialect.Quote(_staging)}", cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(SqliteDialect.CreateTable(schema, _staging, ifNotExists: false), cancellationToken).ConfigureAwait(false);
+                target = _staging;
+            }
+
+            PrepareInsert(schema, target);
         }
         catch (SqliteException error)
         {
-            throw new SchemaException($"cannot create the table '{_table}': {error.Message}", location, error);
+            throw new SchemaException($"cannot prepare the table '{_table}' for write mode {_options.WriteMode}: {error.Message}", location, error);
         }
     }
 
@@ -128,9 +143,58 @@ public class SqliteDestination<T, TCodec> : Destination<T>
         return ValueTask.FromResult(written);
     }
 
+    /// <summary>
+    /// In replace mode, swaps the staged rows in: one transaction deletes the old rows, inserts the new
+    /// ones and drops the staging table. Readers (WAL) see the old rows until the commit, then the new ones.
+    /// </summary>
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_staging is null || _completed)
+        {
+            return;
+        }
+
+        var columns = string.Join(", ", _schema!.Fields.Select(f => SqliteDialect.Quote(f.Name)));
+        try
+        {
+            await using var transaction = (SqliteTransaction)await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = Connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"DELETE FROM {SqliteDialect.Quote(_table)}; "
+                + $"INSERT INTO {SqliteDialect.Quote(_table)} ({columns}) SELECT {columns} FROM {SqliteDialect.Quote(_staging)}; "
+                + $"DROP TABLE {SqliteDialect.Quote(_staging)};";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _completed = true;
+        }
+        catch (SqliteException error)
+        {
+            throw new WriteException($"the replace of '{_table}' failed, the table keeps its old rows: {error.Message}", new DataLocation(DestinationId), error);
+        }
+    }
+
     /// <inheritdoc />
     public override ValueTask CloseAsync(CancellationToken cancellationToken = default)
     {
+        if (_staging is not null && !_completed && _connection is not null)
+        {
+            // A replace that did not complete leaves nothing behind.
+            _insert?.Dispose();
+            _insert = null;
+            _transaction?.Dispose();
+            _transaction = null;
+            using var drop = _connection.CreateCommand();
+            drop.CommandText = $"DROP TABLE IF EXISTS {SqliteDialect.Quote(_staging)}";
+            try
+            {
+                drop.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // Best effort: the next replace drops a stale staging table first.
+            }
+        }
+
         _insert?.Dispose();
         _insert = null;
         _transaction?.Dispose();
@@ -188,10 +252,46 @@ public class SqliteDestination<T, TCodec> : Destination<T>
         }
     }
 
-    private void PrepareInsert(Schema schema)
+    private async Task MatchExistingAsync(Schema schema, List<SqliteColumn> existing, DataLocation location, CancellationToken cancellationToken)
+    {
+        var names = existing.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var problems = new List<string>();
+        var toAdd = new List<Field>();
+        foreach (var field in schema.Fields.Where(f => !names.Contains(f.Name)))
+        {
+            if (_options.EvolveSchema && field.IsNullable)
+            {
+                toAdd.Add(field);
+            }
+            else
+            {
+                problems.Add($"column '{field.Name}' ({SqliteDialect.ColumnType(field.Type)}) is missing"
+                    + (field.IsNullable ? "" : "; it is NOT NULL, so it cannot be added to existing rows"));
+            }
+        }
+
+        var declared = schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        problems.AddRange(existing
+            .Where(c => !declared.Contains(c.Name) && c.NotNull && !c.HasDefault)
+            .Select(c => $"column '{c.Name}' is NOT NULL without a default and not in the schema"));
+        if (problems.Count > 0)
+        {
+            throw new SchemaException(
+                $"the table '{_table}' differs from schema {schema.Name}: {string.Join("; ", problems)}"
+                + (_options.EvolveSchema ? "" : " (EvolveSchema adds missing nullable columns)"),
+                location);
+        }
+
+        foreach (var field in toAdd)
+        {
+            await ExecuteAsync($"ALTER TABLE {SqliteDialect.Quote(_table)} ADD COLUMN {SqliteDialect.Quote(field.Name)} {SqliteDialect.ColumnType(field.Type)}", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void PrepareInsert(Schema schema, string table)
     {
         _insert = Connection.CreateCommand();
-        _insert.CommandText = SqliteDialect.Insert(schema, _table);
+        _insert.CommandText = _options.WriteMode == WriteMode.Merge ? SqliteDialect.Upsert(schema, table) : SqliteDialect.Insert(schema, table);
         _parameters = new SqliteParameter[schema.Fields.Count];
         for (var i = 0; i < _parameters.Length; i++)
         {
@@ -207,16 +307,16 @@ public class SqliteDestination<T, TCodec> : Destination<T>
         _insert.Prepare();
     }
 
-    private async Task<HashSet<string>> ReadColumnsAsync(CancellationToken cancellationToken)
+    private async Task<List<SqliteColumn>> ReadColumnsAsync(string table, CancellationToken cancellationToken)
     {
         await using var command = Connection.CreateCommand();
-        command.CommandText = "SELECT name FROM pragma_table_info($table)";
-        command.Parameters.AddWithValue("$table", _table);
-        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        command.CommandText = "SELECT name, type, \"notnull\", dflt_value IS NOT NULL FROM pragma_table_info($table)";
+        command.Parameters.AddWithValue("$table", table);
+        var columns = new List<SqliteColumn>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            columns.Add(reader.GetString(0));
+            columns.Add(new SqliteColumn(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3)));
         }
 
         return columns;

@@ -63,6 +63,36 @@ public static class SqliteDialect
             + $"VALUES ({string.Join(", ", schema.Fields.Select((_, i) => ParameterName(i)))})";
     }
 
+    /// <summary>
+    /// The parameterised upsert for a schema with a primary key: <c>INSERT ... ON CONFLICT (key) DO UPDATE</c>
+    /// every other column (or <c>DO NOTHING</c> when every column is in the key).
+    /// </summary>
+    public static string Upsert(Schema schema, string table)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var key = schema.PrimaryKey is { Count: > 0 } pk ? pk : throw new SchemaException($"schema {schema.Name} has no primary key to merge on");
+        var updates = schema.Fields.Where(f => !key.Contains(f.Name)).Select(f => $"{Quote(f.Name)} = excluded.{Quote(f.Name)}").ToList();
+        return Insert(schema, table) + $" ON CONFLICT ({string.Join(", ", key.Select(Quote))}) "
+            + (updates.Count == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", updates));
+    }
+
+    /// <summary>The field type a declared SQLite column type maps back to (by SQLite's affinity rules, plus the names this dialect writes).</summary>
+    public static FieldType FieldTypeOf(string? declaredType)
+    {
+        var type = (declaredType ?? "").ToUpperInvariant();
+        return type switch
+        {
+            _ when type.Contains("BOOL", StringComparison.Ordinal) => FieldType.Boolean,
+            _ when type.Contains("INT", StringComparison.Ordinal) => FieldType.Integer,
+            _ when type.Contains("REAL", StringComparison.Ordinal) || type.Contains("FLOA", StringComparison.Ordinal) || type.Contains("DOUB", StringComparison.Ordinal) => FieldType.Float,
+            _ when type.Contains("DATETIME", StringComparison.Ordinal) || type.Contains("TIMESTAMP", StringComparison.Ordinal) => FieldType.DateTime,
+            _ when type == "DATE" => FieldType.Date,
+            _ when type == "TIME" => FieldType.Time,
+            _ when type.Contains("NUMERIC", StringComparison.Ordinal) || type.Contains("DECIMAL", StringComparison.Ordinal) => FieldType.Decimal,
+            _ => FieldType.String,
+        };
+    }
+
     /// <summary>The name of the parameter for field <paramref name="ordinal"/>.</summary>
     public static string ParameterName(int ordinal) => "$p" + ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -54,6 +54,12 @@ public sealed class EtlPipeline<T>
             await _destination.CreateSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
             previousState = RestoreState();
             await StreamAsync(run, errors, deadLetters, previousState, retry, cancellationToken).ConfigureAwait(false);
+            if (_destination is ICompletableDestination completable)
+            {
+                // Only a run that loaded everything publishes (a replace swaps its staging table in here).
+                await completable.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             success = true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

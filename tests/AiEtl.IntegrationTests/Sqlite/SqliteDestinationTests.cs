@@ -4,7 +4,7 @@ using AiEtl.Resilience;
 using AiEtl.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace AiEtl.IntegrationTests;
+namespace AiEtl.IntegrationTests.Sqlite;
 
 [EtlRecord("readings")]
 public partial record struct Reading(
@@ -96,7 +96,8 @@ public sealed class SqliteDestinationTests : IDisposable
 
         var error = await Assert.ThrowsAsync<SchemaException>(async () => await destination.CreateSchemaAsync(Reading.Schema, TestContext.Current.CancellationToken));
 
-        Assert.Contains("no column 'value', 'ok', 'day', 'at', 'price', 'tag', 'extra'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the table 'readings' differs from schema readings: column 'value' (REAL) is missing; it is NOT NULL, so it cannot be added to existing rows;", error.Message, StringComparison.Ordinal);
+        Assert.Contains("column 'extra' (TEXT) is missing (EvolveSchema adds missing nullable columns)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

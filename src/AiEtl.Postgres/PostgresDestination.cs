@@ -1,0 +1,421 @@
+using System.Text;
+using AiEtl.Fields;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AiEtl.Postgres;
+
+/// <summary>
+/// Writes rows to a PostgreSQL table (the seed's PostgreSQLLoader) with binary COPY inside the
+/// pipeline's transaction: a failed batch leaves the table as it was before it. The table (and its
+/// PostgreSQL schema) is created from the record's schema; <see cref="WriteMode"/> decides between
+/// append, an atomic replace through a staging table, and a merge (upsert on the primary key) through a
+/// temporary table and <c>INSERT ... ON CONFLICT</c>. Lost connections surface as retried
+/// <see cref="ConnectionFailedException"/>/<see cref="WriteException"/>; the next batch reconnects.
+/// </summary>
+/// <typeparam name="T">The row type.</typeparam>
+/// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
+public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestination
+    where TCodec : struct, IRowCodec<T>
+{
+    private const string MergeStage = "aietl_merge_stage";
+    private const string MergeSequence = "__aietl_seq";
+
+    private readonly PostgresDestinationOptions _options;
+    private readonly TCodec _codec;
+    private readonly string _table;
+    private readonly string _where;
+    private NpgsqlConnection? _connection;
+    private NpgsqlTransaction? _transaction;
+    private Schema? _schema;
+    private NpgsqlDbType[] _types = [];
+    private string _copy = "";
+    private string? _merge;
+    private string? _staging;
+    private bool _completed;
+
+    /// <summary>Creates a destination for the server and table in <paramref name="options"/>.</summary>
+    public PostgresDestination(PostgresDestinationOptions options, TCodec codec)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _codec = codec;
+        _table = options.Table ?? codec.Schema.Name;
+        _where = $"{PostgresConnector.Describe(PostgresConnector.Build(options))}/{_options.Schema}.{_table}";
+    }
+
+    /// <inheritdoc />
+    public override string DestinationType => "postgres";
+
+    /// <inheritdoc />
+    public override string DestinationId => _where;
+
+    private string Target => PostgresDialect.QualifiedName(_options.Schema, _table);
+
+    private NpgsqlConnection Connection => _connection ?? throw new InvalidOperationException("ConnectAsync must run first");
+
+    /// <inheritdoc />
+    public override async ValueTask ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
+
+        _connection = await PostgresConnector.OpenAsync(_options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask CreateSchemaAsync(Schema schema, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var location = new DataLocation(_where);
+        if (_options.WriteMode == WriteMode.Merge && schema.PrimaryKey is not { Count: > 0 })
+        {
+            throw new SchemaException($"write mode merge needs a primary key, and schema {schema.Name} has none; declare one with [PrimaryKey] or use append or replace", location);
+        }
+
+        try
+        {
+            if (_options.SchemaMode != SchemaMode.FailIfMissing)
+            {
+                await ExecuteAsync($"CREATE SCHEMA IF NOT EXISTS {PostgresDialect.Quote(_options.Schema)}", cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_options.SchemaMode == SchemaMode.DropAndCreate)
+            {
+                await ExecuteAsync($"DROP TABLE IF EXISTS {Target}", cancellationToken).ConfigureAwait(false);
+            }
+
+            var existing = await PostgresCatalog.ReadColumnsAsync(Connection, _options.Schema, _table, cancellationToken).ConfigureAwait(false);
+            if (existing.Count == 0)
+            {
+                if (_options.SchemaMode == SchemaMode.FailIfMissing)
+                {
+                    throw new SchemaException($"the table '{_options.Schema}.{_table}' does not exist and the schema mode is fail_if_missing", location);
+                }
+
+                await ExecuteAsync(PostgresDialect.CreateTable(schema, _options.Schema, _table), cancellationToken).ConfigureAwait(false);
+                _types = [.. schema.Fields.Select(PostgresDialect.DbType)];
+            }
+            else
+            {
+                _types = await MatchExistingAsync(schema, existing, location, cancellationToken).ConfigureAwait(false);
+            }
+
+            _schema = schema;
+            await PrepareWriteModeAsync(schema, location, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException error)
+        {
+            throw new SchemaException($"cannot prepare the table '{_options.Schema}.{_table}': {error.MessageText}", location, error);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask<int> WriteAsync(ReadOnlyMemory<T> rows, CancellationToken cancellationToken = default)
+    {
+        var schema = _schema ?? throw new InvalidOperationException("CreateSchemaAsync must run before WriteAsync");
+        var written = 0;
+        var writer = default(PostgresCopyWriter);
+        try
+        {
+            if (_merge is not null)
+            {
+                await ExecuteAsync(
+                    $"CREATE TEMP TABLE {PostgresDialect.Quote(MergeStage)} (LIKE {Target} INCLUDING DEFAULTS) ON COMMIT DROP; "
+                    + $"ALTER TABLE pg_temp.{PostgresDialect.Quote(MergeStage)} ADD COLUMN {PostgresDialect.Quote(MergeSequence)} BIGSERIAL",
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            var importer = await Connection.BeginBinaryImportAsync(_copy, cancellationToken).ConfigureAwait(false);
+            await using (importer.ConfigureAwait(false))
+            {
+                writer = new PostgresCopyWriter(importer, _types, schema);
+                var span = rows.Span;
+                for (; written < span.Length; written++)
+                {
+                    importer.StartRow();
+                    _codec.Write(in span[written], ref writer);
+                }
+
+                await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_merge is not null)
+            {
+                await ExecuteAsync(_merge, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception error) when (error is NpgsqlException or InvalidCastException or OverflowException or FormatException or ArgumentException or IOException)
+        {
+            throw WriteError(error, written, writer.Ordinal, rows.Length);
+        }
+
+        return written;
+    }
+
+    /// <summary>In replace mode, swaps the staged rows in: one transaction deletes the old rows and inserts the new ones.</summary>
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_staging is null || _completed)
+        {
+            return;
+        }
+
+        var location = new DataLocation(_where);
+        try
+        {
+            await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
+            var columns = PostgresDialect.ColumnList(_schema!);
+            var staging = PostgresDialect.QualifiedName(_options.Schema, _staging);
+
+            // DELETE, not TRUNCATE or a rename: readers keep seeing the old rows (MVCC) until the commit,
+            // are never blocked, and views, grants and indexes on the table stay as they are.
+            await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync($"DELETE FROM {Target}; INSERT INTO {Target} ({columns}) SELECT {columns} FROM {staging}; DROP TABLE {staging}", cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _completed = true;
+        }
+        catch (Exception error) when (error is NpgsqlException or EtlException)
+        {
+            throw new WriteException($"the replace of '{_options.Schema}.{_table}' failed, the table keeps its old rows: {PostgresConnector.Mask(error.Message, _options)}", location, error);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask CloseAsync(CancellationToken cancellationToken = default)
+    {
+        if (_connection is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_staging is not null && !_completed && !PostgresConnector.IsLost(_connection))
+            {
+                // A replace that did not complete leaves nothing behind.
+                await ExecuteAsync($"DROP TABLE IF EXISTS {PostgresDialect.QualifiedName(_options.Schema, _staging)}", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // Best effort: the next replace drops a stale staging table first.
+        }
+        finally
+        {
+            await DisposeTransactionAsync().ConfigureAwait(false);
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask OnBeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException error)
+        {
+            throw new ConnectionFailedException($"cannot start a transaction: {PostgresConnector.Mask(error.Message, _options)}", new DataLocation(_where), error);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask OnCommitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException error)
+        {
+            throw new WriteException($"the commit failed: {PostgresConnector.Mask(error.Message, _options)}", new DataLocation(_where), error);
+        }
+        finally
+        {
+            await DisposeTransactionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask OnRollbackAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_transaction is not null && !PostgresConnector.IsLost(_connection))
+            {
+                await _transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // The connection died with the transaction: the server has already discarded it.
+        }
+        finally
+        {
+            await DisposeTransactionAsync().ConfigureAwait(false);
+        }
+    }
+
+    // After a lost connection (server restarted), the retried batch opens a new one.
+    private async ValueTask EnsureConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (PostgresConnector.IsLost(_connection))
+        {
+            await DisposeTransactionAsync().ConfigureAwait(false);
+            await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<NpgsqlDbType[]> MatchExistingAsync(Schema schema, List<PostgresColumn> existing, DataLocation location, CancellationToken cancellationToken)
+    {
+        var byName = existing.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var types = new NpgsqlDbType[schema.Fields.Count];
+        var problems = new List<string>();
+        var toAdd = new List<Field>();
+        for (var i = 0; i < schema.Fields.Count; i++)
+        {
+            var field = schema.Fields[i];
+            if (!byName.TryGetValue(field.Name, out var column))
+            {
+                if (_options.EvolveSchema && field.IsNullable)
+                {
+                    toAdd.Add(field);
+                    types[i] = PostgresDialect.DbType(field);
+                }
+                else
+                {
+                    problems.Add($"column '{field.Name}' ({PostgresDialect.ColumnType(field)}) is missing"
+                        + (field.IsNullable ? "" : "; it is NOT NULL, so it cannot be added to existing rows"));
+                }
+
+                continue;
+            }
+
+            if (PostgresDialect.DbTypeForColumn(field, column.CatalogType) is { } type)
+            {
+                types[i] = type;
+            }
+            else
+            {
+                problems.Add($"column '{field.Name}' is {column.CatalogType}, the schema needs {PostgresDialect.ColumnType(field)}");
+            }
+        }
+
+        var declared = schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(existing
+            .Where(c => !declared.Contains(c.Name) && c.NotNull && !c.HasDefault)
+            .Select(c => $"column '{c.Name}' is NOT NULL without a default and not in the schema"));
+        if (problems.Count > 0)
+        {
+            throw new SchemaException(
+                $"the table '{_options.Schema}.{_table}' differs from schema {schema.Name}: {string.Join("; ", problems)}"
+                + (_options.EvolveSchema ? "" : " (EvolveSchema adds missing nullable columns)"),
+                location);
+        }
+
+        foreach (var field in toAdd)
+        {
+            await ExecuteAsync($"ALTER TABLE {Target} ADD COLUMN {PostgresDialect.Quote(field.Name)} {PostgresDialect.ColumnType(field)}", cancellationToken).ConfigureAwait(false);
+        }
+
+        return types;
+    }
+
+    private async Task PrepareWriteModeAsync(Schema schema, DataLocation location, CancellationToken cancellationToken)
+    {
+        var columns = PostgresDialect.ColumnList(schema);
+        switch (_options.WriteMode)
+        {
+            case WriteMode.Replace:
+                _staging = StagingName();
+                var staging = PostgresDialect.QualifiedName(_options.Schema, _staging);
+                await ExecuteAsync($"DROP TABLE IF EXISTS {staging}; CREATE TABLE {staging} (LIKE {Target} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)", cancellationToken).ConfigureAwait(false);
+                _copy = $"COPY {staging} ({columns}) FROM STDIN (FORMAT BINARY)";
+                break;
+            case WriteMode.Merge:
+                var key = schema.PrimaryKey!;
+                if (!await PostgresCatalog.HasUniqueIndexAsync(Connection, _options.Schema, _table, key, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new SchemaException($"write mode merge needs a primary key or unique index on ({string.Join(", ", key)}) in '{_options.Schema}.{_table}', and it has none", location);
+                }
+
+                _copy = $"COPY pg_temp.{PostgresDialect.Quote(MergeStage)} ({columns}) FROM STDIN (FORMAT BINARY)";
+                _merge = MergeSql(schema, key, columns);
+                break;
+            default:
+                _copy = $"COPY {Target} ({columns}) FROM STDIN (FORMAT BINARY)";
+                break;
+        }
+    }
+
+    // The last row of a key within a batch wins, as it would with one upsert per row.
+    private string MergeSql(Schema schema, IReadOnlyList<string> key, string columns)
+    {
+        var keyList = string.Join(", ", key.Select(PostgresDialect.Quote));
+        var updates = schema.Fields.Where(f => !key.Contains(f.Name)).Select(f => $"{PostgresDialect.Quote(f.Name)} = EXCLUDED.{PostgresDialect.Quote(f.Name)}").ToList();
+        var sql = new StringBuilder()
+            .Append("INSERT INTO ").Append(Target).Append(" (").Append(columns).Append(") ")
+            .Append("SELECT DISTINCT ON (").Append(keyList).Append(") ").Append(columns)
+            .Append(" FROM pg_temp.").Append(PostgresDialect.Quote(MergeStage))
+            .Append(" ORDER BY ").Append(keyList).Append(", ").Append(PostgresDialect.Quote(MergeSequence)).Append(" DESC")
+            .Append(" ON CONFLICT (").Append(keyList).Append(") ");
+        sql.Append(updates.Count == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", updates));
+        return sql.ToString();
+    }
+
+    private string StagingName()
+    {
+        var name = _table + "__aietl_staging";
+        return Encoding.UTF8.GetByteCount(name) <= 63
+            ? name
+            : "aietl_staging_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(_table)))[..16];
+    }
+
+    private WriteException WriteError(Exception error, int row, int ordinal, int batchSize)
+    {
+        var column = _schema is { } schema && ordinal < schema.Fields.Count ? schema.Fields[ordinal].Name : null;
+        var detail = error switch
+        {
+            PostgresException postgres => postgres.MessageText + (postgres.Where is { } where ? $" ({where})" : "") + (postgres.Detail is { } more ? $": {more}" : ""),
+            _ => error.Message,
+        };
+        var lost = PostgresConnector.IsLost(_connection);
+        var location = new DataLocation(_where) { ColumnName = lost || error is PostgresException ? null : column };
+        var message = lost
+            ? $"the connection was lost while writing a batch of {batchSize} rows (will retry): {detail}"
+            : error is PostgresException
+                ? $"a batch of {batchSize} rows was rejected: {detail}"
+                : $"row {row + 1} of the batch cannot be written: {detail}";
+        return new WriteException(PostgresConnector.Mask(message, _options), location, error);
+    }
+
+    private async ValueTask DisposeTransactionAsync()
+    {
+        if (_transaction is not null)
+        {
+            try
+            {
+                await _transaction.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+                // Disposing rolls back; on a dead connection there is nothing left to roll back.
+            }
+
+            _transaction = null;
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, Connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
