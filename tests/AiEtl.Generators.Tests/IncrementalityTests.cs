@@ -14,7 +14,12 @@ public sealed class IncrementalityTests
         namespace Sample;
 
         [EtlRecord("customers")]
-        public partial record struct Customer([property: PrimaryKey] int Id, string Name, int? Age);
+        public partial record struct Customer(
+            [property: PrimaryKey] int Id,
+            [property: Pattern("^[A-Z]"), Sensitive(SensitiveKind.Other)] string Name,
+            [property: ValueRange(0, 150), OneOf(1, 2)] int? Age,
+            [property: ValueRange("2000-01-01", "2001-01-01")] DateOnly Day,
+            List<string> Tags);
 
         [EtlRecord]
         public partial class Broken
@@ -74,6 +79,42 @@ public sealed class IncrementalityTests
             result.TrackedSteps[TrackingNames.Diagnostics].SelectMany(step => step.Outputs),
             output => output.Reason == IncrementalStepRunReason.Modified);
         Assert.Equal(line + 1, Assert.Single(result.Diagnostics).Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void EditingOneRecordRegeneratesOnlyThatRecord()
+    {
+        const string First = """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record First([property: PrimaryKey] int Id, [property: ValueRange(0, 10)] int Score);
+            """;
+        const string Second = """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord]
+            public partial record Second(int Id, string Name);
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(First, Second);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(source => source.HintName, source => source.SourceText.ToString());
+
+        var original = compilation.SyntaxTrees.First();
+        var edited = GeneratorHarness.Parse(First.Replace("ValueRange(0, 10)", "ValueRange(0, 100)", StringComparison.Ordinal), original.FilePath);
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(original, edited), TestContext.Current.CancellationToken)
+            .GetRunResult().Results.Single();
+
+        var reasons = result.TrackedSteps[TrackingNames.RecordSpecs]
+            .SelectMany(step => step.Outputs)
+            .Select(output => (((RecordSpec)output.Value).Name, output.Reason))
+            .ToList();
+        Assert.Contains(("First", IncrementalStepRunReason.Modified), reasons);
+        Assert.Contains(reasons, output => output.Name == "Second" && output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        Assert.DoesNotContain(reasons, output => output.Name == "Second" && output.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        var after = result.GeneratedSources.ToDictionary(source => source.HintName, source => source.SourceText.ToString());
+        Assert.Equal(before["Sample.Second.EtlRecord.g.cs"], after["Sample.Second.EtlRecord.g.cs"]);
+        Assert.Contains("MaxValue = 100,", after["Sample.First.EtlRecord.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]
