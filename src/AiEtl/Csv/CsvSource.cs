@@ -296,6 +296,22 @@ public class CsvSource<T, TCodec> : ISource<T>
             };
         }
 
+        // CsvHelper would decode invalid bytes to U+FFFD silently; a row that is not UTF-8 is reported instead of altered.
+        if (!System.Text.Unicode.Utf8.IsValid(csv.RawRecord))
+        {
+            var bad = 0;
+            while (bad < csv.FieldCount - 1 && System.Text.Unicode.Utf8.IsValid(csv.GetRawSpan(bad)))
+            {
+                bad++;
+            }
+
+            return new RowError(PipelineStage.Extract, "the row is not valid UTF-8; set the source's encoding if the file uses another one")
+            {
+                Location = new DataLocation(displayPath) { Line = line, Column = bad + 1, Row = row },
+                RawInput = Encoding.UTF8.GetString(csv.RawRecord),
+            };
+        }
+
         try
         {
             var reader = new CsvFieldReader(csv, columns);

@@ -275,7 +275,8 @@ public class JsonSource<T, TCodec> : ISource<T>
         Exception? exception = null;
         try
         {
-            problem = index.Index(json);
+            // The reader checks structure, not the bytes inside strings: invalid UTF-8 is caught here, before a value is decoded.
+            problem = System.Text.Unicode.Utf8.IsValid(json) ? index.Index(json) : "malformed JSON: the text is not valid UTF-8";
         }
         catch (JsonException error)
         {
