@@ -39,7 +39,8 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     public NpgsqlConnection Open()
     {
-        var connection = new NpgsqlConnection(ConnectionString);
+        // No pool: the restart tests stop the server, which would leave pooled connections dead.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
         connection.Open();
         return connection;
     }
@@ -69,8 +70,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = Open();
         await using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{Schema}\" CASCADE", connection);
         await command.ExecuteNonQueryAsync();
     }
