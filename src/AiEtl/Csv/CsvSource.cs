@@ -83,6 +83,12 @@ public class CsvSource<T, TCodec> : ISource<T>
     public async IAsyncEnumerable<SourceBatch<T>> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var unsure = _codec.Schema.Fields.Where(f => f.IsInferred && f.Confidence < 0.95).Select(f => $"'{f.Name}' ({f.Type}, {f.Confidence:0.##})").ToList();
+        if (unsure.Count > 0)
+        {
+            context.Warn($"{_options.Path}: the inferred types of {string.Join(", ", unsure)} are unsure; check them or declare the schema");
+        }
+
         var files = IsGlob ? CsvFiles.Resolve(_options.Path) : [SourceId];
         var savedFile = CustomString(_state.Checkpoint, FileKey);
         var first = 0;

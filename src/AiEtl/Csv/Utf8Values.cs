@@ -33,28 +33,155 @@ internal static class Utf8Values
         return false;
     }
 
-    public static bool TryParseDate(ReadOnlySpan<byte> text, out DateOnly value)
+    public static bool TryParseDate(ReadOnlySpan<byte> text, out DateOnly value) =>
+        TryParseIsoDate(text, out value)
+        || WithChars(text, static chars => (DateOnly.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed), parsed), out value);
+
+    public static bool TryParseTime(ReadOnlySpan<byte> text, out TimeOnly value)
+    {
+        if (TryParseIsoTime(text, out var ticks))
+        {
+            value = new TimeOnly(ticks);
+            return true;
+        }
+
+        return WithChars(text, static chars => (TimeOnly.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed), parsed), out value);
+    }
+
+    /// <summary>Parses an ISO-8601 date and time; a value with an offset or <c>Z</c> becomes UTC.</summary>
+    public static bool TryParseDateTime(ReadOnlySpan<byte> text, out DateTime value)
+    {
+        if (TryParseIsoDateTime(text, out var local, out var offset))
+        {
+            if (offset is null)
+            {
+                value = local;
+                return true;
+            }
+
+            var utcTicks = local.Ticks - offset.Value.Ticks;
+            if (utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks)
+            {
+                value = new DateTime(utcTicks, DateTimeKind.Utc);
+                return true;
+            }
+        }
+
+        return WithChars(text, static chars => (DateTime.TryParse(chars, CultureInfo.InvariantCulture, DateTimeParseStyles, out var parsed), parsed), out value);
+    }
+
+    public static bool TryParseDateTimeOffset(ReadOnlySpan<byte> text, out DateTimeOffset value)
+    {
+        if (TryParseIsoDateTime(text, out var local, out var offset))
+        {
+            var utcTicks = local.Ticks - (offset?.Ticks ?? 0);
+            if (utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks)
+            {
+                value = new DateTimeOffset(local, offset ?? TimeSpan.Zero);
+                return true;
+            }
+        }
+
+        return WithChars(text, static chars => (DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed), parsed), out value);
+    }
+
+    /// <summary>The fast path for <c>yyyy-MM-dd</c>.</summary>
+    private static bool TryParseIsoDate(ReadOnlySpan<byte> text, out DateOnly value)
     {
         if (text.Length == 10 && text[4] == '-' && text[7] == '-'
             && TryDigits(text[..4], out var year) && TryDigits(text.Slice(5, 2), out var month) && TryDigits(text.Slice(8, 2), out var day)
-            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Max(year, 1), month) && year >= 1)
+            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
         {
             value = new DateOnly(year, month, day);
             return true;
         }
 
-        return WithChars(text, static chars => (DateOnly.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed), parsed), out value);
+        value = default;
+        return false;
     }
 
-    public static bool TryParseTime(ReadOnlySpan<byte> text, out TimeOnly value) =>
-        WithChars(text, static chars => (TimeOnly.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed), parsed), out value);
+    /// <summary>
+    /// The fast path for the common ISO-8601 shapes: <c>yyyy-MM-ddTHH:mm:ss</c> (or a space for the <c>T</c>), an optional
+    /// fraction of up to seven digits, and an optional <c>Z</c> or <c>±hh:mm</c>; the time as written (kind unspecified)
+    /// and the offset, <see langword="null"/> when there is none. Anything else is left to the general parser.
+    /// </summary>
+    private static bool TryParseIsoDateTime(ReadOnlySpan<byte> text, out DateTime local, out TimeSpan? offset)
+    {
+        local = default;
+        offset = null;
+        if (text.Length < 19 || (text[10] != 'T' && text[10] != ' ') || !TryParseIsoDate(text[..10], out var date))
+        {
+            return false;
+        }
 
-    /// <summary>Parses an ISO-8601 date and time; a value with an offset or <c>Z</c> becomes UTC.</summary>
-    public static bool TryParseDateTime(ReadOnlySpan<byte> text, out DateTime value) =>
-        WithChars(text, static chars => (DateTime.TryParse(chars, CultureInfo.InvariantCulture, DateTimeParseStyles, out var parsed), parsed), out value);
+        var time = text[11..];
+        var end = time.IndexOfAny("Z+-"u8);
+        if (!TryParseIsoTime(end < 0 ? time : time[..end], out var ticks))
+        {
+            return false;
+        }
 
-    public static bool TryParseDateTimeOffset(ReadOnlySpan<byte> text, out DateTimeOffset value) =>
-        WithChars(text, static chars => (DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed), parsed), out value);
+        if (end >= 0)
+        {
+            var zone = time[end..];
+            if (zone.Length == 1 && zone[0] == 'Z')
+            {
+                offset = TimeSpan.Zero;
+            }
+            else if (zone.Length == 6 && zone[3] == ':' && TryDigits(zone.Slice(1, 2), out var hours) && TryDigits(zone.Slice(4, 2), out var minutes)
+                && hours <= 14 && minutes <= 59)
+            {
+                var span = new TimeSpan(hours, minutes, 0);
+                offset = zone[0] == '-' ? -span : span;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        local = new DateTime((date.DayNumber * TimeSpan.TicksPerDay) + ticks, DateTimeKind.Unspecified);
+        return true;
+    }
+
+    /// <summary>The fast path for <c>HH:mm</c> and <c>HH:mm:ss</c> with an optional fraction of up to seven digits: the ticks since midnight.</summary>
+    private static bool TryParseIsoTime(ReadOnlySpan<byte> text, out long ticks)
+    {
+        ticks = 0;
+        if ((text.Length != 5 && text.Length < 8) || text[2] != ':'
+            || !TryDigits(text[..2], out var hours) || !TryDigits(text.Slice(3, 2), out var minutes) || hours > 23 || minutes > 59)
+        {
+            return false;
+        }
+
+        var seconds = 0;
+        var fraction = 0L;
+        if (text.Length > 5)
+        {
+            if (text[5] != ':' || !TryDigits(text.Slice(6, 2), out seconds) || seconds > 59)
+            {
+                return false;
+            }
+
+            if (text.Length > 8)
+            {
+                var digits = text[9..];
+                if (text[8] != '.' || digits.Length is 0 or > 7 || !TryDigits(digits, out var value))
+                {
+                    return false;
+                }
+
+                fraction = value;
+                for (var i = digits.Length; i < 7; i++)
+                {
+                    fraction *= 10;
+                }
+            }
+        }
+
+        ticks = (hours * TimeSpan.TicksPerHour) + (minutes * TimeSpan.TicksPerMinute) + (seconds * TimeSpan.TicksPerSecond) + fraction;
+        return true;
+    }
 
     public static bool TryParseGuid(ReadOnlySpan<byte> text, out Guid value) =>
         Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length

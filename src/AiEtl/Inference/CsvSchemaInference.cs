@@ -1,0 +1,165 @@
+using System.Globalization;
+using AiEtl.Csv;
+using AiEtl.Fields;
+using AiEtl.Files;
+using CsvHelper;
+
+namespace AiEtl.Inference;
+
+/// <summary>
+/// Infers the schema of a CSV file from a sample of its rows (the seed's inferred schema): the type of
+/// each column with a confidence between 0 and 1 (the share of its non-null sampled values that fit the
+/// type), nullability and null counts, and the sample size. Columns whose confidence is below
+/// <see cref="SchemaInferenceOptions.MinConfidence"/> are text and are listed by <see cref="Unsure"/>.
+/// </summary>
+public static class CsvSchemaInference
+{
+    /// <summary>Infers the schema of the (first) file of <paramref name="source"/>.</summary>
+    /// <exception cref="PipelineConfigurationException">The file does not exist.</exception>
+    /// <exception cref="SchemaException">The file has no header row.</exception>
+    public static Schema Infer(CsvSourceOptions source, SchemaInferenceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= new SchemaInferenceOptions();
+        var path = CsvFiles.IsGlob(source.Path) ? CsvFiles.Resolve(source.Path).FirstOrDefault() : Path.GetFullPath(source.Path);
+        if (path is null || !File.Exists(path))
+        {
+            throw new PipelineConfigurationException("the CSV file to infer a schema from does not exist", new DataLocation(source.Path));
+        }
+
+        var compression = source.Compression ?? FileCompressions.FromPath(path);
+        using var stream = FileCompressions.OpenRead(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), compression, path);
+        var readerOptions = CsvReaderOptions.Default with
+        {
+            Separator = source.Delimiter,
+            Quote = source.Quote,
+            Mode = source.Escape is null ? CsvMode.Rfc4180 : CsvMode.Escape,
+            Escape = source.Escape ?? '\\',
+            HasHeader = source.HasHeader,
+            Encoding = source.Encoding,
+            TrimWhitespace = source.TrimWhitespace,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            DetectSeparatorHint = false,
+        };
+        using var csv = CsvReader.Create(stream, readerOptions, leaveOpen: true);
+        string[]? names = source.HasHeader ? [.. csv.Headers] : null;
+        if (names is { Length: 0 })
+        {
+            throw new SchemaException("the file has no header row to name the columns", new DataLocation(path) { Line = 1 });
+        }
+
+        var columns = new List<ColumnStats>();
+        var nullValues = source.NullValues.ToHashSet(StringComparer.Ordinal);
+        var sampled = 0;
+        while (sampled < options.SampleSize && csv.Read())
+        {
+            sampled++;
+            for (var i = 0; i < csv.FieldCount; i++)
+            {
+                while (columns.Count <= i)
+                {
+                    columns.Add(new ColumnStats());
+                }
+
+                var value = csv.GetString(i) ?? "";
+                if (value.Length == 0 || nullValues.Contains(value))
+                {
+                    columns[i].Nulls++;
+                }
+                else
+                {
+                    columns[i].Add(ValueKinds.Of(value));
+                }
+            }
+        }
+
+        var fieldCount = Math.Max(names?.Length ?? 0, columns.Count);
+        var fields = new List<Field>(fieldCount);
+        var nullCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < fieldCount; i++)
+        {
+            var name = names is not null && i < names.Length ? names[i].Trim() : $"column_{i + 1}";
+            var stats = i < columns.Count ? columns[i] : new ColumnStats();
+            stats.Nulls += sampled - stats.Nulls - stats.Values;
+            var (type, confidence) = stats.Decide(options.MinConfidence);
+            nullCounts[name] = stats.Nulls;
+            fields.Add(new Field(name, type)
+            {
+                IsNullable = stats.Nulls > 0 || stats.Values == 0,
+                IsInferred = true,
+                Confidence = confidence,
+                Description = string.Create(CultureInfo.InvariantCulture, $"inferred from {stats.Values} non-null of {sampled} sampled values (confidence {confidence:0.###})"),
+            });
+        }
+
+        return new Schema(options.Name ?? SchemaName(path), fields)
+        {
+            IsInferred = true,
+            SampleSize = sampled,
+            NullCounts = nullCounts,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+    }
+
+    /// <summary>The fields of an inferred schema whose confidence is below <paramref name="minConfidence"/>.</summary>
+    public static IReadOnlyList<Field> Unsure(Schema schema, double minConfidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return [.. schema.Fields.Where(f => f.IsInferred && (f.Confidence ?? 0) < minConfidence)];
+    }
+
+    /// <summary>
+    /// A source of dynamic <see cref="Record"/> rows whose schema is inferred from the file now (the
+    /// <c>aietl</c> path, where no record type exists). Unsure columns are named in one warning per run.
+    /// </summary>
+    public static CsvSource<Record, RecordCodec> CreateSource(CsvSourceOptions source, SchemaInferenceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var schema = Infer(source, options);
+        return new CsvSource<Record, RecordCodec>(source, new RecordCodec(schema, new RecordMetadata("csv", Path.GetFullPath(source.Path))));
+    }
+
+    private static string SchemaName(string path)
+    {
+        var name = FileCompressions.InnerName(path, FileCompressions.FromPath(path));
+        return Path.GetFileNameWithoutExtension(name);
+    }
+
+    private sealed class ColumnStats
+    {
+        private readonly Dictionary<FieldType, int> _kinds = [];
+
+        public int Nulls { get; set; }
+
+        public int Values { get; private set; }
+
+        public void Add(FieldType kind)
+        {
+            Values++;
+            _kinds[kind] = _kinds.GetValueOrDefault(kind) + 1;
+        }
+
+        public (FieldType Type, double Confidence) Decide(double minConfidence)
+        {
+            if (Values == 0)
+            {
+                return (FieldType.String, 0);
+            }
+
+            // The best typed candidate, counting the kinds that widen into it (integers fit a float column).
+            var best = FieldType.String;
+            var bestCount = 0;
+            foreach (var candidate in _kinds.Keys.Where(k => k != FieldType.String))
+            {
+                var count = _kinds.Where(k => ValueKinds.Widen(k.Key, candidate) == candidate).Sum(k => k.Value);
+                if (count > bestCount || (count == bestCount && ValueKinds.Widen(best, candidate) == candidate))
+                {
+                    (best, bestCount) = (candidate, count);
+                }
+            }
+
+            var share = (double)bestCount / Values;
+            return share >= minConfidence ? (best, share) : (FieldType.String, 1 - share);
+        }
+    }
+}
