@@ -560,6 +560,45 @@ public sealed class DiagnosticTests
         Assert.Equal(2, run.Result.GeneratedSources.Length);
     }
 
+    [Theory]
+    [InlineData("[ValueRange(null, null)] string? Text", "AIETL0010")]
+    [InlineData("[ValueRange((string)null!, \"1\")] decimal Amount", "AIETL0011")]
+    [InlineData("[ValueRange(double.NaN, 1.0)] double Ratio", "AIETL0011")]
+    [InlineData("[ValueRange(0, long.MaxValue)] float Ratio", "")]
+    [InlineData("[ValueRange(1e300, 1e301)] float Ratio", "AIETL0011")]
+    [InlineData("[ValueRange(\"\", \"\")] DateTimeOffset When", "AIETL0011")]
+    [InlineData("[Pattern(null!)] string Text", "AIETL0008")]
+    [InlineData("[Pattern(\"\")] string Text", "")]
+    [InlineData("[OneOf(null!)] string? Text", "AIETL0011")]
+    [InlineData("[OneOf()] int Number", "")]
+    [InlineData("[OneOf(new object[] { 1, \"a\" })] int Number", "AIETL0011")]
+    [InlineData("[OneOf(typeof(int))] int Number", "AIETL0011")]
+    [InlineData("[OneOf('a')] int Number", "")]
+    [InlineData("[OneOf(ulong.MaxValue)] long Number", "AIETL0011")]
+    [InlineData("[OneOf(Sample.Other.B)] Sample.Tier Tier", "AIETL0011")]
+    [InlineData("[OneOf(7)] Sample.Tier Tier", "AIETL0011")]
+    [InlineData("[OneOf(\"not-a-guid\")] Guid Key", "AIETL0011")]
+    [InlineData("[Sensitive((SensitiveKind)42)] string Text", "")]
+    [InlineData("[FieldDescription(null!)] string Text", "")]
+    [InlineData("[FieldName(null!)] string Text", "")]
+    [InlineData("[ValueRange(1, 2), ValueRange(3, 4)] int Number", "")]
+    public void OddAttributeArgumentsNeverMakeTheGeneratorThrow(string parameter, string expectedId)
+    {
+        var run = GeneratorHarness.Run($$"""
+            using AiEtl;
+            namespace Sample;
+            public enum Tier { Free, Paid }
+            public enum Other { A, B }
+            [EtlRecord]
+            public partial record Row(int Id, {{parameter}});
+            """);
+
+        Assert.Null(run.Result.Exception);
+        Assert.DoesNotContain(run.Diagnostics, diagnostic => diagnostic.Id == "AIETL0099");
+        Assert.Equal(expectedId.Length == 0 ? [] : [expectedId], run.Diagnostics.Select(diagnostic => diagnostic.Id).Distinct());
+        Assert.Equal(expectedId.Length == 0 ? 1 : 0, run.Result.GeneratedSources.Length);
+    }
+
     [Fact]
     public void UnknownPropertyTypeLeavesTheErrorToTheCompiler()
     {
