@@ -1,5 +1,6 @@
 using AiEtl.Fields;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace AiEtl.Sqlite;
 
@@ -20,8 +21,8 @@ public class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestinat
     private readonly string _table;
     private SqliteConnection? _connection;
     private SqliteTransaction? _transaction;
-    private SqliteCommand? _insert;
-    private SqliteParameter[] _parameters = [];
+    private sqlite3_stmt? _insert;
+    private byte[] _textBuffer = new byte[1024];
     private Schema? _schema;
     private string? _staging;
     private bool _completed;
@@ -120,24 +121,26 @@ public class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestinat
     public override ValueTask<int> WriteAsync(ReadOnlyMemory<T> rows, CancellationToken cancellationToken = default)
     {
         var insert = _insert ?? throw new InvalidOperationException("CreateSchemaAsync must run before WriteAsync");
-        insert.Transaction = _transaction;
-        var writer = new SqliteParameterWriter(_parameters);
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("WriteAsync runs inside a transaction (BeginTransactionAsync)");
+        }
+
+        var writer = new SqliteStatementWriter(insert, _textBuffer);
         var span = rows.Span;
         var written = 0;
-        try
+        for (; written < span.Length; written++)
         {
-            for (; written < span.Length; written++)
+            _codec.Write(in span[written], ref writer);
+            var result = writer.Failure == raw.SQLITE_OK ? raw.sqlite3_step(insert) : writer.Failure;
+            raw.sqlite3_reset(insert);
+            if (result != raw.SQLITE_DONE)
             {
-                _codec.Write(in span[written], ref writer);
-                insert.ExecuteNonQuery();
+                var column = writer.Failure == raw.SQLITE_OK ? null : _schema?.Fields[writer.Ordinal].Name;
+                throw new WriteException(
+                    $"row {written + 1} of the batch was rejected: SQLite Error {result}: '{raw.sqlite3_errmsg(Connection.Handle).utf8_to_string()}'.",
+                    new DataLocation(DestinationId) { ColumnName = column });
             }
-        }
-        catch (SqliteException error)
-        {
-            throw new WriteException(
-                $"row {written + 1} of the batch was rejected: {error.Message}",
-                new DataLocation(DestinationId),
-                error);
         }
 
         return ValueTask.FromResult(written);
@@ -288,23 +291,19 @@ public class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestinat
         }
     }
 
+    // A raw statement on the connection's handle: it runs inside the transactions begun on that connection.
     private void PrepareInsert(Schema schema, string table)
     {
-        _insert = Connection.CreateCommand();
-        _insert.CommandText = _options.WriteMode == WriteMode.Merge ? SqliteDialect.Upsert(schema, table) : SqliteDialect.Insert(schema, table);
-        _parameters = new SqliteParameter[schema.Fields.Count];
-        for (var i = 0; i < _parameters.Length; i++)
+        var sql = _options.WriteMode == WriteMode.Merge ? SqliteDialect.Upsert(schema, table) : SqliteDialect.Insert(schema, table);
+        var result = raw.sqlite3_prepare_v2(Connection.Handle, sql, out var statement);
+        if (result != raw.SQLITE_OK)
         {
-            _parameters[i] = _insert.Parameters.Add(SqliteDialect.ParameterName(i), SqliteType.Text);
-            _parameters[i].SqliteType = SqliteDialect.ColumnType(schema.Fields[i].Type) switch
-            {
-                "INTEGER" => SqliteType.Integer,
-                "REAL" => SqliteType.Real,
-                _ => SqliteType.Text,
-            };
+            var message = raw.sqlite3_errmsg(Connection.Handle).utf8_to_string();
+            statement?.Dispose();
+            throw new SqliteException($"SQLite Error {result}: '{message}'.", result);
         }
 
-        _insert.Prepare();
+        _insert = statement;
     }
 
     private async Task<List<SqliteColumn>> ReadColumnsAsync(string table, CancellationToken cancellationToken)
