@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AiEtl.Fields;
 using AiEtl.Files;
@@ -164,7 +165,8 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
     {
         if (_writer is null)
         {
-            _writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = _options.Pretty, SkipValidation = false });
+            // Relaxed escaping: non-ASCII text stays readable UTF-8 (a file is not HTML, so <, > and & need no escaping).
+            _writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = _options.Pretty, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         }
         else
         {

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using AiEtl.Csv;
+using AiEtl.Engine;
+using AiEtl.Fields;
+using AiEtl.Inference;
+using AiEtl.Json;
+
+namespace AiEtl.Benchmarks.Files;
+
+/// <summary>
+/// End-to-end throughput of the file adapters, one scenario per process so that scripts/bench/files.sh
+/// can measure each one's peak memory with <c>/usr/bin/time -v</c>:
+/// <c>files &lt;typed|dynamic&gt; &lt;jsonl|csvgz&gt; &lt;input.csv&gt; &lt;output&gt;</c>.
+/// </summary>
+public static class FilesHarness
+{
+    /// <summary>Runs one scenario and prints <c>scenario rows seconds rows/s</c>.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length != 4 || args[0] is not ("typed" or "dynamic") || args[1] is not ("jsonl" or "csvgz" or "null"))
+        {
+            await Console.Error.WriteLineAsync("usage: files <typed|dynamic> <jsonl|csvgz> <input.csv> <output>").ConfigureAwait(false);
+            return 2;
+        }
+
+        var (rowKind, format, input, output) = (args[0], args[1], args[2], args[3]);
+        var options = new PipelineOptions();
+        var clock = Stopwatch.StartNew();
+        PipelineResult result;
+        if (rowKind == "typed")
+        {
+            IDestination<FileBenchCustomer> destination = format switch
+            {
+                "jsonl" => new JsonDestination<FileBenchCustomer>(output),
+                "csvgz" => new CsvDestination<FileBenchCustomer>(new CsvDestinationOptions(output) { NewLine = "\n" }),
+                _ => new NullDestination<FileBenchCustomer>(),
+            };
+            result = await EtlPipeline.Create<FileBenchCustomer>("bench-files")
+                .From(new CsvSource<FileBenchCustomer>(input))
+                .To(destination)
+                .WithOptions(options)
+                .RunAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            var source = CsvSchemaInference.CreateSource(new CsvSourceOptions(input));
+            var codec = new RecordCodec(await source.GetSchemaAsync().ConfigureAwait(false), new RecordMetadata("csv", input));
+            IDestination<Record> destination = format switch
+            {
+                "jsonl" => new JsonDestination<Record, RecordCodec>(new JsonDestinationOptions(output), codec),
+                "csvgz" => new CsvDestination<Record, RecordCodec>(new CsvDestinationOptions(output) { NewLine = "\n" }, codec),
+                _ => new NullDestination<Record>(),
+            };
+            result = await EtlPipeline.Create<Record>("bench-files")
+                .From(source)
+                .To(destination)
+                .WithOptions(options)
+                .RunAsync().ConfigureAwait(false);
+        }
+
+        clock.Stop();
+        if (!result.Success)
+        {
+            await Console.Error.WriteLineAsync(string.Join("\n", result.Errors.Select(e => e.Message))).ConfigureAwait(false);
+            return 1;
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rowKind}-{format} {result.RecordsLoaded} {seconds:0.000} {result.RecordsLoaded / seconds:0}"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"extract {result.ExtractDuration.TotalSeconds:0.00}s load {result.LoadDuration.TotalSeconds:0.00}s; gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalSeconds:0.00}s allocated {GC.GetTotalAllocatedBytes() >> 20} MiB"));
+        return 0;
+    }
+}
