@@ -88,6 +88,19 @@ public sealed class FileDestinationTests : IDisposable
         Assert.Empty(Directory.GetFiles(_directory, "*.aietl-tmp", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task A_run_without_rows_completes_with_a_header_or_an_empty_array()
+    {
+        var csv = Path.Combine(_directory, "none.csv");
+        var json = Path.Combine(_directory, "none.json");
+
+        Assert.True((await WriteAsync(new CsvDestination<Person>(new CsvDestinationOptions(csv) { NewLine = "\n" }), [])).Success);
+        Assert.True((await WriteAsync(new JsonDestination<Person>(json), [])).Success);
+
+        Assert.Equal("id,name,age,born,balance\n", await File.ReadAllTextAsync(csv, TestContext.Current.CancellationToken));
+        Assert.Equal("[]\n", await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
+    }
+
     [Theory]
     [InlineData("a.csv.xz", FileWriteMode.Overwrite, "xz compression cannot be written: no maintained .NET library writes xz here")]
     [InlineData("a.csv.zip", FileWriteMode.Append, "a zip archive cannot be appended to")]
