@@ -230,6 +230,27 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void RecordInsideAGenericType()
+    {
+        AssertGenerates(
+            "Samples.Generic.Envelope`1.Item.EtlRecord.g.cs",
+            """
+                using AiEtl;
+
+                namespace Samples.Generic;
+
+                public partial class Envelope<TPayload>
+                {
+                    [EtlRecord("items")]
+                    public partial record struct Item(
+                        [property: PrimaryKey] Guid Id,
+                        [property: ValueRange(1, 99)] int Quantity,
+                        IReadOnlyList<string> Labels);
+                }
+                """);
+    }
+
+    [Fact]
     public void GlobalNamespaceGenericReadOnlyStruct()
     {
         AssertGenerates(

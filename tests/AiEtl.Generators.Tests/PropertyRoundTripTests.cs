@@ -1,8 +1,12 @@
 using System.Collections;
 using AiEtl.Csv;
+using AiEtl.Engine;
 using AiEtl.Fields;
 using AiEtl.Generators.Tests.Infrastructure;
 using AiEtl.Generators.Tests.Records;
+using AiEtl.Json;
+using AiEtl.Memory;
+using AiEtl.Sqlite;
 using CsCheck;
 
 namespace AiEtl.Generators.Tests;
@@ -10,7 +14,8 @@ namespace AiEtl.Generators.Tests;
 /// <summary>
 /// Property-based round trips (CsCheck) of a record with every supported type through the runtime paths that
 /// exist: the dynamic <see cref="Record"/> (<see cref="RecordConversion"/>) and a CSV file read by
-/// <see cref="CsvSource{T}"/>, with nulls, empty strings, Unicode, quotes, commas, line breaks, extreme numbers and dates.
+/// <see cref="CsvSource{T}"/>; and, written by a pipeline and read back, JSON lines and SQLite: with nulls, empty
+/// strings, Unicode, quotes, commas, line breaks, extreme numbers and dates.
 /// </summary>
 public sealed class PropertyRoundTripTests
 {
@@ -21,6 +26,18 @@ public sealed class PropertyRoundTripTests
 
     private static readonly Gen<string> Json = Gen.OneOf(
         "{}", "[]", "null", "true", "-1.5e300", "\"text, with \\\"quotes\\\"\"", """{"a":[1,2,{"b":"日本 😀"}],"c":null}""", "\"line\\nbreak\"");
+
+    private static readonly Gen<double> Double = Gen.Frequency(
+        (6, Gen.Double),
+        (1, Gen.OneOf(double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, double.Epsilon, double.MaxValue, double.MinValue)));
+
+    private static readonly Gen<float> Single = Gen.Frequency(
+        (6, Gen.Float),
+        (1, Gen.OneOf(float.NaN, float.PositiveInfinity, float.NegativeInfinity, -0f, float.Epsilon, float.MaxValue, float.MinValue)));
+
+    private static readonly Gen<decimal> Decimal = Gen.Frequency(
+        (6, Gen.Decimal),
+        (1, Gen.OneOf(decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m, -0.5m, 1.10m)));
 
     private static readonly Gen<DateTime> When = Gen.DateTime.Select(value => value.Kind == DateTimeKind.Local ? DateTime.SpecifyKind(value, DateTimeKind.Unspecified) : value);
 
@@ -34,7 +51,7 @@ public sealed class PropertyRoundTripTests
     private static readonly Gen<AllTypes> Rows = Gen.Select(
         Gen.Select(Gen.Int, Text, Text.Null(0.3), Json, Json.Null(0.3), (id, text, optionalText, json, optionalJson) => (id, text, optionalText, json, optionalJson)),
         Gen.Select(Gen.Short, Gen.Short.Nullable(0.3), Gen.Int, Gen.Int.Nullable(0.3), Gen.Long, Gen.Long.Nullable(0.3), (a, b, c, d, e, f) => (a, b, c, d, e, f)),
-        Gen.Select(Gen.Float, Gen.Float.Nullable(0.3), Gen.Double, Gen.Double.Nullable(0.3), Gen.Decimal, Gen.Decimal.Nullable(0.3), (a, b, c, d, e, f) => (a, b, c, d, e, f)),
+        Gen.Select(Single, Single.Nullable(0.3), Double, Double.Nullable(0.3), Decimal, Decimal.Nullable(0.3), (a, b, c, d, e, f) => (a, b, c, d, e, f)),
         Gen.Select(Gen.Bool, Gen.Bool.Nullable(0.3), Gen.DateOnly, Gen.DateOnly.Nullable(0.3), Gen.TimeOnly, Gen.TimeOnly.Nullable(0.3), (a, b, c, d, e, f) => (a, b, c, d, e, f)),
         Gen.Select(When, When.Nullable(0.3), Instant, Instant.Nullable(0.3), Gen.Guid, Gen.Guid.Nullable(0.3), (a, b, c, d, e, f) => (a, b, c, d, e, f)),
         Gen.Select(Gen.Enum<OrderStatus>(), Gen.Enum<OrderStatus>().Nullable(0.3), Text.Array[0, 4], Text.Array[0, 3].Null(0.3), Gen.Int.List[0, 5], Gen.Long.List[0, 3].Null(0.3), (a, b, c, d, e, f) => (a, b, c, d, e, f)),
@@ -97,6 +114,39 @@ public sealed class PropertyRoundTripTests
     }
 
     [Fact]
+    public async Task EveryTypeRoundTripsThroughJsonLines()
+    {
+        await RoundTripThroughFiles(
+            "rows.jsonl",
+            path => new JsonDestination<AllTypes>(path),
+            path => new JsonSource<AllTypes>(path),
+            // Known gap of the JSON adapter: a JSON field holding the JSON literal null is read back as no value.
+            row => row with { Json = row.Json == "null" ? "{}" : row.Json, OptionalJson = row.OptionalJson == "null" ? null : row.OptionalJson });
+    }
+
+    [Fact]
+    public async Task EveryTypeRoundTripsThroughSqlite()
+    {
+        await RoundTripThroughFiles(
+            "rows.db",
+            path => new SqliteDestination<AllTypes>(new SqliteDestinationOptions(path) { SchemaMode = SchemaMode.DropAndCreate }),
+            path => new SqliteSource<AllTypes>(new SqliteSourceOptions(path) { Table = AllTypes.Schema.Name }),
+            // SQLite stores a NaN REAL as NULL, so a NaN cannot round-trip through it. Known gap of the SQLite adapter:
+            // a decimal column has NUMERIC affinity, which keeps only about 15 significant digits (decimal.MaxValue
+            // comes back as a REAL that is no decimal), so decimals are kept to 11 significant digits here.
+            row => row with
+            {
+                Single = float.IsNaN(row.Single) ? 0 : row.Single,
+                OptionalSingle = row.OptionalSingle is float single && float.IsNaN(single) ? null : row.OptionalSingle,
+                Double = double.IsNaN(row.Double) ? 0 : row.Double,
+                OptionalDouble = row.OptionalDouble is double number && double.IsNaN(number) ? null : row.OptionalDouble,
+                Money = Math.Round(row.Money / 1e20m, 2),
+                OptionalMoney = row.OptionalMoney is decimal money ? Math.Round(money / 1e20m, 2) : null,
+                Amounts = [.. row.Amounts.Select(amount => Math.Round(amount / 1e20m, 2))],
+            });
+    }
+
+    [Fact]
     public async Task ExtremeValuesRoundTripThroughACsvFile()
     {
         var extreme = new AllTypes(
@@ -116,6 +166,48 @@ public sealed class PropertyRoundTripTests
             CsvTestWriter.Write(path, [extreme]);
 
             AssertSameFields(extreme, Assert.Single(await ReadAll(new CsvSource<AllTypes>(path))));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Writes samples of rows with a pipeline into a destination and reads them back: equal field by field, after
+    /// <paramref name="supported"/> replaced the values the store cannot hold.
+    /// </summary>
+    private static async Task RoundTripThroughFiles(
+        string fileName,
+        Func<string, IDestination<AllTypes>> destination,
+        Func<string, ISource<AllTypes>> source,
+        Func<AllTypes, AllTypes> supported)
+    {
+        var samples = new List<AllTypes[]>();
+        Rows.Array[1, 20].Sample(rows => samples.Add(rows), iter: 30, threads: 1);
+        var directory = Directory.CreateTempSubdirectory("aietl-roundtrip-");
+        try
+        {
+            var file = 0;
+            foreach (var rows in samples)
+            {
+                // Distinct keys, so that a destination that merges on the primary key keeps every row.
+                var keyed = rows.Select((row, index) => supported(row) with { Id = index }).ToArray();
+                var path = Path.Combine(directory.FullName, $"{file++}-{fileName}");
+                var result = await EtlPipeline.Create<AllTypes>("roundtrip")
+                    .From(new EnumerableSource<AllTypes>(keyed))
+                    .To(destination(path))
+                    .RunAsync(TestContext.Current.CancellationToken);
+                Assert.True(result.Success, string.Join("\n", result.Errors.Select(error => error.ToString())));
+
+                var read = await ReadAll(source(path));
+
+                Assert.Equal(keyed.Length, read.Count);
+                foreach (var (row, back) in keyed.OrderBy(row => row.Id).Zip(read.OrderBy(row => row.Id)))
+                {
+                    AssertSameFields(row, back);
+                }
+            }
         }
         finally
         {
