@@ -54,7 +54,7 @@ public sealed class DiagnosticTests
             [EtlRecord]
             public partial record Customer(int Id, [|uint?|] Visits);
             """,
-            "Property 'Visits' has the type 'uint?', which an [EtlRecord] field cannot hold; use string, int, long, short, double, float, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid or an enum, a nullable one of these, or an array, List<T> or IReadOnlyList<T> of one that is not an enum or nullable");
+            "Property 'Visits' has the type 'uint?', which an [EtlRecord] field cannot hold; use string, int, long, short, double, float, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid, JsonElement or an enum, a nullable one of these, or an array, List<T> or IReadOnlyList<T> of one that is not an enum or nullable");
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class DiagnosticTests
                 public [|Dictionary<string, int>|] Tags { get; set; } = [];
             }
             """,
-            "Property 'Tags' has the type 'System.Collections.Generic.Dictionary<string, int>', which an [EtlRecord] field cannot hold; use string, int, long, short, double, float, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid or an enum, a nullable one of these, or an array, List<T> or IReadOnlyList<T> of one that is not an enum or nullable");
+            "Property 'Tags' has the type 'System.Collections.Generic.Dictionary<string, int>', which an [EtlRecord] field cannot hold; use string, int, long, short, double, float, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid, JsonElement or an enum, a nullable one of these, or an array, List<T> or IReadOnlyList<T> of one that is not an enum or nullable");
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class DiagnosticTests
             [EtlRecord]
             public partial record Customer(int Id, [[|JsonField|]] int Payload);
             """,
-            "Property 'Payload' has [JsonField] but its type is 'int'; a JSON field holds JSON text, so its property must be a string");
+            "Property 'Payload' has [JsonField] but its type is 'int'; a JSON field holds JSON text, so its property must be a string (or a JsonElement)");
     }
 
     [Fact]
@@ -461,6 +461,8 @@ public sealed class DiagnosticTests
                 [OneOf("0f8fad5b-d9cb-469f-a165-70867728950e")] Guid Key,
                 [property: Sensitive] [JsonField] string Payload,
                 [property: Sensitive(SensitiveKind.None)] string? Nothing,
+                [property: JsonField, Sensitive] System.Text.Json.JsonElement Document,
+                System.Text.Json.JsonElement? OptionalDocument,
                 int[] Numbers,
                 List<string>? Names,
                 IReadOnlyList<DateOnly> Days);

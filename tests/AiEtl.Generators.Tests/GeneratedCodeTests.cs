@@ -143,7 +143,9 @@ public sealed class GeneratedCodeTests
                     IReadOnlyList<decimal> Amounts,
                     IReadOnlyList<Guid>? OptionalKeys,
                     DateOnly[] Days,
-                    List<DateTimeOffset> Instants)
+                    List<DateTimeOffset> Instants,
+                    System.Text.Json.JsonElement Document,
+                    System.Text.Json.JsonElement? OptionalDocument)
                 {
                     public string? Note { get; init; }
 

@@ -123,6 +123,18 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void ADefaultJsonElementIsAMissingValue()
+    {
+        var valid = new AllTypes(
+            1, "", null, "{}", null, 0, null, 0, null, 0, null, 0, null, 0, null, 0, null, false, null, default, null, default, null, default, null, default, null,
+            Guid.Empty, null, OrderStatus.Pending, null, [], null, [], null, [], [], null, [], null, [], System.Text.Json.JsonElement.Parse("null"), null);
+
+        Assert.Empty(RecordValidation.Validate(valid));
+        var violation = Assert.Single(RecordValidation.Validate(valid with { Document = default }));
+        Assert.Equal(("document", ValidationRule.Required), (violation.Field, violation.Rule));
+    }
+
+    [Fact]
     public void LongValuesAreShortened()
     {
         var shown = ViolationValues.Format(new string('x', 200));

@@ -22,7 +22,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedPropertyType = Create(
         "AIETL0002",
         "Unsupported property type",
-        "Property '{0}' has the type '{1}', which an [EtlRecord] field cannot hold; use string, int, long, short, double, float, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid or an enum, a nullable one of these, or an array, List<T> or IReadOnlyList<T> of one that is not an enum or nullable",
+        "Property '{0}' has the type '{1}', which an [EtlRecord] field cannot hold; use string, int, long, short, double, float, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid, JsonElement or an enum, a nullable one of these, or an array, List<T> or IReadOnlyList<T> of one that is not an enum or nullable",
         DiagnosticSeverity.Error,
         "Every field of an [EtlRecord] type maps to one FieldType and one reader and writer method. Change the property's type to a supported one, or make the property non-public or get-only so that it is not a field.");
 
@@ -62,7 +62,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor JsonFieldMustBeString = Create(
         "AIETL0007",
         "[JsonField] property must be a string",
-        "Property '{0}' has [JsonField] but its type is '{1}'; a JSON field holds JSON text, so its property must be a string",
+        "Property '{0}' has [JsonField] but its type is '{1}'; a JSON field holds JSON text, so its property must be a string (or a JsonElement)",
         DiagnosticSeverity.Error,
         "A JSON field is read and written as JSON text. Change the property's type to string (or string?), or remove [JsonField].");
 

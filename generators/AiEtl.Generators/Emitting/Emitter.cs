@@ -303,6 +303,7 @@ internal static class Emitter
         {
             CollectionKind.List => "global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(" + value + ")",
             CollectionKind.ReadOnlyList => value + " as " + GetTypeName(field.Kind) + "[] ?? [.. " + value + "]",
+            _ when field.Kind == ValueKind.JsonElement => value + ".GetRawText()",
             _ => value,
         };
     }
@@ -315,6 +316,10 @@ internal static class Emitter
         {
             read = "new global::System.Collections.Generic.List<" + GetTypeName(field.Kind) + ">(" + read + ")";
         }
+        else if (field.Kind == ValueKind.JsonElement)
+        {
+            read = "global::System.Text.Json.JsonElement.Parse(" + read + ")";
+        }
 
         return field.IsNullable ? Reader + ".IsNull(" + index + ") ? null : " + read : read;
     }
@@ -325,7 +330,7 @@ internal static class Emitter
         return kind switch
         {
             ValueKind.String or ValueKind.Enum => "String",
-            ValueKind.Json => "Json",
+            ValueKind.Json or ValueKind.JsonElement => "Json",
             ValueKind.Int16 or ValueKind.Int32 or ValueKind.Int64 => "Integer",
             ValueKind.Single or ValueKind.Double => "Float",
             ValueKind.Decimal => "Decimal",
@@ -357,6 +362,7 @@ internal static class Emitter
             ValueKind.DateTime => "global::System.DateTime",
             ValueKind.DateTimeOffset => "global::System.DateTimeOffset",
             ValueKind.Guid => "global::System.Guid",
+            ValueKind.JsonElement => "global::System.Text.Json.JsonElement",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No element type for this kind."),
         };
     }
@@ -372,7 +378,7 @@ internal static class Emitter
         return field.Kind switch
         {
             ValueKind.String => "String",
-            ValueKind.Json => "Json",
+            ValueKind.Json or ValueKind.JsonElement => "Json",
             ValueKind.Int16 => "Int16",
             ValueKind.Int32 => "Int32",
             ValueKind.Int64 => "Int64",

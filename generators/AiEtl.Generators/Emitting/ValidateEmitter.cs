@@ -81,6 +81,16 @@ internal static class ValidateEmitter
         }
 
         var valueChecks = Checks(field, ordinal, member);
+        if (field.Kind == ValueKind.JsonElement)
+        {
+            // The default JsonElement holds no JSON value.
+            writer.WriteLine("if (" + member + ".ValueKind == global::System.Text.Json.JsonValueKind.Undefined)");
+            writer.OpenBlock();
+            WriteAdd(writer, field, ordinal, Rule + "Required", "null", "a JSON value (the field is not nullable)");
+            writer.CloseBlock();
+            return;
+        }
+
         if (!field.IsReference)
         {
             WriteChecks(writer, valueChecks);

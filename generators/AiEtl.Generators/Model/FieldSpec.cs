@@ -41,7 +41,7 @@ internal sealed record FieldSpec(
     public string? Sensitive { get; init; }
 
     /// <summary>Whether the field has a check that the generated <c>Validate</c> method makes.</summary>
-    public bool HasChecks => Min is not null || Pattern is not null || !AllowedValues.IsEmpty || (!IsNullable && IsReference);
+    public bool HasChecks => Min is not null || Pattern is not null || !AllowedValues.IsEmpty || (!IsNullable && (IsReference || Kind == ValueKind.JsonElement));
 
     /// <summary>Whether the property's type is a reference type (a string or a list), which may hold null whatever it declares.</summary>
     public bool IsReference => Collection != CollectionKind.None || Kind is ValueKind.String or ValueKind.Json;

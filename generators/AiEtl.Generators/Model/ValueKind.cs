@@ -12,6 +12,9 @@ internal enum ValueKind
     /// <summary>A <see cref="string"/> with <c>[JsonField]</c>: FieldType.Json.</summary>
     Json,
 
+    /// <summary><c>System.Text.Json.JsonElement</c>: FieldType.Json, read and written as JSON text.</summary>
+    JsonElement,
+
     /// <summary><see cref="short"/>: FieldType.Integer.</summary>
     Int16,
 

@@ -127,7 +127,7 @@ internal sealed class ConstraintParser
 
     private EquatableArray<ConstantSpec> ParseAllowedValues(AttributeData attribute)
     {
-        if (!IsSingle || _spec.Kind == ValueKind.Json)
+        if (!IsSingle || _spec.Kind is ValueKind.Json or ValueKind.JsonElement)
         {
             NotApplicable(attribute, "OneOf", "single values (not lists or JSON text)");
             return EquatableArray<ConstantSpec>.Empty;
@@ -156,7 +156,7 @@ internal sealed class ConstraintParser
 
     private string? ParseSensitive(AttributeData attribute)
     {
-        if (!IsSingle || _spec.Kind is not (ValueKind.String or ValueKind.Json))
+        if (!IsSingle || _spec.Kind is not (ValueKind.String or ValueKind.Json or ValueKind.JsonElement))
         {
             NotApplicable(attribute, "Sensitive", "string and JSON text");
             return null;

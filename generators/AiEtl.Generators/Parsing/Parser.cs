@@ -282,7 +282,7 @@ internal sealed class Parser
             return;
         }
 
-        if (attributes.JsonField is not null)
+        if (attributes.JsonField is not null && kind != ValueKind.JsonElement)
         {
             if (kind != ValueKind.String || collection != CollectionKind.None)
             {

@@ -54,7 +54,7 @@ internal static class TypeMapping
         return elementType.NullableAnnotation != NullableAnnotation.Annotated
             && TryGetValueKind(elementType, out kind, out _, out var elementIsNullable)
             && !elementIsNullable
-            && kind is not (ValueKind.Enum or ValueKind.Json);
+            && kind is not (ValueKind.Enum or ValueKind.Json or ValueKind.JsonElement);
     }
 
     /// <summary>
@@ -84,6 +84,13 @@ internal static class TypeMapping
         {
             kind = ValueKind.Enum;
             enumTypeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            return true;
+        }
+
+        if (type is INamedTypeSymbol { Name: "JsonElement", TypeKind: TypeKind.Struct, Arity: 0, ContainingType: null }
+            && type.ContainingNamespace.ToDisplayString() == "System.Text.Json")
+        {
+            kind = ValueKind.JsonElement;
             return true;
         }
 

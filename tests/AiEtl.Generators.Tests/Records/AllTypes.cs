@@ -43,4 +43,6 @@ public partial record AllTypes(
     DateOnly[]? Days,
     List<Guid> Keys,
     IReadOnlyList<DateTimeOffset>? Instants,
-    bool[] Flags);
+    bool[] Flags,
+    System.Text.Json.JsonElement Document,
+    System.Text.Json.JsonElement? OptionalDocument);

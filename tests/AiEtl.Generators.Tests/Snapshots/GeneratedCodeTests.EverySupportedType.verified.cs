@@ -51,6 +51,8 @@ partial record EveryType : global::AiEtl.Validation.IValidatedRecord<global::Sam
             new global::AiEtl.Field("optional_keys", global::AiEtl.FieldType.Array) { IsNullable = true, ElementType = global::AiEtl.FieldType.Guid },
             new global::AiEtl.Field("days", global::AiEtl.FieldType.Array) { IsNullable = false, ElementType = global::AiEtl.FieldType.Date },
             new global::AiEtl.Field("instants", global::AiEtl.FieldType.Array) { IsNullable = false, ElementType = global::AiEtl.FieldType.Timestamp },
+            new global::AiEtl.Field("document", global::AiEtl.FieldType.Json) { IsNullable = false },
+            new global::AiEtl.Field("optional_document", global::AiEtl.FieldType.Json) { IsNullable = true },
             new global::AiEtl.Field("note", global::AiEtl.FieldType.String) { IsNullable = true },
             new global::AiEtl.Field("legacy", global::AiEtl.FieldType.String) { IsNullable = true },
         ])
@@ -104,10 +106,12 @@ partial record EveryType : global::AiEtl.Validation.IValidatedRecord<global::Sam
             Amounts: reader.ReadArray<decimal>(34),
             OptionalKeys: reader.IsNull(35) ? null : reader.ReadArray<global::System.Guid>(35),
             Days: reader.ReadArray<global::System.DateOnly>(36),
-            Instants: new global::System.Collections.Generic.List<global::System.DateTimeOffset>(reader.ReadArray<global::System.DateTimeOffset>(37)))
+            Instants: new global::System.Collections.Generic.List<global::System.DateTimeOffset>(reader.ReadArray<global::System.DateTimeOffset>(37)),
+            Document: global::System.Text.Json.JsonElement.Parse(reader.ReadJson(38)),
+            OptionalDocument: reader.IsNull(39) ? null : global::System.Text.Json.JsonElement.Parse(reader.ReadJson(39)))
         {
-            Note = reader.IsNull(38) ? null : reader.ReadString(38),
-            Legacy = reader.IsNull(39) ? null : reader.ReadString(39),
+            Note = reader.IsNull(40) ? null : reader.ReadString(40),
+            Legacy = reader.IsNull(41) ? null : reader.ReadString(41),
         };
     }
 
@@ -319,23 +323,33 @@ partial record EveryType : global::AiEtl.Validation.IValidatedRecord<global::Sam
 
         writer.WriteArray<global::System.DateOnly>(36, record.Days);
         writer.WriteArray<global::System.DateTimeOffset>(37, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(record.Instants));
+        writer.WriteJson(38, record.Document.GetRawText());
 
-        if (record.Note is null)
+        if (record.OptionalDocument is { } optionalDocument)
         {
-            writer.WriteNull(38);
+            writer.WriteJson(39, optionalDocument.GetRawText());
         }
         else
         {
-            writer.WriteString(38, record.Note);
+            writer.WriteNull(39);
+        }
+
+        if (record.Note is null)
+        {
+            writer.WriteNull(40);
+        }
+        else
+        {
+            writer.WriteString(40, record.Note);
         }
 
         if (record.Legacy is null)
         {
-            writer.WriteNull(39);
+            writer.WriteNull(41);
         }
         else
         {
-            writer.WriteString(39, record.Legacy);
+            writer.WriteString(41, record.Legacy);
         }
     }
 
@@ -390,6 +404,12 @@ partial record EveryType : global::AiEtl.Validation.IValidatedRecord<global::Sam
         {
             violations.Add(new global::AiEtl.Validation.Violation(
                 37, "instants", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+        }
+
+        if (record.Document.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
+        {
+            violations.Add(new global::AiEtl.Validation.Violation(
+                38, "document", global::AiEtl.Validation.ValidationRule.Required, null, "a JSON value (the field is not nullable)"));
         }
     }
 }
