@@ -39,16 +39,21 @@ public class DatabaseLoadBenchmarks
         _postgres = Environment.GetEnvironmentVariable("AIETL_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("AIETL_TEST_POSTGRES");
     }
 
-    /// <summary>Starts each iteration from an empty target.</summary>
-    [IterationSetup]
-    public void Empty()
+    /// <summary>Starts each SQLite iteration from no database file.</summary>
+    [IterationSetup(Target = nameof(CsvToSqlite))]
+    public void EmptySqlite()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in Directory.GetFiles(_directory, "bench.db*"))
         {
             File.Delete(file);
         }
+    }
 
+    /// <summary>Starts each PostgreSQL iteration from no table.</summary>
+    [IterationSetup(Target = nameof(CsvToPostgres))]
+    public void EmptyPostgres()
+    {
         if (_postgres is not null)
         {
             using var connection = new NpgsqlConnection(_postgres);
