@@ -22,21 +22,22 @@ trap 'rm -rf "$WORK"' EXIT
 dotnet build -c Release --artifacts-path "$WORK/build" tests/AiEtl.Benchmarks -v q -nologo > "$WORK/build.log" || { cat "$WORK/build.log"; exit 1; }
 DLL="$WORK/build/bin/AiEtl.Benchmarks/release/AiEtl.Benchmarks.dll"
 
-measure() { # name command... ; prints "name seconds peak_kib" for the best run
-  local name=$1 best="" rss=""; shift
+measure() { # name command... ; prints the best run: wall seconds, rows/s, CPU seconds (user + system), peak RSS
+  local name=$1 best="" rss="" cpu=""; shift
   for _ in $(seq "$REPEAT"); do
     /usr/bin/time -v -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/err.txt" || { cat "$WORK/err.txt" >&2; exit 1; }
     local wall kib
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$WORK/time.txt")
     kib=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")
-    if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$wall; rss=$kib; fi
+    used=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$WORK/time.txt")
+    if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$wall; rss=$kib; cpu=$used; fi
   done
-  awk -v n="$name" -v s="$best" -v k="$rss" -v r="$ROWS" 'BEGIN { printf "| %-34s | %7.2f | %10.0f | %8.0f |\n", n, s, r / s, k / 1024 }'
+  awk -v n="$name" -v s="$best" -v k="$rss" -v r="$ROWS" -v c="$cpu" 'BEGIN { printf "| %-34s | %7.2f | %10.0f | %6.2f | %8.0f |\n", n, s, r / s, c, k / 1024 }'
 }
 
 echo "input: $INPUT ($ROWS rows, $(du -m "$INPUT" | cut -f1) MB); $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| scenario                           | wall s  | rows/s     | peak MB  |"
-echo "|------------------------------------|---------|------------|----------|"
+echo "| scenario                           | wall s  | rows/s     | CPU s  | peak MB  |"
+echo "|------------------------------------|---------|------------|--------|----------|"
 measure "AiEtl typed CSV -> JSONL" dotnet "$DLL" files typed jsonl "$INPUT" "$WORK/typed.jsonl"
 measure "AiEtl dynamic CSV -> JSONL" dotnet "$DLL" files dynamic jsonl "$INPUT" "$WORK/dynamic.jsonl"
 measure "Miller CSV -> JSONL" sh -c "mlr --icsv --ojsonl cat '$INPUT' > '$WORK/mlr.jsonl'"

@@ -47,9 +47,9 @@ internal static class FileCompressions
             case FileCompression.Bzip2:
                 return BZip2Stream.Create(raw, SharpCompressMode.Decompress, decompressConcatenated: true, leaveOpen: false, tolerateTruncatedStream: false);
             case FileCompression.Xz:
-                return new XZStream(raw);
+                return new OwningStream(new XZStream(raw), raw);
             case FileCompression.Zstd:
-                return new ZstdSharp.DecompressionStream(raw);
+                return new ZstdSharp.DecompressionStream(raw, leaveOpen: false);
             case FileCompression.Zip:
                 var archive = new ZipArchive(raw, ZipArchiveMode.Read);
                 if (archive.Entries.Count != 1)
