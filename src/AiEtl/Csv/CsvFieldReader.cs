@@ -77,10 +77,17 @@ internal readonly ref struct CsvFieldReader : IFieldReader
     }
 
     public TEnum ReadEnum<TEnum>(int ordinal)
-        where TEnum : struct, Enum =>
-        Utf8Values.TryParseEnum<TEnum>(Span(ordinal, $"one of {string.Join(", ", Enum.GetNames<TEnum>())}"), out var value)
-            ? value
-            : throw Invalid(ordinal, $"one of {string.Join(", ", Enum.GetNames<TEnum>())}");
+        where TEnum : struct, Enum
+    {
+        // The list of names is built only for the error, so that reading an enum allocates nothing.
+        var column = _columns[ordinal];
+        if (_csv.IsEmpty(column))
+        {
+            throw new FieldFormatException(ordinal, $"{EnumNames<TEnum>()} (the field is empty and not nullable)");
+        }
+
+        return Utf8Values.TryParseEnum<TEnum>(_csv.GetSpan(column), out var value) ? value : throw Invalid(ordinal, EnumNames<TEnum>());
+    }
 
     // The field's bytes; an empty field cannot be read as a value type, so it fails here with a clear reason.
     private ReadOnlySpan<byte> Span(int ordinal, string expected)
@@ -90,4 +97,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
     }
 
     private static FieldFormatException Invalid(int ordinal, string expected) => new(ordinal, expected);
+
+    private static string EnumNames<TEnum>()
+        where TEnum : struct, Enum => $"one of {string.Join(", ", Enum.GetNames<TEnum>())}";
 }

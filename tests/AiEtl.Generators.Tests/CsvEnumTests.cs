@@ -1,0 +1,55 @@
+using AiEtl.Csv;
+using AiEtl.Generators.Tests.Infrastructure;
+using AiEtl.Generators.Tests.Records;
+
+namespace AiEtl.Generators.Tests;
+
+/// <summary>Enum fields read from CSV by name, ignoring case; a bad or missing value names the members.</summary>
+public sealed class CsvEnumTests
+{
+    [Theory]
+    [InlineData("7,,shipped,", OrderStatus.Shipped, null)]
+    [InlineData("7,,Pending,SHIPPED", OrderStatus.Pending, OrderStatus.Shipped)]
+    public async Task EnumsReadByNameIgnoringCase(string line, OrderStatus status, OrderStatus? previous)
+    {
+        var errors = new ListErrorSink();
+
+        var order = Assert.Single(await Read(line, errors));
+
+        Assert.Empty(errors.Errors);
+        Assert.Equal((status, previous), (order.Status, order.PreviousStatus));
+    }
+
+    [Theory]
+    [InlineData("7,,Lost,", "'Lost' is not one of Pending, Shipped")]
+    [InlineData("7,,,", "'' is not one of Pending, Shipped (the field is empty and not nullable)")]
+    public async Task ABadEnumNamesTheMembers(string line, string message)
+    {
+        var errors = new ListErrorSink();
+
+        Assert.Empty(await Read(line, errors));
+
+        Assert.Equal(message, Assert.Single(errors.Errors).Message);
+    }
+
+    private static async Task<List<Order>> Read(string line, ListErrorSink errors)
+    {
+        var directory = Directory.CreateTempSubdirectory("aietl-enums-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "orders.csv");
+            await File.WriteAllTextAsync(path, "order_id,customer_email,status,previous_status\n" + line + "\n", TestContext.Current.CancellationToken);
+            var rows = new List<Order>();
+            await foreach (var batch in new CsvSource<Order>(path).ReadAsync(new ReadContext(10, errors), TestContext.Current.CancellationToken))
+            {
+                rows.AddRange(batch.Rows.ToArray());
+            }
+
+            return rows;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}
