@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AiEtl.Benchmarks.Databases;
 using AiEtl.Csv;
 using AiEtl.Engine;
 using AiEtl.Fields;
