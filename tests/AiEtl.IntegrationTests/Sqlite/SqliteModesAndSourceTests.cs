@@ -34,6 +34,12 @@ public sealed class SqliteModesAndSourceTests : IDisposable
 
         Assert.Equal(rows.OrderBy(r => r.Id), read.OrderBy(r => r.Id));
         Assert.Equal(DateTimeKind.Utc, read.Single(r => r.Id == 3).When.Kind);
+        Assert.Equal(
+            [
+                "0001-01-02 | 00:00:00 | 23:59:59.999999 | 0001-01-02 00:00:00.001 | 1970-01-01 00:00:00+00:00 | 2024-02-29 23:59:59.000123+05:30",
+                "2024-02-29 | 00:00:00.000001 | 00:00:00.000001 | 2024-03-05 14:22:10Z | 2024-03-05 14:22:10-08:00 | 9999-12-31 23:59:59.999999+00:00",
+            ],
+            Strings("SELECT day || ' | ' || time || ' | ' || optional_time || ' | ' || \"when\" || ' | ' || instant || ' | ' || optional_instant FROM all_types WHERE id IN (1, 3) ORDER BY id"));
     }
 
     [Fact]
