@@ -146,7 +146,7 @@ public class CsvSource<T, TCodec> : ISource<T>
         using var prefix = compression == FileCompression.None ? new PrefixHash(file) : null;
         if (prefix is not null && startOffset > 0)
         {
-            CheckNotRewritten(prefix, startOffset, displayPath);
+            prefix.CheckUnchanged(startOffset, _state.FileHash, displayPath);
         }
 
         await using var stream = OpenAt(file, displayPath, startOffset, compression);
@@ -208,25 +208,6 @@ public class CsvSource<T, TCodec> : ISource<T>
         batch.StateAfter = Position(file, processed, compression == FileCompression.None ? stream.Position : 0, lastLine, prefix);
         _state = batch.StateAfter;
         yield return batch;
-    }
-
-    // The bytes before the checkpoint must be those read last time: a file rewritten in place would otherwise resume mid-way through other data.
-    private void CheckNotRewritten(PrefixHash prefix, long offset, string displayPath)
-    {
-        if (offset > prefix.FileLength)
-        {
-            throw new StateException(
-                $"the saved checkpoint is at byte {offset} but the file has only {prefix.FileLength} bytes: it was truncated or replaced; run with a full refresh",
-                new DataLocation(displayPath));
-        }
-
-        var hash = prefix.HashUpTo(offset);
-        if (_state.FileHash is { } saved && !string.Equals(saved, hash, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new StateException(
-                $"the file was rewritten since the last run: its first {offset} bytes no longer match the saved hash ({saved}, now {hash}); run with a full refresh to read it again",
-                new DataLocation(displayPath));
-        }
     }
 
     private CsvReaderOptions ReaderOptions(Queue<CsvMalformedRecord> malformed) => CsvReaderOptions.Default with

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AiEtl.Fields;
 using AiEtl.Files;
+using AiEtl.State;
 
 namespace AiEtl.Json;
 
@@ -10,7 +11,10 @@ namespace AiEtl.Json;
 /// Reads JSON Lines or a JSON array of objects, streamed with <see cref="Utf8JsonReader"/> (one object
 /// in memory at a time, however large the file), compressed inputs by extension. Properties are matched
 /// to schema fields by name. A malformed line, or an object whose value does not fit its field, goes to
-/// the pipeline's error policy with its file, line and raw text.
+/// the pipeline's error policy with its file, line and raw text. An uncompressed lines file is read
+/// incrementally, as the CSV source is: the checkpoint holds the byte offset and line of the next unread
+/// line and the hash of the bytes before it, so a rerun reads only appended lines and a rewritten file is
+/// reported.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows are built from fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
@@ -18,6 +22,8 @@ public class JsonSource<T, TCodec> : ISource<T>
     where TCodec : struct, IRowCodec<T>
 {
     private const int MaxRawInError = 64 * 1024;
+    private const string ByteOffsetKey = "byte_offset";
+    private const string LineKey = "line";
     private readonly JsonSourceOptions _options;
     private readonly TCodec _codec;
     private readonly JsonFormat _format;
@@ -43,7 +49,7 @@ public class JsonSource<T, TCodec> : ISource<T>
     public string SourceId { get; }
 
     /// <inheritdoc />
-    public bool SupportsIncremental => false;
+    public bool SupportsIncremental => _format == JsonFormat.Lines && _compression == FileCompression.None;
 
     private string DisplayPath => _options.Path;
 
@@ -70,21 +76,27 @@ public class JsonSource<T, TCodec> : ISource<T>
     public async IAsyncEnumerable<SourceBatch<T>> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new FileStream(SourceId, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        var incremental = SupportsIncremental;
+        var offset = incremental ? CustomLong(_state.Checkpoint, ByteOffsetKey) ?? 0 : 0;
+        long line = incremental ? CustomLong(_state.Checkpoint, LineKey) ?? 1 : 1;
+        using var prefix = incremental ? new PrefixHash(SourceId) : null;
+        prefix?.CheckUnchanged(offset, offset > 0 ? _state.FileHash : null, DisplayPath);
+        var file = new FileStream(SourceId, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        file.Position = offset;
         await using var input = FileCompressions.OpenRead(file, _compression, DisplayPath);
         var buffer = new ChunkBuffer(input);
         var index = new JsonObjectIndex(_codec.Schema, _options.IgnorePropertyCase);
         var batch = new SourceBatch<T>(context.BatchSize);
-        long line = 1;
-        long row = 0;
+        var row = incremental ? _state.RecordsProcessed : 0;
 
         if (_format == JsonFormat.Array)
         {
             line = await OpenArrayAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        else if (await buffer.FillAsync(cancellationToken).ConfigureAwait(false) && buffer.Available.StartsWith("\uFEFF"u8))
+        else if (await buffer.FillAsync(cancellationToken).ConfigureAwait(false) && offset == 0 && buffer.Available.StartsWith("\uFEFF"u8))
         {
             buffer.Start += 3;
+            offset += 3;
         }
 
         while (true)
@@ -114,12 +126,13 @@ public class JsonSource<T, TCodec> : ISource<T>
             if (IsBlank(buffer.Bytes.AsSpan(buffer.Start, length)))
             {
                 buffer.Start += consumed;
+                offset += consumed;
                 continue;
             }
 
             if (batch.RecordsRead >= context.BatchSize)
             {
-                batch.StateAfter = new SourceState { RecordsProcessed = row };
+                batch.StateAfter = Position(row, offset, elementLine, prefix);
                 yield return batch;
                 batch = new SourceBatch<T>(context.BatchSize);
             }
@@ -128,16 +141,38 @@ public class JsonSource<T, TCodec> : ISource<T>
             batch.RecordsRead++;
             var failure = TryRead(buffer.Bytes.AsSpan(buffer.Start, length), index, elementLine, row, batch);
             buffer.Start += consumed;
+            offset += consumed;
             if (failure is not null)
             {
                 await context.Errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        batch.StateAfter = new SourceState { RecordsProcessed = row };
+        batch.StateAfter = Position(row, offset, line, prefix);
         _state = batch.StateAfter;
         yield return batch;
     }
+
+    private SourceState Position(long processed, long offset, long line, PrefixHash? prefix) => prefix is null
+        ? new SourceState { RecordsProcessed = processed }
+        : new SourceState
+        {
+            RecordsProcessed = processed,
+            Checkpoint = new Checkpoint
+            {
+                Offset = processed,
+                CustomState = new Dictionary<string, JsonElement>
+                {
+                    [ByteOffsetKey] = JsonSerializer.SerializeToElement(offset, CheckpointJsonContext.Default.Int64),
+                    [LineKey] = JsonSerializer.SerializeToElement(line, CheckpointJsonContext.Default.Int64),
+                },
+            },
+            FileHash = prefix.HashUpTo(offset),
+            LastModified = File.GetLastWriteTimeUtc(SourceId),
+        };
+
+    private static long? CustomLong(Checkpoint checkpoint, string key) =>
+        checkpoint.CustomState.TryGetValue(key, out var value) && value.TryGetInt64(out var number) ? number : null;
 
     // Returns the line of the first element, after the opening bracket.
     private async ValueTask<long> OpenArrayAsync(ChunkBuffer buffer, CancellationToken cancellationToken)

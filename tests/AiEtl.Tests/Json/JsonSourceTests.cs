@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AiEtl.Engine;
 using AiEtl.Json;
+using AiEtl.State;
 
 namespace AiEtl.Tests.Json;
 
@@ -108,6 +109,40 @@ public sealed class JsonSourceTests : IDisposable
 
         Assert.True(result.Success, Describe(result));
         Assert.Equal(big.Length, Assert.Single(rows).Name.Length);
+    }
+
+    [Fact]
+    public async Task Json_lines_are_read_incrementally_and_a_rewritten_file_is_reported()
+    {
+        var path = Path.Combine(_directory, "grow.jsonl");
+        await File.WriteAllTextAsync(path, Lines(1, 3), TestContext.Current.CancellationToken);
+        var options = new PipelineOptions { State = new StateManager(Path.Combine(_directory, ".state")), BatchSize = 2 };
+
+        var (first, firstRows) = await RunStateAsync(path, options);
+        await File.AppendAllTextAsync(path, "\n" + Lines(4, 2), TestContext.Current.CancellationToken);
+        var (second, secondRows) = await RunStateAsync(path, options);
+        await File.WriteAllTextAsync(path, Lines(1, 3).Replace("n2", "X2", StringComparison.Ordinal) + "\n" + Lines(4, 3), TestContext.Current.CancellationToken);
+        var (rewritten, _) = await RunStateAsync(path, options);
+        var (refreshed, all) = await RunStateAsync(path, options with { FullRefresh = true });
+
+        Assert.True(first.Success && second.Success, Describe(first) + Describe(second));
+        Assert.Equal([1, 2, 3], firstRows.Select(r => r.Id));
+        Assert.Equal([4, 5], secondRows.Select(r => r.Id));
+        Assert.Equal(7, second.FinalState!.Checkpoint.CustomState["line"].GetInt64());
+        Assert.Matches("^sha256:[0-9a-f]{64}$", second.FinalState.FileHash);
+        Assert.Contains("grow.jsonl: the file was rewritten since the last run", Assert.Single(rewritten.Errors).Message, StringComparison.Ordinal);
+        Assert.True(refreshed.Success, Describe(refreshed));
+        Assert.Equal([1, 2, 3, 4, 5, 6], all.Select(r => r.Id));
+    }
+
+    private static string Lines(int first, int count) =>
+        string.Concat(Enumerable.Range(first, count).Select(i => $"{{\"id\":{i},\"name\":\"n{i}\",\"born\":\"2000-01-01\",\"balance\":{i}}}\n"));
+
+    private static async Task<(PipelineResult Result, List<Person> Rows)> RunStateAsync(string path, PipelineOptions options)
+    {
+        var destination = new ListDestination<Person>();
+        var result = await EtlPipeline.Create<Person>("json-incremental").From(new JsonSource<Person>(path)).To(destination).WithOptions(options).RunAsync(TestContext.Current.CancellationToken);
+        return (result, destination.Committed);
     }
 
     private async Task<(PipelineResult Result, List<Person> Rows, List<JsonElement> DeadLetters)> RunAsync(string name, string content)

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace AiEtl.Csv;
+namespace AiEtl.Files;
 
 /// <summary>
 /// The SHA-256 of a file's first bytes, grown as reading advances (each byte is hashed once), written
@@ -37,6 +37,30 @@ internal sealed class PrefixHash : IDisposable
         }
 
         return $"sha256:{Convert.ToHexStringLower(_hash.GetCurrentHash())}";
+    }
+
+    /// <summary>
+    /// Checks that the first <paramref name="offset"/> bytes are those read last time (their hash was
+    /// saved as <paramref name="savedHash"/>): a file rewritten in place would otherwise resume mid-way
+    /// through other data. Leaves the hash at <paramref name="offset"/>, ready to grow.
+    /// </summary>
+    /// <exception cref="StateException">The file is shorter than the offset, or its prefix changed.</exception>
+    public void CheckUnchanged(long offset, string? savedHash, string displayPath)
+    {
+        if (offset > FileLength)
+        {
+            throw new StateException(
+                $"the saved checkpoint is at byte {offset} but the file has only {FileLength} bytes: it was truncated or replaced; run with a full refresh",
+                new DataLocation(displayPath));
+        }
+
+        var hash = HashUpTo(offset);
+        if (savedHash is not null && !string.Equals(savedHash, hash, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StateException(
+                $"the file was rewritten since the last run: its first {offset} bytes no longer match the saved hash ({savedHash}, now {hash}); run with a full refresh to read it again",
+                new DataLocation(displayPath));
+        }
     }
 
     public void Dispose()
