@@ -108,12 +108,12 @@ internal static class Emitter
                 writer.WriteLine();
             }
 
-            writer.WriteLine("/// <summary>The <c>[Pattern]</c> of <see cref=\"" + field.PropertyName.TrimStart('@') + "\"/>, compiled once.</summary>");
+            writer.WriteLine("/// <summary>The <c>[Pattern]</c> of <see cref=\"" + field.PropertyName.TrimStart('@') + "\"/>, compiled to IL once (interpreted under native AOT).</summary>");
             writer.WriteLine(GeneratedCodeAttribute);
             writer.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + Identifiers.PatternFieldName(field.PropertyName) + " = new(");
             writer.Indent();
             writer.WriteLine(Literal(field.Pattern!) + ",");
-            writer.WriteLine("global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+            writer.WriteLine("global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);");
             writer.Unindent();
             any = true;
         }

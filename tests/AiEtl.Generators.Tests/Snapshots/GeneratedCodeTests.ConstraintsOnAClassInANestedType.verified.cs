@@ -9,11 +9,11 @@ partial class Outer
     {
         partial class Product : global::AiEtl.Validation.IValidatedRecord<global::Shop.Outer.Inner.Product>
         {
-            /// <summary>The <c>[Pattern]</c> of <see cref="Sku"/>, compiled once.</summary>
+            /// <summary>The <c>[Pattern]</c> of <see cref="Sku"/>, compiled to IL once (interpreted under native AOT).</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
             private static readonly global::System.Text.RegularExpressions.Regex s_skuPattern = new(
                 "^SKU-[0-9]+$",
-                global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+                global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);
 
             /// <summary>
             /// The schema <c>Product</c>: the fields in ordinal order (the ordinals that

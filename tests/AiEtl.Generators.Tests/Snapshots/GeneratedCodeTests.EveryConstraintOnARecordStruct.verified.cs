@@ -5,17 +5,17 @@ namespace Samples.Constraints;
 
 partial record struct Customer : global::AiEtl.Validation.IValidatedRecord<global::Samples.Constraints.Customer>
 {
-    /// <summary>The <c>[Pattern]</c> of <see cref="Email"/>, compiled once.</summary>
+    /// <summary>The <c>[Pattern]</c> of <see cref="Email"/>, compiled to IL once (interpreted under native AOT).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
     private static readonly global::System.Text.RegularExpressions.Regex s_emailPattern = new(
         "^[^@\\s]+@[^@\\s]+$",
-        global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);
 
-    /// <summary>The <c>[Pattern]</c> of <see cref="Country"/>, compiled once.</summary>
+    /// <summary>The <c>[Pattern]</c> of <see cref="Country"/>, compiled to IL once (interpreted under native AOT).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
     private static readonly global::System.Text.RegularExpressions.Regex s_countryPattern = new(
         "^[A-Z]{2}$",
-        global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>
     /// The schema <c>customers</c>: the fields in ordinal order (the ordinals that
