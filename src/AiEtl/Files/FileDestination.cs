@@ -76,6 +76,13 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         }
 
         CheckOptions();
+
+        // A retried connect starts over: the temp file of the failed attempt is not reused.
+        _sink?.Dispose();
+        _sink = null;
+        _temp?.Dispose();
+        _temp = null;
+        DeleteTemp();
         try
         {
             var directory = Path.GetDirectoryName(TargetPath)!;
