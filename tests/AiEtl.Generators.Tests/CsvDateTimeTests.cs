@@ -1,5 +1,4 @@
 using System.Globalization;
-using AiEtl.Csv;
 using AiEtl.Generators.Tests.Infrastructure;
 using AiEtl.Generators.Tests.Records;
 
@@ -79,24 +78,6 @@ public sealed class CsvDateTimeTests
         return Assert.Single(rows);
     }
 
-    private static async Task<List<Timestamps>> Read(string line, ListErrorSink errors)
-    {
-        var directory = Directory.CreateTempSubdirectory("aietl-dates-");
-        try
-        {
-            var path = Path.Combine(directory.FullName, "dates.csv");
-            await File.WriteAllTextAsync(path, "id,when,instant,time\r\n" + line + "\r\n", TestContext.Current.CancellationToken);
-            var rows = new List<Timestamps>();
-            await foreach (var batch in new CsvSource<Timestamps>(path).ReadAsync(new ReadContext(10, errors), TestContext.Current.CancellationToken))
-            {
-                rows.AddRange(batch.Rows.ToArray());
-            }
-
-            return rows;
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
+    private static Task<List<Timestamps>> Read(string line, ListErrorSink errors) =>
+        TempCsv.ReadAsync<Timestamps>("id,when,instant,time\r\n" + line + "\r\n", errors);
 }

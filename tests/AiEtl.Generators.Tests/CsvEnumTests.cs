@@ -1,4 +1,3 @@
-using AiEtl.Csv;
 using AiEtl.Generators.Tests.Infrastructure;
 using AiEtl.Generators.Tests.Records;
 
@@ -32,24 +31,6 @@ public sealed class CsvEnumTests
         Assert.Equal(message, Assert.Single(errors.Errors).Message);
     }
 
-    private static async Task<List<Order>> Read(string line, ListErrorSink errors)
-    {
-        var directory = Directory.CreateTempSubdirectory("aietl-enums-");
-        try
-        {
-            var path = Path.Combine(directory.FullName, "orders.csv");
-            await File.WriteAllTextAsync(path, "order_id,customer_email,status,previous_status\n" + line + "\n", TestContext.Current.CancellationToken);
-            var rows = new List<Order>();
-            await foreach (var batch in new CsvSource<Order>(path).ReadAsync(new ReadContext(10, errors), TestContext.Current.CancellationToken))
-            {
-                rows.AddRange(batch.Rows.ToArray());
-            }
-
-            return rows;
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
+    private static Task<List<Order>> Read(string line, ListErrorSink errors) =>
+        TempCsv.ReadAsync<Order>("order_id,customer_email,status,previous_status\n" + line + "\n", errors);
 }
