@@ -24,17 +24,13 @@ public class PostgresSource<T, TCodec> : DatabaseSource<T>
         : base(options?.CursorColumn, options?.KeyColumns)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if ((options.Table is null) == (options.Query is null))
-        {
-            throw new PipelineConfigurationException("a PostgreSQL source needs either a table or a query, not both");
-        }
-
+        RequireTableOrQuery(options.Table, options.Query, "PostgreSQL");
         _options = options;
         _codec = codec;
         var server = PostgresConnector.Describe(PostgresConnector.Build(options));
         SourceId = options.Table is { } table
             ? $"{server}/{options.Schema}.{table}"
-            : $"{server}/query:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.Query!)))[..12]}";
+            : $"{server}/{QueryId(options.Query!)}";
     }
 
     /// <inheritdoc />

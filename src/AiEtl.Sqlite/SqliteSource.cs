@@ -25,16 +25,12 @@ public class SqliteSource<T, TCodec> : DatabaseSource<T>
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.Path);
-        if ((options.Table is null) == (options.Query is null))
-        {
-            throw new PipelineConfigurationException("a SQLite source needs either a table or a query, not both", new DataLocation(options.Path));
-        }
-
+        RequireTableOrQuery(options.Table, options.Query, "SQLite");
         _options = options;
         _codec = codec;
         SourceId = options.Table is { } table
             ? $"{Path.GetFullPath(options.Path)}#{table}"
-            : $"{Path.GetFullPath(options.Path)}#query:{System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.Query!)))[..12]}";
+            : $"{Path.GetFullPath(options.Path)}#{QueryId(options.Query!)}";
     }
 
     /// <inheritdoc />

@@ -129,6 +129,20 @@ public abstract class DatabaseSource<T> : ISource<T>
         }
     }
 
+    /// <summary>Checks that exactly one of a table and a query is given.</summary>
+    /// <exception cref="PipelineConfigurationException">Both or neither are given.</exception>
+    protected static void RequireTableOrQuery(string? table, string? query, string database)
+    {
+        if ((table is null) == (query is null))
+        {
+            throw new PipelineConfigurationException($"a {database} source needs either a table or a query, not both");
+        }
+    }
+
+    /// <summary>A short, stable name for a query in source ids and state files: <c>query:</c> and a hash of its text.</summary>
+    protected static string QueryId(string query) =>
+        "query:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(query)))[..12];
+
     /// <summary>Quotes an identifier for this database.</summary>
     protected abstract string Quote(string identifier);
 

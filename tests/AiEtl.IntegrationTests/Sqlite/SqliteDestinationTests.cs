@@ -3,6 +3,7 @@ using AiEtl.Memory;
 using AiEtl.Resilience;
 using AiEtl.Sqlite;
 using Microsoft.Data.Sqlite;
+using static AiEtl.IntegrationTests.Sqlite.SqliteTestFile;
 
 namespace AiEtl.IntegrationTests.Sqlite;
 
@@ -172,31 +173,5 @@ public sealed class SqliteDestinationTests : IDisposable
             .WithOptions(new PipelineOptions { BatchSize = batchSize, RetryPolicy = RetryPolicy.None })
             .RunAsync(TestContext.Current.CancellationToken);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static List<string> Strings(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
-        }
-
-        return values;
-    }
+    private SqliteConnection Open() => SqliteTestFile.Open(DatabasePath);
 }

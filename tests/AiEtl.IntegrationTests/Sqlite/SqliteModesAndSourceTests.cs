@@ -221,33 +221,17 @@ public sealed class SqliteModesAndSourceTests : IDisposable
             .WithOptions(new PipelineOptions { RetryPolicy = RetryPolicy.None })
             .RunAsync(TestContext.Current.CancellationToken);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteTestFile.Open(DatabasePath);
 
     private void Execute(string sql)
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        SqliteTestFile.Execute(connection, sql);
     }
 
     private List<string> Strings(string sql)
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
-        }
-
-        return values;
+        return SqliteTestFile.Strings(connection, sql);
     }
 }
