@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using AiEtl.Fields;
+using AiEtl.Files;
 
 namespace AiEtl.Csv;
 
@@ -53,24 +54,42 @@ internal readonly struct CsvFieldWriter : IFieldWriter
         _output.Write(value ? "true"u8 : "false"u8);
     }
 
-    public void WriteDate(int ordinal, DateOnly value) => Formatted(ordinal, value, "yyyy-MM-dd");
+    public void WriteDate(int ordinal, DateOnly value)
+    {
+        Separator(ordinal);
+        _output.Advance(IsoText.WriteDate(_output.GetSpan(IsoText.MaxLength), value));
+    }
 
-    public void WriteTime(int ordinal, TimeOnly value) => Formatted(ordinal, value, "HH:mm:ss.FFFFFFF");
+    public void WriteTime(int ordinal, TimeOnly value)
+    {
+        Separator(ordinal);
+        _output.Advance(IsoText.WriteTime(_output.GetSpan(IsoText.MaxLength), value.Ticks));
+    }
 
     public void WriteDateTime(int ordinal, DateTime value)
     {
         // UTC (and local, converted) values carry a Z, so the reader gives back a UTC value; unspecified ones stay bare.
+        Separator(ordinal);
+        var span = _output.GetSpan(IsoText.MaxLength);
         if (value.Kind == DateTimeKind.Unspecified)
         {
-            Formatted(ordinal, value, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF");
+            _output.Advance(IsoText.WriteDateTime(span, value));
         }
         else
         {
-            Formatted(ordinal, value.ToUniversalTime(), "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'");
+            var length = IsoText.WriteDateTime(span, value.ToUniversalTime());
+            span[length] = (byte)'Z';
+            _output.Advance(length + 1);
         }
     }
 
-    public void WriteDateTimeOffset(int ordinal, DateTimeOffset value) => Formatted(ordinal, value, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz");
+    public void WriteDateTimeOffset(int ordinal, DateTimeOffset value)
+    {
+        Separator(ordinal);
+        var span = _output.GetSpan(IsoText.MaxLength);
+        var length = IsoText.WriteDateTime(span, value.DateTime);
+        _output.Advance(length + IsoText.WriteOffset(span[length..], value.Offset));
+    }
 
     public void WriteGuid(int ordinal, Guid value) => Formatted(ordinal, value, "D");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AiEtl.Fields;
+using AiEtl.Files;
 
 namespace AiEtl.Json;
 
@@ -61,16 +62,14 @@ internal readonly struct JsonFieldWriter : IFieldWriter
 
     public void WriteDate(int ordinal, DateOnly value)
     {
-        Span<char> text = stackalloc char[10];
-        value.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        _writer.WriteString(_names[ordinal], text[..written]);
+        Span<byte> text = stackalloc byte[IsoText.MaxLength];
+        _writer.WriteString(_names[ordinal], text[..IsoText.WriteDate(text, value)]);
     }
 
     public void WriteTime(int ordinal, TimeOnly value)
     {
-        Span<char> text = stackalloc char[20];
-        value.TryFormat(text, out var written, "HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        _writer.WriteString(_names[ordinal], text[..written]);
+        Span<byte> text = stackalloc byte[IsoText.MaxLength];
+        _writer.WriteString(_names[ordinal], text[..IsoText.WriteTime(text, value.Ticks)]);
     }
 
     public void WriteDateTime(int ordinal, DateTime value) =>
