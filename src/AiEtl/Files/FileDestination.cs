@@ -83,6 +83,8 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         _temp?.Dispose();
         _temp = null;
         DeleteTemp();
+        _pending.ResetWrittenCount();
+        (_appending, AppendsToRows, _rowsCommitted, _rowsPending, _prologueCommitted, _prologuePending, _broken, _published) = (false, false, 0, 0, false, false, false, false);
         try
         {
             var directory = Path.GetDirectoryName(TargetPath)!;
