@@ -111,6 +111,10 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
         {
             throw new SchemaException($"cannot prepare the table '{_options.Schema}.{_table}': {error.MessageText}", location, error);
         }
+        catch (NpgsqlException error)
+        {
+            throw new ConnectionFailedException($"the connection failed while preparing the table '{_options.Schema}.{_table}': {PostgresConnector.Mask(error.Message, _options)}", location, error);
+        }
     }
 
     /// <inheritdoc />

@@ -216,6 +216,18 @@ public sealed class PostgresDestinationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Merge_into_an_existing_table_without_a_unique_key_is_refused()
+    {
+        _db.Execute($"CREATE SCHEMA \"{_db.Schema}\"; CREATE TABLE \"{_db.Schema}\".unkeyed (id bigint NOT NULL, name text NOT NULL, updated_at timestamp NOT NULL)");
+        await using var destination = new PostgresDestination<Event>(_db.Destination("unkeyed") with { WriteMode = WriteMode.Merge });
+        await destination.ConnectAsync(TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAsync<SchemaException>(async () => await destination.CreateSchemaAsync(Event.Schema, TestContext.Current.CancellationToken));
+
+        Assert.Contains($"write mode merge needs a primary key or unique index on (id) in '{_db.Schema}.unkeyed', and it has none", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replace_swaps_the_new_rows_in_at_the_end_and_a_failed_replace_keeps_the_old_ones()
     {
         await LoadAsync([Sample(1), Sample(2), Sample(3)], _db.Destination("replaced"));

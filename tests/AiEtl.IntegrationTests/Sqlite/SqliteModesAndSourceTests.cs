@@ -178,6 +178,21 @@ public sealed class SqliteModesAndSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_dynamic_path_reads_records_with_the_catalog_schema()
+    {
+        await RunEventsAsync([new Event(1, "Zoë", T0), new Event(2, "b", T0.AddDays(1))], new SqliteDestinationOptions(DatabasePath));
+        var options = new SqliteSourceOptions(DatabasePath) { Table = "events" };
+        var schema = await SqliteCatalog.GetSchemaAsync(options, TestContext.Current.CancellationToken);
+
+        var (records, _) = await SourceReading.ReadAllAsync(new SqliteSource<Record, RecordCodec>(options, new RecordCodec(schema, new RecordMetadata("sqlite", "events"))), 10);
+
+        Assert.Equal(["id Integer", "name String", "updated_at String"], schema.Fields.Select(f => $"{f.Name} {f.Type}"));
+        Assert.Equal([1L, 2L], records.Select(r => r.Data["id"]));
+        Assert.Equal("Zoë", records[0].Data["name"]);
+        Assert.Equal("2024-06-02 12:00:00", records[1].Data["updated_at"]);
+    }
+
+    [Fact]
     public async Task Incremental_reads_take_only_newer_rows_and_keep_boundary_rows_exact()
     {
         await RunEventsAsync([.. Enumerable.Range(1, 7).Select(i => new Event(i, $"event {i}", T0))], new SqliteDestinationOptions(DatabasePath));
