@@ -382,7 +382,8 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
             : "aietl_staging_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(_table)))[..16];
     }
 
-    private WriteException WriteError(Exception error, int row, int ordinal, int batchSize)
+    // Rejected data (SQLSTATE classes 22 and 23, or a value this side cannot convert) is not retried; a lost connection is.
+    private EtlException WriteError(Exception error, int row, int ordinal, int batchSize)
     {
         var column = _schema is { } schema && ordinal < schema.Fields.Count ? schema.Fields[ordinal].Name : null;
         var detail = error switch
@@ -392,12 +393,22 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
         };
         var lost = PostgresConnector.IsLost(_connection);
         var location = new DataLocation(_where) { ColumnName = lost || error is PostgresException ? null : column };
-        var message = lost
-            ? $"the connection was lost while writing a batch of {batchSize} rows (will retry): {detail}"
-            : error is PostgresException
-                ? $"a batch of {batchSize} rows was rejected: {detail}"
-                : $"row {row + 1} of the batch cannot be written: {detail}";
-        return new WriteException(PostgresConnector.Mask(message, _options), location, error);
+        if (lost)
+        {
+            return new WriteException(PostgresConnector.Mask($"the connection was lost while writing a batch of {batchSize} rows (will retry): {detail}", _options), location, error);
+        }
+
+        if (error is PostgresException rejected)
+        {
+            var message = PostgresConnector.Mask($"a batch of {batchSize} rows was rejected: {detail}", _options);
+            return rejected.SqlState.StartsWith("22", StringComparison.Ordinal) || rejected.SqlState.StartsWith("23", StringComparison.Ordinal)
+                ? new DataRejectedException(message, location, error)
+                : new WriteException(message, location, error);
+        }
+
+        return error is NpgsqlException
+            ? new WriteException(PostgresConnector.Mask($"a batch of {batchSize} rows cannot be written: {detail}", _options), location, error)
+            : new DataRejectedException(PostgresConnector.Mask($"row {row + 1} of the batch cannot be written: {detail}", _options), location, error);
     }
 
     private async ValueTask DisposeTransactionAsync()

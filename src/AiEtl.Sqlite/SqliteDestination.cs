@@ -137,9 +137,13 @@ public class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestinat
             if (result != raw.SQLITE_DONE)
             {
                 var column = writer.Failure == raw.SQLITE_OK ? null : _schema?.Fields[writer.Ordinal].Name;
-                throw new WriteException(
-                    $"row {written + 1} of the batch was rejected: SQLite Error {result}: '{raw.sqlite3_errmsg(Connection.Handle).utf8_to_string()}'.",
-                    new DataLocation(DestinationId) { ColumnName = column });
+                var message = $"row {written + 1} of the batch was rejected: SQLite Error {result}: '{raw.sqlite3_errmsg(Connection.Handle).utf8_to_string()}'.";
+                var location = new DataLocation(DestinationId) { ColumnName = column };
+
+                // A constraint, a type mismatch or a value too big is in the data: retrying cannot help.
+                throw (result & 0xFF) is raw.SQLITE_CONSTRAINT or raw.SQLITE_MISMATCH or raw.SQLITE_TOOBIG or raw.SQLITE_RANGE
+                    ? new DataRejectedException(message, location)
+                    : new WriteException(message, location);
             }
         }
 

@@ -275,9 +275,14 @@ public sealed class PostgresDestinationTests : IAsyncDisposable
     {
         await LoadAsync([Sample(1)], _db.Destination("midway"));
 
-        var result = await RunAsync([Sample(2), Sample(3), Sample(4), Sample(5), Sample(1), Sample(6)], _db.Destination("midway"), batchSize: 3);
+        // The default retry policy: rejected data is not retried, so this fails at once.
+        var clock = Stopwatch.StartNew();
+        var result = await RunAsync([Sample(2), Sample(3), Sample(4), Sample(5), Sample(1), Sample(6)], _db.Destination("midway"), batchSize: 3, retry: RetryPolicy.Default);
 
         Assert.False(result.Success);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        Assert.Equal(nameof(DataRejectedException), Assert.Single(result.Errors).ErrorType);
+        Assert.Equal(PipelineStage.Load, result.Errors[0].Stage);
         var message = Errors(result);
         Assert.Contains("duplicate key value violates unique constraint", message, StringComparison.Ordinal);
         Assert.Contains($"/{_db.Schema}.midway", message, StringComparison.Ordinal);

@@ -136,6 +136,8 @@ public sealed class SqliteDestinationTests : IDisposable
 
         Assert.False(result.Success);
         Assert.Contains("UNIQUE constraint failed", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(nameof(DataRejectedException), result.Errors[0].ErrorType);
+        Assert.False(result.Errors[0].Retryable);
         using var connection = Open();
         Assert.Equal(["1"], Strings(connection, "SELECT id FROM readings"));
     }
