@@ -116,6 +116,31 @@ public sealed class PostgresSourceTests : IAsyncDisposable, IDisposable
     }
 
     [Fact]
+    public async Task A_query_read_incrementally_by_an_increasing_id_resumes_after_the_last_id()
+    {
+        Insert(Enumerable.Range(1, 6).Select(i => (i, T0)));
+        var options = _db.Source("events") with { Table = null, Query = $"SELECT id, name, updated_at FROM \"{_db.Schema}\".events WHERE name LIKE 'event%'", CursorColumn = "id", KeyColumns = ["id"] };
+
+        var (first, states) = await SourceReading.ReadAllAsync(new PostgresSource<Event>(options), batchSize: 4);
+        Insert([(7, T0), (8, T0)]);
+        var resumed = new PostgresSource<Event>(options);
+        resumed.SetState(states[^1]);
+        var (rest, _) = await SourceReading.ReadAllAsync(resumed, batchSize: 4);
+
+        Assert.Equal([1L, 2, 3, 4, 5, 6], first.Select(r => r.Id));
+        Assert.Equal([7L, 8], rest.Select(r => r.Id));
+        Assert.Equal("6", states[^1].Checkpoint.CustomState["cursor_value"].GetString());
+    }
+
+    [Fact]
+    public async Task The_catalog_names_a_missing_table()
+    {
+        var error = await Assert.ThrowsAsync<SchemaException>(() => PostgresCatalog.GetSchemaAsync(_db.Source("absent"), TestContext.Current.CancellationToken));
+
+        Assert.Contains($"the table '{_db.Schema}.absent' does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_incremental_read_without_a_key_is_refused()
     {
         var source = new PostgresSource<Event>(IncrementalOptions() with { Table = null, Query = $"SELECT * FROM \"{_db.Schema}\".events", KeyColumns = [] });
