@@ -1,5 +1,6 @@
 using System.Text;
 using AiEtl.Fields;
+using AiEtl.Sql;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -280,56 +281,24 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     private async Task<NpgsqlDbType[]> MatchExistingAsync(Schema schema, List<PostgresColumn> existing, DataLocation location, CancellationToken cancellationToken)
     {
         var byName = existing.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var types = new NpgsqlDbType[schema.Fields.Count];
-        var problems = new List<string>();
-        var toAdd = new List<Field>();
-        for (var i = 0; i < schema.Fields.Count; i++)
-        {
-            var field = schema.Fields[i];
-            if (!byName.TryGetValue(field.Name, out var column))
-            {
-                if (_options.EvolveSchema && field.IsNullable)
-                {
-                    toAdd.Add(field);
-                    types[i] = PostgresDialect.DbType(field);
-                }
-                else
-                {
-                    problems.Add($"column '{field.Name}' ({PostgresDialect.ColumnType(field)}) is missing"
-                        + (field.IsNullable ? "" : "; it is NOT NULL, so it cannot be added to existing rows"));
-                }
-
-                continue;
-            }
-
-            if (PostgresDialect.DbTypeForColumn(field, column.CatalogType) is { } type)
-            {
-                types[i] = type;
-            }
-            else
-            {
-                problems.Add($"column '{field.Name}' is {column.CatalogType}, the schema needs {PostgresDialect.ColumnType(field)}");
-            }
-        }
-
-        var declared = schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        problems.AddRange(existing
-            .Where(c => !declared.Contains(c.Name) && c.NotNull && !c.HasDefault)
-            .Select(c => $"column '{c.Name}' is NOT NULL without a default and not in the schema"));
-        if (problems.Count > 0)
-        {
-            throw new SchemaException(
-                $"the table '{_options.Schema}.{_table}' differs from schema {schema.Name}: {string.Join("; ", problems)}"
-                + (_options.EvolveSchema ? "" : " (EvolveSchema adds missing nullable columns)"),
-                location);
-        }
-
+        var toAdd = TableComparison.Compare(
+            schema,
+            $"{_options.Schema}.{_table}",
+            [.. existing.Select(c => (c.Name, c.NotNull, c.HasDefault))],
+            _options.EvolveSchema,
+            PostgresDialect.ColumnType,
+            field => PostgresDialect.DbTypeForColumn(field, byName[field.Name].CatalogType) is null
+                ? $"column '{field.Name}' is {byName[field.Name].CatalogType}, the schema needs {PostgresDialect.ColumnType(field)}"
+                : null,
+            StringComparer.Ordinal,
+            location);
         foreach (var field in toAdd)
         {
             await ExecuteAsync($"ALTER TABLE {Target} ADD COLUMN {PostgresDialect.Quote(field.Name)} {PostgresDialect.ColumnType(field)}", cancellationToken).ConfigureAwait(false);
         }
 
-        return types;
+        // Binary COPY needs each column's exact type: the existing column's where there is one.
+        return [.. schema.Fields.Select(f => byName.TryGetValue(f.Name, out var column) ? PostgresDialect.DbTypeForColumn(f, column.CatalogType)!.Value : PostgresDialect.DbType(f))];
     }
 
     private async Task PrepareWriteModeAsync(Schema schema, DataLocation location, CancellationToken cancellationToken)

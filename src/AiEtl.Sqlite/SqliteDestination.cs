@@ -1,4 +1,5 @@
 using AiEtl.Fields;
+using AiEtl.Sql;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -259,36 +260,18 @@ public class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestinat
         }
     }
 
+    // SQLite's type affinity converts what it can, so only missing and required columns are differences.
     private async Task MatchExistingAsync(Schema schema, List<SqliteColumn> existing, DataLocation location, CancellationToken cancellationToken)
     {
-        var names = existing.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var problems = new List<string>();
-        var toAdd = new List<Field>();
-        foreach (var field in schema.Fields.Where(f => !names.Contains(f.Name)))
-        {
-            if (_options.EvolveSchema && field.IsNullable)
-            {
-                toAdd.Add(field);
-            }
-            else
-            {
-                problems.Add($"column '{field.Name}' ({SqliteDialect.ColumnType(field.Type)}) is missing"
-                    + (field.IsNullable ? "" : "; it is NOT NULL, so it cannot be added to existing rows"));
-            }
-        }
-
-        var declared = schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        problems.AddRange(existing
-            .Where(c => !declared.Contains(c.Name) && c.NotNull && !c.HasDefault)
-            .Select(c => $"column '{c.Name}' is NOT NULL without a default and not in the schema"));
-        if (problems.Count > 0)
-        {
-            throw new SchemaException(
-                $"the table '{_table}' differs from schema {schema.Name}: {string.Join("; ", problems)}"
-                + (_options.EvolveSchema ? "" : " (EvolveSchema adds missing nullable columns)"),
-                location);
-        }
-
+        var toAdd = TableComparison.Compare(
+            schema,
+            _table,
+            [.. existing.Select(c => (c.Name, c.NotNull, c.HasDefault))],
+            _options.EvolveSchema,
+            field => SqliteDialect.ColumnType(field.Type),
+            static _ => null,
+            StringComparer.OrdinalIgnoreCase,
+            location);
         foreach (var field in toAdd)
         {
             await ExecuteAsync($"ALTER TABLE {SqliteDialect.Quote(_table)} ADD COLUMN {SqliteDialect.Quote(field.Name)} {SqliteDialect.ColumnType(field.Type)}", cancellationToken).ConfigureAwait(false);
