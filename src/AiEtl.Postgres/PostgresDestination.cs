@@ -161,6 +161,9 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
         return written;
     }
 
+    /// <inheritdoc />
+    public bool PublishesOnCompletion => _options.WriteMode == WriteMode.Replace;
+
     /// <summary>In replace mode, swaps the staged rows in: one transaction deletes the old rows and inserts the new ones.</summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
     {

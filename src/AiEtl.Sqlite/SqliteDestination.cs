@@ -151,6 +151,9 @@ public class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestinat
         return ValueTask.FromResult(written);
     }
 
+    /// <inheritdoc />
+    public bool PublishesOnCompletion => _options.WriteMode == WriteMode.Replace;
+
     /// <summary>
     /// In replace mode, swaps the staged rows in: one transaction deletes the old rows, inserts the new
     /// ones and drops the staging table. Readers (WAL) see the old rows until the commit, then the new ones.

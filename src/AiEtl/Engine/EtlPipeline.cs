@@ -58,6 +58,10 @@ public sealed class EtlPipeline<T>
             {
                 // Only a run that loaded everything publishes (a replace swaps its staging table in here).
                 await completable.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                if (completable.PublishesOnCompletion)
+                {
+                    SaveCheckpoint(run, run.PendingPosition, previousState);
+                }
             }
 
             success = true;
@@ -228,7 +232,15 @@ public sealed class EtlPipeline<T>
 
                 // Rows the source skipped into the dead-letter file must be durable before the checkpoint passes them.
                 deadLetters.Flush();
-                SaveCheckpoint(run, batch.StateAfter, previousState);
+                if (_destination is ICompletableDestination { PublishesOnCompletion: true })
+                {
+                    // Rows are not visible until the run completes: the checkpoint waits for that too.
+                    run.PendingPosition = batch.StateAfter ?? run.PendingPosition;
+                }
+                else
+                {
+                    SaveCheckpoint(run, batch.StateAfter, previousState);
+                }
             }
             finally
             {
@@ -342,5 +354,7 @@ public sealed class EtlPipeline<T>
         public List<string> Warnings { get; } = [];
 
         public PipelineState? LastSavedState { get; set; }
+
+        public SourceState? PendingPosition { get; set; }
     }
 }

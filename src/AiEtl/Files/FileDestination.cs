@@ -151,6 +151,9 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         return ValueTask.FromResult(rows.Length);
     }
 
+    /// <inheritdoc />
+    public bool PublishesOnCompletion => true;
+
     /// <summary>
     /// Publishes the run: writes the end of the file, finishes the compressor, flushes and fsyncs the
     /// temp file and renames it over the target. Called by the pipeline after a successful run only.
