@@ -33,7 +33,7 @@ internal readonly struct SqliteFieldReader : IFieldReader
 
     public float ReadSingle(int ordinal) => (float)ReadDouble(ordinal);
 
-    public double ReadDouble(int ordinal) => Convert(ordinal, "a number", static (r, c) => r.GetDouble(c));
+    public double ReadDouble(int ordinal) => Convert(ordinal, "a number", static (r, c) => r.GetFieldType(c) == typeof(string) && r.GetString(c) == "NaN" ? double.NaN : r.GetDouble(c));
 
     public decimal ReadDecimal(int ordinal) => Convert(ordinal, "a decimal number", static (r, c) => r.GetDecimal(c));
 

@@ -40,7 +40,9 @@ internal struct SqliteStatementWriter : IFieldWriter
 
     public void WriteSingle(int ordinal, float value) => WriteDouble(ordinal, value);
 
-    public void WriteDouble(int ordinal, double value) => Check(ordinal, raw.sqlite3_bind_double(_statement, ordinal + 1, value));
+    // SQLite turns a bound NaN into NULL; it is kept as the text NaN, which a REAL column stores as text.
+    public void WriteDouble(int ordinal, double value) =>
+        Check(ordinal, double.IsNaN(value) ? raw.sqlite3_bind_text(_statement, ordinal + 1, "NaN"u8) : raw.sqlite3_bind_double(_statement, ordinal + 1, value));
 
     // Bound as text: NUMERIC affinity turns it into a number (see docs/type-mapping.md).
     public void WriteDecimal(int ordinal, decimal value) => WriteFormatted(ordinal, value, default);

@@ -109,11 +109,11 @@ public static class JsonArrays
         }
         else if (typeof(TElement) == typeof(double))
         {
-            writer.WriteNumberValue((double)(object)value!);
+            WriteFloat(writer, (double)(object)value!);
         }
         else if (typeof(TElement) == typeof(float))
         {
-            writer.WriteNumberValue((float)(object)value!);
+            WriteFloat(writer, (float)(object)value!);
         }
         else if (typeof(TElement) == typeof(decimal))
         {
@@ -149,6 +149,36 @@ public static class JsonArrays
         }
     }
 
+    // JSON has no NaN or infinities: they are written as the strings "NaN", "Infinity" and "-Infinity",
+    // as System.Text.Json does with AllowNamedFloatingPointLiterals.
+    private static void WriteFloat(Utf8JsonWriter writer, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumberValue(value);
+        }
+        else
+        {
+            writer.WriteStringValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
+    }
+
+    private static double ReadFloat(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return reader.GetDouble();
+        }
+
+        return reader.GetString() switch
+        {
+            "NaN" => double.NaN,
+            "Infinity" => double.PositiveInfinity,
+            "-Infinity" => double.NegativeInfinity,
+            var other => throw new FormatException($"'{other}' is not a number"),
+        };
+    }
+
     private static TElement ReadElement<TElement>(ref Utf8JsonReader reader)
     {
         if (typeof(TElement) == typeof(string))
@@ -173,12 +203,12 @@ public static class JsonArrays
 
         if (typeof(TElement) == typeof(double))
         {
-            return (TElement)(object)reader.GetDouble();
+            return (TElement)(object)ReadFloat(ref reader);
         }
 
         if (typeof(TElement) == typeof(float))
         {
-            return (TElement)(object)reader.GetSingle();
+            return (TElement)(object)(float)ReadFloat(ref reader);
         }
 
         if (typeof(TElement) == typeof(decimal))

@@ -74,6 +74,21 @@ public sealed class SqliteDestinationTests : IDisposable
     }
 
     [Fact]
+    public async Task NaN_and_infinities_round_trip_instead_of_becoming_null()
+    {
+        await WriteAsync([Sample(1) with { Value = double.NaN }, Sample(2) with { Value = double.PositiveInfinity }, Sample(3) with { Value = double.NegativeInfinity }]);
+
+        var destination = new ListDestination<Reading>();
+        var result = await EtlPipeline.Create<Reading>("nan")
+            .From(new SqliteSource<Reading>(new SqliteSourceOptions(DatabasePath) { Table = "readings" }))
+            .To(destination)
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.Equal([double.NaN, double.PositiveInfinity, double.NegativeInfinity], destination.Rows.OrderBy(r => r.Id).Select(r => r.Value));
+    }
+
+    [Fact]
     public async Task Fail_if_missing_refuses_a_missing_table()
     {
         await using var destination = new SqliteDestination<Reading>(new SqliteDestinationOptions(DatabasePath) { SchemaMode = SchemaMode.FailIfMissing });
