@@ -12,51 +12,134 @@ internal readonly ref struct CsvFieldReader : IFieldReader
 {
     private readonly CsvReader _csv;
     private readonly int[] _columns;
+    private readonly CsvValueFormat? _format;
 
     /// <param name="csv">The reader, positioned on a record.</param>
     /// <param name="columns">The CSV column of each schema ordinal.</param>
-    public CsvFieldReader(CsvReader csv, int[] columns)
+    /// <param name="format">The source's culture and date formats, built once per source; <see langword="null"/> for invariant ISO.</param>
+    public CsvFieldReader(CsvReader csv, int[] columns, CsvValueFormat? format = null)
     {
         _csv = csv;
         _columns = columns;
+        _format = format;
     }
 
     public bool IsNull(int ordinal) => _csv.IsNull(_columns[ordinal]);
 
     public string ReadString(int ordinal) => _csv.GetString(_columns[ordinal]) ?? "";
 
-    public short ReadInt16(int ordinal) =>
-        short.TryParse(Span(ordinal, "an integer"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a 16-bit integer");
+    public short ReadInt16(int ordinal)
+    {
+        var text = Span(ordinal, "an integer");
+        if (_format is not null)
+        {
+            return _format.TryParseNumber(text, NumberStyles.Integer, out short parsed) ? parsed : throw Invalid(ordinal, _format.Number("a 16-bit integer", integer: true));
+        }
 
-    public int ReadInt32(int ordinal) =>
-        int.TryParse(Span(ordinal, "an integer"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a 32-bit integer");
+        return short.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a 16-bit integer");
+    }
 
-    public long ReadInt64(int ordinal) =>
-        long.TryParse(Span(ordinal, "an integer"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a 64-bit integer");
+    public int ReadInt32(int ordinal)
+    {
+        var text = Span(ordinal, "an integer");
+        if (_format is not null)
+        {
+            return _format.TryParseNumber(text, NumberStyles.Integer, out int parsed) ? parsed : throw Invalid(ordinal, _format.Number("a 32-bit integer", integer: true));
+        }
 
-    public float ReadSingle(int ordinal) =>
-        float.TryParse(Span(ordinal, "a number"), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a number");
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a 32-bit integer");
+    }
 
-    public double ReadDouble(int ordinal) =>
-        double.TryParse(Span(ordinal, "a number"), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a number");
+    public long ReadInt64(int ordinal)
+    {
+        var text = Span(ordinal, "an integer");
+        if (_format is not null)
+        {
+            return _format.TryParseNumber(text, NumberStyles.Integer, out long parsed) ? parsed : throw Invalid(ordinal, _format.Number("a 64-bit integer", integer: true));
+        }
 
-    public decimal ReadDecimal(int ordinal) =>
-        decimal.TryParse(Span(ordinal, "a decimal number"), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a decimal number");
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a 64-bit integer");
+    }
+
+    public float ReadSingle(int ordinal)
+    {
+        var text = Span(ordinal, "a number");
+        if (_format is not null)
+        {
+            return _format.TryParseNumber(text, NumberStyles.Float, out float parsed) ? parsed : throw Invalid(ordinal, _format.Number("a number", integer: false));
+        }
+
+        return float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a number");
+    }
+
+    public double ReadDouble(int ordinal)
+    {
+        var text = Span(ordinal, "a number");
+        if (_format is not null)
+        {
+            return _format.TryParseNumber(text, NumberStyles.Float, out double parsed) ? parsed : throw Invalid(ordinal, _format.Number("a number", integer: false));
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a number");
+    }
+
+    public decimal ReadDecimal(int ordinal)
+    {
+        var text = Span(ordinal, "a decimal number");
+        if (_format is not null)
+        {
+            return _format.TryParseNumber(text, NumberStyles.Number, out decimal parsed) ? parsed : throw Invalid(ordinal, _format.Number("a decimal number", integer: false));
+        }
+
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a decimal number");
+    }
 
     public bool ReadBoolean(int ordinal) =>
         Utf8Values.TryParseBoolean(Span(ordinal, "a boolean"), out var value) ? value : throw Invalid(ordinal, "a boolean (true/false)");
 
-    public DateOnly ReadDate(int ordinal) =>
-        Utf8Values.TryParseDate(Span(ordinal, "a date"), out var value) ? value : throw Invalid(ordinal, "a date (yyyy-MM-dd)");
+    public DateOnly ReadDate(int ordinal)
+    {
+        var text = Span(ordinal, "a date");
+        if (_format is not null)
+        {
+            return _format.TryParseDate(text, out var parsed) ? parsed : throw Invalid(ordinal, _format.DateExpected);
+        }
 
-    public TimeOnly ReadTime(int ordinal) =>
-        Utf8Values.TryParseTime(Span(ordinal, "a time"), out var value) ? value : throw Invalid(ordinal, "a time (HH:mm:ss)");
+        return Utf8Values.TryParseDate(text, out var value) ? value : throw Invalid(ordinal, "a date (yyyy-MM-dd)");
+    }
 
-    public DateTime ReadDateTime(int ordinal) =>
-        Utf8Values.TryParseDateTime(Span(ordinal, "a date-time"), out var value) ? value : throw Invalid(ordinal, "an ISO-8601 date-time");
+    public TimeOnly ReadTime(int ordinal)
+    {
+        var text = Span(ordinal, "a time");
+        if (_format is not null)
+        {
+            return _format.TryParseTime(text, out var parsed) ? parsed : throw Invalid(ordinal, _format.TimeExpected);
+        }
 
-    public DateTimeOffset ReadDateTimeOffset(int ordinal) =>
-        Utf8Values.TryParseDateTimeOffset(Span(ordinal, "a timestamp"), out var value) ? value : throw Invalid(ordinal, "an ISO-8601 timestamp");
+        return Utf8Values.TryParseTime(text, out var value) ? value : throw Invalid(ordinal, "a time (HH:mm:ss)");
+    }
+
+    public DateTime ReadDateTime(int ordinal)
+    {
+        var text = Span(ordinal, "a date-time");
+        if (_format is not null)
+        {
+            return _format.TryParseDateTime(text, out var parsed) ? parsed : throw Invalid(ordinal, _format.DateTimeExpected);
+        }
+
+        return Utf8Values.TryParseDateTime(text, out var value) ? value : throw Invalid(ordinal, "an ISO-8601 date-time");
+    }
+
+    public DateTimeOffset ReadDateTimeOffset(int ordinal)
+    {
+        var text = Span(ordinal, "a timestamp");
+        if (_format is not null)
+        {
+            return _format.TryParseDateTimeOffset(text, out var parsed) ? parsed : throw Invalid(ordinal, _format.TimestampExpected);
+        }
+
+        return Utf8Values.TryParseDateTimeOffset(text, out var value) ? value : throw Invalid(ordinal, "an ISO-8601 timestamp");
+    }
 
     public Guid ReadGuid(int ordinal) =>
         Utf8Values.TryParseGuid(Span(ordinal, "a GUID"), out var value) ? value : throw Invalid(ordinal, "a GUID");

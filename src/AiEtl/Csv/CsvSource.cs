@@ -29,6 +29,7 @@ public class CsvSource<T, TCodec> : ISource<T>
 
     private readonly CsvSourceOptions _options;
     private readonly TCodec _codec;
+    private readonly CsvValueFormat? _format;
     private SourceState _state = new();
 
     /// <summary>Creates a source for the file in <paramref name="options"/>, building rows with <paramref name="codec"/>.</summary>
@@ -38,6 +39,7 @@ public class CsvSource<T, TCodec> : ISource<T>
         ArgumentException.ThrowIfNullOrEmpty(options.Path);
         _options = options;
         _codec = codec;
+        _format = CsvValueFormat.From(options);
         SourceId = Path.GetFullPath(options.Path);
         IsGlob = CsvFiles.IsGlob(options.Path);
     }
@@ -301,7 +303,7 @@ public class CsvSource<T, TCodec> : ISource<T>
 
         try
         {
-            var reader = new CsvFieldReader(csv, columns);
+            var reader = new CsvFieldReader(csv, columns, _format);
             batch.Add(_codec.Read(ref reader));
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AiEtl.Files;
 
@@ -33,6 +34,29 @@ public sealed record CsvSourceOptions(string Path)
 
     /// <summary>Values that mean null besides the empty field, such as <c>NULL</c> or <c>\N</c> (matched exactly).</summary>
     public IReadOnlyList<string> NullValues { get; init; } = [];
+
+    /// <summary>
+    /// The culture of numbers and of dates without <see cref="DateFormats"/>, such as <c>de-DE</c> for <c>1.234,56</c> and
+    /// <c>31.12.2024</c>; <see langword="null"/> (the default) reads the invariant culture and ISO-8601 on the fast path.
+    /// Group separators must sit between groups of three digits, so that <c>1.5</c> in German is an error, not 15.
+    /// </summary>
+    public CultureInfo? Culture { get; init; }
+
+    /// <summary>
+    /// Exact formats of date fields, tried in order (<c>dd.MM.yyyy</c>, <c>MM/dd/yyyy</c>); when set, only these are read.
+    /// Empty (the default): ISO <c>yyyy-MM-dd</c>, then the <see cref="Culture"/>'s forms when one is set.
+    /// </summary>
+    public IReadOnlyList<string> DateFormats { get; init; } = [];
+
+    /// <summary>
+    /// Exact formats of date-time and timestamp fields, tried in order (<c>dd.MM.yyyy HH:mm</c>); when set, only these are
+    /// read. A value with an offset becomes UTC in a date-time field; a timestamp without one is taken as UTC.
+    /// Empty (the default): ISO-8601, then the <see cref="Culture"/>'s forms when one is set.
+    /// </summary>
+    public IReadOnlyList<string> DateTimeFormats { get; init; } = [];
+
+    /// <summary>Exact formats of time fields, tried in order (<c>h:mm tt</c>); empty (the default): <c>HH:mm[:ss[.fffffff]]</c>.</summary>
+    public IReadOnlyList<string> TimeFormats { get; init; } = [];
 
     /// <summary>The compression; <see langword="null"/> to take it from the extension (<c>.gz</c>, <c>.zip</c>, <c>.bz2</c>, <c>.xz</c>, <c>.zst</c>).</summary>
     public FileCompression? Compression { get; init; }

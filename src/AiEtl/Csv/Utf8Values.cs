@@ -86,7 +86,7 @@ internal static class Utf8Values
     }
 
     /// <summary>The fast path for <c>yyyy-MM-dd</c>.</summary>
-    private static bool TryParseIsoDate(ReadOnlySpan<byte> text, out DateOnly value)
+    internal static bool TryParseIsoDate(ReadOnlySpan<byte> text, out DateOnly value)
     {
         if (text.Length == 10 && text[4] == '-' && text[7] == '-'
             && TryDigits(text[..4], out var year) && TryDigits(text.Slice(5, 2), out var month) && TryDigits(text.Slice(8, 2), out var day)
@@ -224,6 +224,24 @@ internal static class Utf8Values
     }
 
     private delegate (bool Ok, TValue Value) CharParser<TValue>(ReadOnlySpan<char> chars);
+
+    /// <summary>A parser of characters that needs the source's formats; a static lambda, so no delegate is allocated per call.</summary>
+    internal delegate (bool Ok, TValue Value) CharParser<TState, TValue>(ReadOnlySpan<char> chars, TState state);
+
+    /// <summary>Decodes <paramref name="text"/> to a stack buffer of characters and parses them with <paramref name="state"/>.</summary>
+    internal static bool WithChars<TState, TValue>(ReadOnlySpan<byte> text, TState state, CharParser<TState, TValue> parse, out TValue value)
+    {
+        var length = Encoding.UTF8.GetMaxCharCount(text.Length);
+        var chars = length <= MaxStackChars ? stackalloc char[MaxStackChars] : new char[length];
+        if (!Encoding.UTF8.TryGetChars(text, chars, out var written))
+        {
+            value = default!;
+            return false;
+        }
+
+        (var ok, value) = parse(chars[..written], state);
+        return ok;
+    }
 
     private static bool WithChars<TValue>(ReadOnlySpan<byte> text, CharParser<TValue> parse, out TValue value)
     {
