@@ -28,6 +28,8 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     private readonly string _where;
     private NpgsqlConnection? _connection;
     private NpgsqlTransaction? _transaction;
+    private NpgsqlBinaryImporter? _importer;
+    private long _rowsInCopy;
     private Schema? _schema;
     private NpgsqlDbType[] _types = [];
     private string _copy = "";
@@ -119,6 +121,11 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Inside a transaction the binary COPY stays open across calls and is completed by the commit, so a
+    /// transaction of many batches costs one COPY (and, in merge mode, one staging table and one upsert).
+    /// Rows the server rejects are then reported by the commit.
+    /// </remarks>
     public override async ValueTask<int> WriteAsync(ReadOnlyMemory<T> rows, CancellationToken cancellationToken = default)
     {
         var schema = _schema ?? throw new InvalidOperationException("CreateSchemaAsync must run before WriteAsync");
@@ -126,36 +133,31 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
         var writer = default(PostgresCopyWriter);
         try
         {
-            if (_merge is not null)
+            var importer = _importer ?? await StartCopyAsync(cancellationToken).ConfigureAwait(false);
+            writer = new PostgresCopyWriter(importer, _types, schema);
+            var span = rows.Span;
+            for (; written < span.Length; written++)
             {
-                await ExecuteAsync(
-                    $"CREATE TEMP TABLE {PostgresDialect.Quote(MergeStage)} (LIKE {Target} INCLUDING DEFAULTS) ON COMMIT DROP; "
-                    + $"ALTER TABLE pg_temp.{PostgresDialect.Quote(MergeStage)} ADD COLUMN {PostgresDialect.Quote(MergeSequence)} BIGSERIAL",
-                    cancellationToken).ConfigureAwait(false);
+                importer.StartRow();
+                _codec.Write(in span[written], ref writer);
             }
 
-            var importer = await Connection.BeginBinaryImportAsync(_copy, cancellationToken).ConfigureAwait(false);
-            await using (importer.ConfigureAwait(false))
+            _rowsInCopy += written;
+            if (_transaction is null)
             {
-                writer = new PostgresCopyWriter(importer, _types, schema);
-                var span = rows.Span;
-                for (; written < span.Length; written++)
-                {
-                    importer.StartRow();
-                    _codec.Write(in span[written], ref writer);
-                }
-
-                await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (_merge is not null)
-            {
-                await ExecuteAsync(_merge, cancellationToken).ConfigureAwait(false);
+                // No transaction to end it: this call's rows are its own unit, as before.
+                await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception error) when (error is NpgsqlException or InvalidCastException or OverflowException or FormatException or ArgumentException or IOException)
         {
-            throw WriteError(error, written, writer.Ordinal, rows.Length);
+            var failure = WriteError(error, written, writer.Ordinal, _rowsInCopy + written);
+            if (_transaction is null)
+            {
+                await CancelCopyAsync().ConfigureAwait(false);
+            }
+
+            throw failure;
         }
 
         return written;
@@ -202,6 +204,7 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
 
         try
         {
+            await CancelCopyAsync().ConfigureAwait(false);
             if (_staging is not null && !_completed && !PostgresConnector.IsLost(_connection))
             {
                 // A replace that did not complete leaves nothing behind.
@@ -239,6 +242,16 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     {
         try
         {
+            await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is NpgsqlException or InvalidCastException or OverflowException or FormatException or ArgumentException or IOException)
+        {
+            // The rows written since the transaction began are rejected as one unit; the engine rolls back.
+            throw WriteError(error, 0, int.MaxValue, _rowsInCopy);
+        }
+
+        try
+        {
             await _transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (NpgsqlException error)
@@ -256,6 +269,8 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     {
         try
         {
+            // The connection takes no ROLLBACK while a COPY is open: cancel the COPY first.
+            await CancelCopyAsync().ConfigureAwait(false);
             if (_transaction is not null && !PostgresConnector.IsLost(_connection))
             {
                 await _transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
@@ -355,9 +370,9 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     }
 
     // Rejected data (SQLSTATE classes 22 and 23, or a value this side cannot convert) is not retried; a lost connection is.
-    private EtlException WriteError(Exception error, int row, int ordinal, int batchSize)
+    private EtlException WriteError(Exception error, int row, long ordinal, long batchSize)
     {
-        var column = _schema is { } schema && ordinal < schema.Fields.Count ? schema.Fields[ordinal].Name : null;
+        var column = _schema is { } schema && ordinal < schema.Fields.Count ? schema.Fields[(int)ordinal].Name : null;
         var detail = error switch
         {
             PostgresException postgres => postgres.MessageText + (postgres.Where is { } where ? $" ({where})" : "") + (postgres.Detail is { } more ? $": {more}" : ""),
@@ -383,8 +398,66 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
             : new DataRejectedException(PostgresConnector.Mask($"row {row + 1} of the batch cannot be written: {detail}", _options), location, error);
     }
 
+    // One COPY per transaction; in merge mode into a temporary table that the commit drops.
+    private async ValueTask<NpgsqlBinaryImporter> StartCopyAsync(CancellationToken cancellationToken)
+    {
+        if (_merge is not null)
+        {
+            await ExecuteAsync(
+                $"CREATE TEMP TABLE {PostgresDialect.Quote(MergeStage)} (LIKE {Target} INCLUDING DEFAULTS) ON COMMIT DROP; "
+                + $"ALTER TABLE pg_temp.{PostgresDialect.Quote(MergeStage)} ADD COLUMN {PostgresDialect.Quote(MergeSequence)} BIGSERIAL",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        _rowsInCopy = 0;
+        _importer = await Connection.BeginBinaryImportAsync(_copy, cancellationToken).ConfigureAwait(false);
+        return _importer;
+    }
+
+    private async ValueTask FinishCopyAsync(CancellationToken cancellationToken)
+    {
+        if (_importer is null)
+        {
+            return;
+        }
+
+        var importer = _importer;
+        _importer = null;
+        await using (importer.ConfigureAwait(false))
+        {
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_merge is not null)
+        {
+            await ExecuteAsync(_merge, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Disposing an importer that was not completed cancels the COPY (CopyFail): the server discards its rows.
+    private async ValueTask CancelCopyAsync()
+    {
+        if (_importer is null)
+        {
+            return;
+        }
+
+        var importer = _importer;
+        _importer = null;
+        _rowsInCopy = 0;
+        try
+        {
+            await importer.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is NpgsqlException or IOException or InvalidOperationException)
+        {
+            // A broken connection cannot take the cancellation; the server drops the transaction with it.
+        }
+    }
+
     private async ValueTask DisposeTransactionAsync()
     {
+        await CancelCopyAsync().ConfigureAwait(false);
         if (_transaction is not null)
         {
             try

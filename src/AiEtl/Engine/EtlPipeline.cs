@@ -6,9 +6,9 @@ namespace AiEtl.Engine;
 
 /// <summary>
 /// Streams rows from a source through transforms to a destination. Extract, transform and load run
-/// concurrently, joined by bounded channels of batches, so memory stays flat. Each batch is written
-/// in its own transaction; its checkpoint is saved only after that commit, so a killed run resumes
-/// without losing or doubling a row.
+/// concurrently, joined by bounded channels of batches, so memory stays flat. Every
+/// <see cref="PipelineOptions.CommitEvery"/> batches are written in one transaction; the checkpoint of
+/// the last of them is saved only after that commit, so a killed run resumes without losing or doubling a row.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 public sealed class EtlPipeline<T>
@@ -28,6 +28,7 @@ public sealed class EtlPipeline<T>
         Options = options ?? new PipelineOptions();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchesInFlight);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.CommitEvery);
     }
 
     /// <summary>The pipeline's name, also its id in state files.</summary>
@@ -202,52 +203,126 @@ public sealed class EtlPipeline<T>
 
     private async Task LoadAsync(RunCounters run, DeadLetterWriter deadLetters, PipelineState? previousState, Polly.ResiliencePipeline retry, ChannelReader<SourceBatch<T>> input, CancellationToken cancellationToken)
     {
-        await foreach (var batch in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        // Without retries nothing is ever written twice, so each batch goes back to the pool once written.
+        var unit = new LoadUnit(keepForReplay: Options.RetryPolicy.MaxRetries > 0);
+        try
         {
-            run.LoadTime.Start();
-            try
+            while (true)
             {
-                if (batch.Count > 0)
+                bool more;
+                try
                 {
-                    var written = await retry.ExecuteAsync(
-                        async (rows, token) =>
-                        {
-                            try
-                            {
-                                await _destination.BeginTransactionAsync(token).ConfigureAwait(false);
-                                var count = await _destination.WriteAsync(rows, token).ConfigureAwait(false);
-                                await _destination.CommitAsync(token).ConfigureAwait(false);
-                                return count;
-                            }
-                            catch
-                            {
-                                await _destination.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                                throw;
-                            }
-                        },
-                        batch.Memory,
-                        cancellationToken).ConfigureAwait(false);
-                    Interlocked.Add(ref run.Loaded, written);
+                    more = await input.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // An upstream stage failed: the batches it passed on before are good, commit them.
+                    await CommitAsync(run, unit, deadLetters, previousState, retry, cancellationToken).ConfigureAwait(false);
+                    throw;
                 }
 
-                // Rows the source skipped into the dead-letter file must be durable before the checkpoint passes them.
-                deadLetters.Flush();
-                if (_destination is ICompletableDestination { PublishesOnCompletion: true })
+                if (!more)
                 {
-                    // Rows are not visible until the run completes: the checkpoint waits for that too.
-                    run.PendingPosition = batch.StateAfter ?? run.PendingPosition;
+                    break;
                 }
-                else
+
+                while (input.TryRead(out var batch))
                 {
-                    SaveCheckpoint(run, batch.StateAfter, previousState);
+                    run.LoadTime.Start();
+                    try
+                    {
+                        unit.Add(batch);
+                        await retry.ExecuteAsync(static (state, token) => state.Self.WriteUnitAsync(state.Unit, commit: false, token), (Self: this, Unit: unit), cancellationToken).ConfigureAwait(false);
+                        if (unit.Batches >= Options.CommitEvery)
+                        {
+                            await CommitAsync(run, unit, deadLetters, previousState, retry, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    finally
+                    {
+                        run.LoadTime.Stop();
+                    }
                 }
             }
-            finally
+
+            run.LoadTime.Start();
+            await CommitAsync(run, unit, deadLetters, previousState, retry, cancellationToken).ConfigureAwait(false);
+            run.LoadTime.Stop();
+        }
+        finally
+        {
+            if (unit.Open)
             {
-                run.LoadTime.Stop();
-                batch.Release();
+                // Cancelled or failed between two batches of a transaction: none of its rows stay.
+                await _destination.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            unit.ReleaseAll();
+        }
+    }
+
+    // One attempt: a transaction rolled back by an earlier attempt is begun again and every held batch written again.
+    private async ValueTask WriteUnitAsync(LoadUnit unit, bool commit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (; unit.Written < unit.Held.Count; unit.Written++)
+            {
+                var rows = unit.Held[unit.Written].Memory;
+                if (rows.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (!unit.Open)
+                {
+                    await _destination.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    unit.Open = true;
+                }
+
+                unit.RowsWritten += await _destination.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+            }
+
+            unit.ReleaseWrittenUnlessKept();
+            if (commit && unit.Open)
+            {
+                await _destination.CommitAsync(cancellationToken).ConfigureAwait(false);
+                unit.Open = false;
             }
         }
+        catch
+        {
+            unit.Open = false;
+            unit.Written = 0;
+            unit.RowsWritten = 0;
+            await _destination.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task CommitAsync(RunCounters run, LoadUnit unit, DeadLetterWriter deadLetters, PipelineState? previousState, Polly.ResiliencePipeline retry, CancellationToken cancellationToken)
+    {
+        if (unit.Batches == 0)
+        {
+            return;
+        }
+
+        await retry.ExecuteAsync(static (state, token) => state.Self.WriteUnitAsync(state.Unit, commit: true, token), (Self: this, Unit: unit), cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref run.Loaded, unit.RowsWritten);
+
+        // Rows the source skipped into the dead-letter file must be durable before the checkpoint passes them.
+        deadLetters.Flush();
+        if (_destination is ICompletableDestination { PublishesOnCompletion: true })
+        {
+            // Rows are not visible until the run completes: the checkpoint waits for that too.
+            run.PendingPosition = unit.Position ?? run.PendingPosition;
+        }
+        else
+        {
+            SaveCheckpoint(run, unit.Position, previousState);
+        }
+
+        unit.Reset();
     }
 
     private void SaveCheckpoint(RunCounters run, SourceState? position, PipelineState? previousState)
@@ -334,6 +409,57 @@ public sealed class EtlPipeline<T>
         WriteException => PipelineStage.Load,
         _ => fallback,
     };
+
+    // The batches of the open transaction: kept until the commit when a retry may have to write them again.
+    private sealed class LoadUnit(bool keepForReplay)
+    {
+        public List<SourceBatch<T>> Held { get; } = [];
+
+        // How many of Held the open transaction already holds.
+        public int Written { get; set; }
+
+        public bool Open { get; set; }
+
+        public int Batches { get; private set; }
+
+        public long RowsWritten { get; set; }
+
+        public SourceState? Position { get; private set; }
+
+        public void Add(SourceBatch<T> batch)
+        {
+            Held.Add(batch);
+            Batches++;
+            Position = batch.StateAfter ?? Position;
+        }
+
+        public void ReleaseWrittenUnlessKept()
+        {
+            if (!keepForReplay)
+            {
+                ReleaseAll();
+            }
+        }
+
+        public void Reset()
+        {
+            ReleaseAll();
+            Batches = 0;
+            RowsWritten = 0;
+            Position = null;
+        }
+
+        public void ReleaseAll()
+        {
+            foreach (var batch in Held)
+            {
+                batch.Release();
+            }
+
+            Held.Clear();
+            Written = 0;
+        }
+    }
 
     private sealed class RunCounters
     {

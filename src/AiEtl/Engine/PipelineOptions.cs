@@ -6,8 +6,17 @@ namespace AiEtl.Engine;
 /// <summary>How a pipeline runs: batch size, schema handling, errors, retries and state.</summary>
 public sealed record PipelineOptions
 {
-    /// <summary>Rows per batch. A batch is also the unit of a destination transaction and of a checkpoint.</summary>
+    /// <summary>Rows per batch: the unit that moves between the stages.</summary>
     public int BatchSize { get; init; } = 1000;
+
+    /// <summary>
+    /// Batches per destination transaction (and per checkpoint): the load stage begins a transaction,
+    /// writes this many batches, commits, then saves the checkpoint of the last one. A failure rolls back
+    /// every batch of the open transaction; with retries, those batches are kept until the commit so the
+    /// retry can write them all again (so up to <c>BatchSize * CommitEvery</c> rows stay in memory). Larger
+    /// values save round trips (PostgreSQL: one COPY per transaction); 1 (the default) commits every batch.
+    /// </summary>
+    public int CommitEvery { get; init; } = 1;
 
     /// <summary>How many batches may wait between two stages; bounds memory whatever the input size.</summary>
     public int BatchesInFlight { get; init; } = 4;
