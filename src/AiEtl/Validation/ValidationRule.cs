@@ -14,4 +14,10 @@ public enum ValidationRule
 
     /// <summary>The value is not one of the field's <c>[OneOf]</c> values.</summary>
     AllowedValues,
+
+    /// <summary>
+    /// The value is not of the field's type, such as text in an integer field of a dynamic <see cref="Record"/>
+    /// (reported by <see cref="RecordValidator"/> only: a typed record cannot break it).
+    /// </summary>
+    Type,
 }
