@@ -92,19 +92,28 @@ internal sealed class CsvValueFormat
     public bool TryParseTime(ReadOnlySpan<byte> text, out TimeOnly value) =>
         TimeFormats is not null
             ? Utf8Values.WithChars(text, this, static (chars, format) => (TimeOnly.TryParseExact(chars, format.TimeFormats!, format.Culture, DateTimeStyles.AllowWhiteSpaces, out var parsed), parsed), out value)
-            : Utf8Values.WithChars(text, this, static (chars, format) => (TimeOnly.TryParse(chars, format.Culture, DateTimeStyles.AllowWhiteSpaces, out var parsed), parsed), out value);
+            : TryParseIsoTime(text, out value)
+                || Utf8Values.WithChars(text, this, static (chars, format) => (TimeOnly.TryParse(chars, format.Culture, DateTimeStyles.AllowWhiteSpaces, out var parsed), parsed), out value);
 
     public bool TryParseDateTime(ReadOnlySpan<byte> text, out DateTime value) =>
         DateTimeFormats is not null
             ? Utf8Values.WithChars(text, this, static (chars, format) => (DateTime.TryParseExact(chars, format.DateTimeFormats!, format.Culture, DateTimeParseStyles, out var parsed), parsed), out value)
-            : Utf8Values.TryParseDateTime(text, out value)
+            : Utf8Values.TryParseIsoDateTime(text, out value)
                 || Utf8Values.WithChars(text, this, static (chars, format) => (DateTime.TryParse(chars, format.Culture, DateTimeParseStyles, out var parsed), parsed), out value);
 
     public bool TryParseDateTimeOffset(ReadOnlySpan<byte> text, out DateTimeOffset value) =>
         DateTimeFormats is not null
             ? Utf8Values.WithChars(text, this, static (chars, format) => (DateTimeOffset.TryParseExact(chars, format.DateTimeFormats!, format.Culture, TimestampParseStyles, out var parsed), parsed), out value)
-            : Utf8Values.TryParseDateTimeOffset(text, out value)
+            : Utf8Values.TryParseIsoDateTimeOffset(text, out value)
                 || Utf8Values.WithChars(text, this, static (chars, format) => (DateTimeOffset.TryParse(chars, format.Culture, TimestampParseStyles, out var parsed), parsed), out value);
+
+    // Only the ISO fast path comes before the culture: the invariant culture's general parser would read 01.02.2024 month first.
+    private static bool TryParseIsoTime(ReadOnlySpan<byte> text, out TimeOnly value)
+    {
+        var ok = Utf8Values.TryParseIsoTime(text, out var ticks);
+        value = ok ? new TimeOnly(ticks) : default;
+        return ok;
+    }
 
     // .NET accepts a group separator anywhere (de-DE "1.5" parses as 15); a misread decimal point must be an error instead.
     private bool GroupsAreWellFormed(ReadOnlySpan<byte> text)

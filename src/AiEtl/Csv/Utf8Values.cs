@@ -49,7 +49,16 @@ internal static class Utf8Values
     }
 
     /// <summary>Parses an ISO-8601 date and time; a value with an offset or <c>Z</c> becomes UTC.</summary>
-    public static bool TryParseDateTime(ReadOnlySpan<byte> text, out DateTime value)
+    public static bool TryParseDateTime(ReadOnlySpan<byte> text, out DateTime value) =>
+        TryParseIsoDateTime(text, out value)
+        || WithChars(text, static chars => (DateTime.TryParse(chars, CultureInfo.InvariantCulture, DateTimeParseStyles, out var parsed), parsed), out value);
+
+    public static bool TryParseDateTimeOffset(ReadOnlySpan<byte> text, out DateTimeOffset value) =>
+        TryParseIsoDateTimeOffset(text, out value)
+        || WithChars(text, static chars => (DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed), parsed), out value);
+
+    /// <summary>The fast path of <see cref="TryParseDateTime"/> alone: the common ISO-8601 shapes, nothing the invariant culture guesses.</summary>
+    internal static bool TryParseIsoDateTime(ReadOnlySpan<byte> text, out DateTime value)
     {
         if (TryParseIsoDateTime(text, out var local, out var offset))
         {
@@ -67,10 +76,12 @@ internal static class Utf8Values
             }
         }
 
-        return WithChars(text, static chars => (DateTime.TryParse(chars, CultureInfo.InvariantCulture, DateTimeParseStyles, out var parsed), parsed), out value);
+        value = default;
+        return false;
     }
 
-    public static bool TryParseDateTimeOffset(ReadOnlySpan<byte> text, out DateTimeOffset value)
+    /// <summary>The fast path of <see cref="TryParseDateTimeOffset"/> alone.</summary>
+    internal static bool TryParseIsoDateTimeOffset(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         if (TryParseIsoDateTime(text, out var local, out var offset))
         {
@@ -82,7 +93,8 @@ internal static class Utf8Values
             }
         }
 
-        return WithChars(text, static chars => (DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed), parsed), out value);
+        value = default;
+        return false;
     }
 
     /// <summary>The fast path for <c>yyyy-MM-dd</c>.</summary>
@@ -145,7 +157,7 @@ internal static class Utf8Values
     }
 
     /// <summary>The fast path for <c>HH:mm</c> and <c>HH:mm:ss</c> with an optional fraction of up to seven digits: the ticks since midnight.</summary>
-    private static bool TryParseIsoTime(ReadOnlySpan<byte> text, out long ticks)
+    internal static bool TryParseIsoTime(ReadOnlySpan<byte> text, out long ticks)
     {
         ticks = 0;
         if ((text.Length != 5 && text.Length < 8) || text[2] != ':'

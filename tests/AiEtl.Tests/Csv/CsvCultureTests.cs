@@ -66,11 +66,12 @@ public sealed class CsvCultureTests : IDisposable
     public async Task The_culture_alone_reads_dates_in_its_own_forms_after_ISO()
     {
         var options = Options("de-dates.csv") with { Delimiter = ';', Culture = German() };
-        Write(options, "id;amount;rate;count;ordered;shipped;paid\n1;1;1;1;31.12.2024;;\n2;1;1;1;2024-12-30;;\n3;1;1;1;12/31/2024;;\n");
+        Write(options, "id;amount;rate;count;ordered;shipped;paid\n1;1;1;1;31.12.2024;01.02.2024 10:30;\n2;1;1;1;2024-12-30;2024-02-01T10:30:00;\n3;1;1;1;12/31/2024;;\n");
 
         var (_, rows, dead) = await RunAsync<LocalizedOrder>(new CsvSource<LocalizedOrder>(options));
 
         Assert.Equal([new DateOnly(2024, 12, 31), new DateOnly(2024, 12, 30)], rows.Select(row => row.Ordered));
+        Assert.All(rows, row => Assert.Equal(new DateTime(2024, 2, 1, 10, 30, 0), row.Shipped));
         Assert.Equal("de-dates.csv(4,5) row 3 column 'ordered': '12/31/2024' is not a date (yyyy-MM-dd or the culture's forms)", Tail(Assert.Single(dead)));
     }
 
