@@ -179,22 +179,23 @@ public sealed class RecordValidator : Transform<Record>
             foreach (var field in schema.Fields)
             {
                 writer.WritePropertyName(field.Name);
-                switch (row[field.Name])
+                var value = row[field.Name];
+                switch (value)
                 {
                     case null or DBNull:
                         writer.WriteNullValue();
                         break;
-                    case var value when field.Sensitive != SensitiveKind.None:
+                    case not null when field.Sensitive != SensitiveKind.None:
                         writer.WriteStringValue(ViolationValues.Mask(FieldValues.Text(value), field.Sensitive));
                         break;
                     case bool flag:
                         writer.WriteBooleanValue(flag);
                         break;
-                    case long or int or short or decimal:
-                    case double number when double.IsFinite(number):
-                        writer.WriteRawValue(FieldValues.Text(row[field.Name]!), skipInputValidation: true);
+                    case long or int or short or decimal or double and not (double.NaN or double.PositiveInfinity or double.NegativeInfinity):
+                        // Invariant number text is valid JSON; NaN and infinities (which JSON has not) fall through to strings.
+                        writer.WriteRawValue(FieldValues.Text(value), skipInputValidation: true);
                         break;
-                    case var value:
+                    default:
                         writer.WriteStringValue(FieldValues.Text(value));
                         break;
                 }
