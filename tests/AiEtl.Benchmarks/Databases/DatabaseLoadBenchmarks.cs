@@ -18,10 +18,12 @@ public class DatabaseLoadBenchmarks
 {
     private readonly string _csv = Environment.GetEnvironmentVariable("AIETL_BENCH_CSV") is { Length: > 0 } path ? path : BenchmarkData.MillionCustomers;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "aietl-bench-databases");
+    private readonly int _commitEvery = Setting("AIETL_BENCH_COMMIT_EVERY", 100);
+    private readonly int _inFlight = Setting("AIETL_BENCH_IN_FLIGHT", 4);
     private string? _postgres;
 
-    /// <summary>Rows per pipeline batch (and per transaction).</summary>
-    [Params(10_000)]
+    /// <summary>Rows per pipeline batch; <c>CommitEvery</c> batches make one transaction (100,000 rows).</summary>
+    [Params(1_000)]
     public int BatchSize { get; set; }
 
     private string SqlitePath => Path.Combine(_directory, "bench.db");
@@ -67,11 +69,11 @@ public class DatabaseLoadBenchmarks
     [Benchmark(Baseline = true)]
     public Task<long> CsvOnly() => RunAsync(new NullDestination<LoadCustomer>());
 
-    /// <summary>CSV -> SQLite: prepared inserts, one transaction per batch, WAL.</summary>
+    /// <summary>CSV -> SQLite: prepared inserts, one transaction per <c>CommitEvery</c> batches, WAL.</summary>
     [Benchmark]
     public Task<long> CsvToSqlite() => RunAsync(new SqliteDestination<LoadCustomer>(new SqliteDestinationOptions(SqlitePath)));
 
-    /// <summary>CSV -> PostgreSQL: binary COPY, one transaction per batch.</summary>
+    /// <summary>CSV -> PostgreSQL: binary COPY, one COPY and one transaction per <c>CommitEvery</c> batches.</summary>
     [Benchmark]
     public Task<long> CsvToPostgres() => RunAsync(new PostgresDestination<LoadCustomer>(new PostgresDestinationOptions
     {
@@ -79,12 +81,16 @@ public class DatabaseLoadBenchmarks
         Schema = "aietl_bench",
     }));
 
+    // Overrides for probes (scripts/bench/databases.sh leaves them unset).
+    private static int Setting(string name, int fallback) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
     private async Task<long> RunAsync(IDestination<LoadCustomer> destination)
     {
         var result = await EtlPipeline.Create<LoadCustomer>("bench-databases")
             .From(new CsvSource<LoadCustomer>(_csv))
             .To(destination)
-            .WithOptions(new PipelineOptions { BatchSize = BatchSize, RetryPolicy = RetryPolicy.None })
+            .WithOptions(new PipelineOptions { BatchSize = Setting("AIETL_BENCH_BATCH", BatchSize), CommitEvery = _commitEvery, BatchesInFlight = _inFlight, RetryPolicy = Setting("AIETL_BENCH_RETRY", 0) > 0 ? RetryPolicy.Default : RetryPolicy.None })
             .RunAsync();
         return result.Success
             ? result.RecordsLoaded
