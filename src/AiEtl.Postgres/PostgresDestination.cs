@@ -22,6 +22,9 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     private const string MergeStage = "aietl_merge_stage";
     private const string MergeSequence = "__aietl_seq";
 
+    // Encoded rows are sent in writes of about this size.
+    private const int FlushBytes = 64 * 1024;
+
     private readonly PostgresDestinationOptions _options;
     private readonly TCodec _codec;
     private readonly string _table;
@@ -29,6 +32,8 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     private NpgsqlConnection? _connection;
     private NpgsqlTransaction? _transaction;
     private NpgsqlBinaryImporter? _importer;
+    private NpgsqlRawCopyStream? _raw;
+    private PostgresCopyBuffer? _buffer;
     private long _rowsInCopy;
     private Schema? _schema;
     private NpgsqlDbType[] _types = [];
@@ -108,6 +113,8 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
             }
 
             _schema = schema;
+            _buffer?.Dispose();
+            _buffer = PostgresBinaryCopyWriter.Supports(_types) ? new PostgresCopyBuffer() : null;
             await PrepareWriteModeAsync(schema, location, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException error)
@@ -130,16 +137,39 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     {
         var schema = _schema ?? throw new InvalidOperationException("CreateSchemaAsync must run before WriteAsync");
         var written = 0;
+        var encoder = default(PostgresBinaryCopyWriter);
         var writer = default(PostgresCopyWriter);
         try
         {
-            var importer = _importer ?? await StartCopyAsync(cancellationToken).ConfigureAwait(false);
-            writer = new PostgresCopyWriter(importer, _types, schema);
-            var span = rows.Span;
-            for (; written < span.Length; written++)
+            if (_buffer is { } buffer)
             {
-                importer.StartRow();
-                _codec.Write(in span[written], ref writer);
+                // Scalar columns: encoded here, sent in large asynchronous writes.
+                var raw = _raw ?? await StartRawCopyAsync(cancellationToken).ConfigureAwait(false);
+                encoder = new PostgresBinaryCopyWriter(buffer, _types);
+                var count = (short)schema.Fields.Count;
+                while (written < rows.Length)
+                {
+                    var span = rows.Span;
+                    for (; written < span.Length && buffer.Length < FlushBytes; written++)
+                    {
+                        buffer.WriteInt16(count);
+                        _codec.Write(in span[written], ref encoder);
+                    }
+
+                    await raw.WriteAsync(buffer.Written, cancellationToken).ConfigureAwait(false);
+                    buffer.Clear();
+                }
+            }
+            else
+            {
+                var importer = _importer ?? await StartCopyAsync(cancellationToken).ConfigureAwait(false);
+                writer = new PostgresCopyWriter(importer, _types, schema);
+                var span = rows.Span;
+                for (; written < span.Length; written++)
+                {
+                    importer.StartRow();
+                    _codec.Write(in span[written], ref writer);
+                }
             }
 
             _rowsInCopy += written;
@@ -151,7 +181,7 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
         }
         catch (Exception error) when (error is NpgsqlException or InvalidCastException or OverflowException or FormatException or ArgumentException or IOException)
         {
-            var failure = WriteError(error, written, writer.Ordinal, _rowsInCopy + written);
+            var failure = WriteError(error, written, _buffer is null ? writer.Ordinal : encoder.Ordinal, _rowsInCopy + written);
             if (_transaction is null)
             {
                 await CancelCopyAsync().ConfigureAwait(false);
@@ -218,6 +248,8 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
         finally
         {
             await DisposeTransactionAsync().ConfigureAwait(false);
+            _buffer?.Dispose();
+            _buffer = null;
             await _connection.DisposeAsync().ConfigureAwait(false);
             _connection = null;
         }
@@ -401,31 +433,44 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     // One COPY per transaction; in merge mode into a temporary table that the commit drops.
     private async ValueTask<NpgsqlBinaryImporter> StartCopyAsync(CancellationToken cancellationToken)
     {
-        if (_merge is not null)
-        {
-            await ExecuteAsync(
-                $"CREATE TEMP TABLE {PostgresDialect.Quote(MergeStage)} (LIKE {Target} INCLUDING DEFAULTS) ON COMMIT DROP; "
-                + $"ALTER TABLE pg_temp.{PostgresDialect.Quote(MergeStage)} ADD COLUMN {PostgresDialect.Quote(MergeSequence)} BIGSERIAL",
-                cancellationToken).ConfigureAwait(false);
-        }
-
+        await CreateMergeStageAsync(cancellationToken).ConfigureAwait(false);
         _rowsInCopy = 0;
         _importer = await Connection.BeginBinaryImportAsync(_copy, cancellationToken).ConfigureAwait(false);
         return _importer;
     }
 
+    private async ValueTask<NpgsqlRawCopyStream> StartRawCopyAsync(CancellationToken cancellationToken)
+    {
+        await CreateMergeStageAsync(cancellationToken).ConfigureAwait(false);
+        _rowsInCopy = 0;
+        _raw = await Connection.BeginRawBinaryCopyAsync(_copy, cancellationToken).ConfigureAwait(false);
+        _buffer!.Clear();
+        PostgresBinaryCopyWriter.WriteHeader(_buffer);
+        return _raw;
+    }
+
     private async ValueTask FinishCopyAsync(CancellationToken cancellationToken)
     {
-        if (_importer is null)
+        if (_raw is { } raw)
+        {
+            // The trailer, then disposing the stream ends the COPY; the server reports rejected rows here.
+            _raw = null;
+            PostgresBinaryCopyWriter.WriteTrailer(_buffer!);
+            await raw.WriteAsync(_buffer!.Written, cancellationToken).ConfigureAwait(false);
+            _buffer!.Clear();
+            await raw.DisposeAsync().ConfigureAwait(false);
+        }
+        else if (_importer is { } importer)
+        {
+            _importer = null;
+            await using (importer.ConfigureAwait(false))
+            {
+                await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
         {
             return;
-        }
-
-        var importer = _importer;
-        _importer = null;
-        await using (importer.ConfigureAwait(false))
-        {
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (_merge is not null)
@@ -434,9 +479,36 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
         }
     }
 
-    // Disposing an importer that was not completed cancels the COPY (CopyFail): the server discards its rows.
+    private async Task CreateMergeStageAsync(CancellationToken cancellationToken)
+    {
+        if (_merge is not null)
+        {
+            await ExecuteAsync(
+                $"CREATE TEMP TABLE {PostgresDialect.Quote(MergeStage)} (LIKE {Target} INCLUDING DEFAULTS) ON COMMIT DROP; "
+                + $"ALTER TABLE pg_temp.{PostgresDialect.Quote(MergeStage)} ADD COLUMN {PostgresDialect.Quote(MergeSequence)} BIGSERIAL",
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Disposing an importer that was not completed, or cancelling a raw COPY, sends CopyFail: the server discards its rows.
     private async ValueTask CancelCopyAsync()
     {
+        _buffer?.Clear();
+        if (_raw is { } raw)
+        {
+            _raw = null;
+            _rowsInCopy = 0;
+            try
+            {
+                await raw.CancelAsync().ConfigureAwait(false);
+                await raw.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is NpgsqlException or IOException or InvalidOperationException)
+            {
+                // A broken connection cannot take the cancellation; the server drops the transaction with it.
+            }
+        }
+
         if (_importer is null)
         {
             return;

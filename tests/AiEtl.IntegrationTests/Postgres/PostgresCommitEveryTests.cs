@@ -112,6 +112,21 @@ public sealed class PostgresCommitEveryTests : IAsyncDisposable, IDisposable
         Assert.Equal(["4", "5"], _db.Strings($"SELECT id FROM \"{_db.Schema}\".open_copy ORDER BY id"));
     }
 
+    [Fact]
+    public async Task Numbers_dates_and_texts_of_every_shape_survive_the_binary_encoder()
+    {
+        decimal[] money = [0m, 1m, -1m, 10000m, 9999.9999m, 0.0001m, 0.00001m, 12.50m, -99999.99990m, 100000000m, 0.0000000000000000000000000001m, decimal.MaxValue, decimal.MinValue, 1234567890.0987654321m, -0.5m, 20000.0002m];
+        var rows = money.Select((m, i) => PostgresDestinationTests.Sample(i + 1) with { Money = m }).ToArray();
+        var result = await EtlPipeline.Create<AllTypes>("pg-numeric")
+            .From(new EnumerableSource<AllTypes>(rows))
+            .To(new PostgresDestination<AllTypes>(_db.Destination("numbers")))
+            .WithOptions(new PipelineOptions { BatchSize = 3, CommitEvery = 2, RetryPolicy = RetryPolicy.None })
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, PostgresDestinationTests.Errors(result));
+        Assert.Equal([.. money.Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture))], _db.Strings($"SELECT money::text FROM \"{_db.Schema}\".numbers ORDER BY id"));
+    }
+
     private static Event Row(int id, string? name = null) => new(id, name ?? $"e{id}", T0.AddMinutes(id));
 
     private static string Csv(IEnumerable<int> ids) =>

@@ -1,0 +1,241 @@
+using System.Globalization;
+using AiEtl.Fields;
+using NpgsqlTypes;
+
+namespace AiEtl.Postgres;
+
+/// <summary>
+/// Encodes a record's fields straight into PostgreSQL's binary COPY format, for tables whose columns are all
+/// scalars: the same values <see cref="PostgresCopyWriter"/> would send through Npgsql's importer (whose
+/// per-value type resolution and asynchronous plumbing cost more than the encoding), byte for byte, including
+/// Npgsql's default mapping of the minimum and maximum dates and times to <c>-infinity</c>/<c>infinity</c>.
+/// </summary>
+internal struct PostgresBinaryCopyWriter : IFieldWriter
+{
+    private const long TimestampEpochTicks = 630_822_816_000_000_000; // 2000-01-01, PostgreSQL's epoch
+    private static readonly int DateEpochDay = new DateOnly(2000, 1, 1).DayNumber;
+    private static readonly byte[] JsonbVersion = [1];
+
+    private readonly PostgresCopyBuffer _buffer;
+    private readonly NpgsqlDbType[] _types;
+
+    public PostgresBinaryCopyWriter(PostgresCopyBuffer buffer, NpgsqlDbType[] types)
+    {
+        _buffer = buffer;
+        _types = types;
+    }
+
+    /// <summary>The ordinal of the field being written, so an error can name its column.</summary>
+    public int Ordinal { get; private set; }
+
+    /// <summary>Whether every column is a type this writer encodes; otherwise the importer is used.</summary>
+    public static bool Supports(NpgsqlDbType[] types) => types.All(static type => type is NpgsqlDbType.Smallint or NpgsqlDbType.Integer
+        or NpgsqlDbType.Bigint or NpgsqlDbType.Real or NpgsqlDbType.Double or NpgsqlDbType.Numeric or NpgsqlDbType.Text
+        or NpgsqlDbType.Varchar or NpgsqlDbType.Jsonb or NpgsqlDbType.Json or NpgsqlDbType.Boolean or NpgsqlDbType.Date
+        or NpgsqlDbType.Time or NpgsqlDbType.Timestamp or NpgsqlDbType.TimestampTz or NpgsqlDbType.Uuid);
+
+    /// <summary>The COPY header: signature, flags, header extension length.</summary>
+    public static void WriteHeader(PostgresCopyBuffer buffer)
+    {
+        buffer.WriteBytes("PGCOPY\n"u8);
+        buffer.WriteBytes([0xff, (byte)'\r', (byte)'\n', 0]);
+        buffer.WriteInt32(0);
+        buffer.WriteInt32(0);
+    }
+
+    /// <summary>The COPY trailer: a field count of -1.</summary>
+    public static void WriteTrailer(PostgresCopyBuffer buffer) => buffer.WriteInt16(-1);
+
+    public void WriteNull(int ordinal)
+    {
+        Ordinal = ordinal;
+        _buffer.WriteInt32(-1);
+    }
+
+    public void WriteString(int ordinal, string value)
+    {
+        Ordinal = ordinal;
+        _buffer.WriteText(value, _types[ordinal] == NpgsqlDbType.Jsonb ? JsonbVersion : []);
+    }
+
+    public void WriteInt16(int ordinal, short value) => WriteInteger(ordinal, value);
+
+    public void WriteInt32(int ordinal, int value) => WriteInteger(ordinal, value);
+
+    public void WriteInt64(int ordinal, long value) => WriteInteger(ordinal, value);
+
+    public void WriteSingle(int ordinal, float value) => WriteDouble(ordinal, value);
+
+    public void WriteDouble(int ordinal, double value)
+    {
+        Ordinal = ordinal;
+        if (_types[ordinal] == NpgsqlDbType.Real)
+        {
+            _buffer.WriteInt32(4);
+            _buffer.WriteInt32(BitConverter.SingleToInt32Bits((float)value));
+        }
+        else
+        {
+            _buffer.WriteInt32(8);
+            _buffer.WriteInt64(BitConverter.DoubleToInt64Bits(value));
+        }
+    }
+
+    public void WriteDecimal(int ordinal, decimal value)
+    {
+        Ordinal = ordinal;
+        WriteNumeric(value);
+    }
+
+    public void WriteBoolean(int ordinal, bool value)
+    {
+        Ordinal = ordinal;
+        _buffer.WriteInt32(1);
+        _buffer.WriteByte(value ? (byte)1 : (byte)0);
+    }
+
+    public void WriteDate(int ordinal, DateOnly value)
+    {
+        Ordinal = ordinal;
+        _buffer.WriteInt32(4);
+        _buffer.WriteInt32(value == DateOnly.MaxValue ? int.MaxValue : value == DateOnly.MinValue ? int.MinValue : value.DayNumber - DateEpochDay);
+    }
+
+    public void WriteTime(int ordinal, TimeOnly value)
+    {
+        Ordinal = ordinal;
+        _buffer.WriteInt32(8);
+        _buffer.WriteInt64(value.Ticks / 10);
+    }
+
+    public void WriteDateTime(int ordinal, DateTime value)
+    {
+        Ordinal = ordinal;
+
+        // A timestamp column keeps the wall-clock time; timestamptz stores UTC (an unspecified time is taken as UTC).
+        WriteTimestamp(_types[ordinal] == NpgsqlDbType.TimestampTz && value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value);
+    }
+
+    public void WriteDateTimeOffset(int ordinal, DateTimeOffset value)
+    {
+        Ordinal = ordinal;
+        WriteTimestamp(value == DateTimeOffset.MaxValue ? DateTime.MaxValue : value == DateTimeOffset.MinValue ? DateTime.MinValue : value.UtcDateTime);
+    }
+
+    public void WriteGuid(int ordinal, Guid value)
+    {
+        Ordinal = ordinal;
+        _buffer.WriteInt32(16);
+        Span<byte> bytes = stackalloc byte[16];
+        value.TryWriteBytes(bytes, bigEndian: true, out _);
+        _buffer.WriteBytes(bytes);
+    }
+
+    public void WriteJson(int ordinal, string json) => WriteString(ordinal, json);
+
+    public void WriteArray<TElement>(int ordinal, ReadOnlySpan<TElement> values) =>
+        throw new NotSupportedException("arrays go through Npgsql's importer (PostgresCopyWriter)");
+
+    public void WriteEnum<TEnum>(int ordinal, TEnum value)
+        where TEnum : struct, Enum => WriteString(ordinal, value.ToString());
+
+    private void WriteInteger(int ordinal, long value)
+    {
+        Ordinal = ordinal;
+        switch (_types[ordinal])
+        {
+            case NpgsqlDbType.Integer:
+                _buffer.WriteInt32(4);
+                _buffer.WriteInt32(checked((int)value));
+                break;
+            case NpgsqlDbType.Smallint:
+                _buffer.WriteInt32(2);
+                _buffer.WriteInt16(checked((short)value));
+                break;
+            case NpgsqlDbType.Numeric:
+                WriteNumeric(value);
+                break;
+            default:
+                _buffer.WriteInt32(8);
+                _buffer.WriteInt64(value);
+                break;
+        }
+    }
+
+    // Npgsql's default: DateTime.MinValue and MaxValue are -infinity and infinity; otherwise microseconds since 2000.
+    private void WriteTimestamp(DateTime value)
+    {
+        _buffer.WriteInt32(8);
+        _buffer.WriteInt64(value == DateTime.MaxValue ? long.MaxValue : value == DateTime.MinValue ? long.MinValue : (value.Ticks - TimestampEpochTicks) / 10);
+    }
+
+    // numeric: digit count, weight (of the first base-10000 digit), sign, display scale, then base-10000 digits.
+    private void WriteNumeric(decimal value)
+    {
+        Span<char> text = stackalloc char[64];
+        value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        text = text[..length];
+        var negative = text[0] == '-';
+        if (negative)
+        {
+            text = text[1..];
+        }
+
+        var point = text.IndexOf('.');
+        var whole = point < 0 ? text : text[..point];
+        var fraction = point < 0 ? [] : text[(point + 1)..];
+
+        // Digits grouped by four around the decimal point: whole part padded on the left, fraction on the right.
+        var wholeGroups = (whole.Length + 3) / 4;
+        var fractionGroups = (fraction.Length + 3) / 4;
+        Span<short> groups = stackalloc short[wholeGroups + fractionGroups];
+        var lead = (wholeGroups * 4) - whole.Length;
+        for (var i = 0; i < whole.Length; i++)
+        {
+            var g = (lead + i) / 4;
+            groups[g] = (short)((groups[g] * 10) + (whole[i] - '0'));
+        }
+
+        for (var i = 0; i < fraction.Length; i++)
+        {
+            var g = wholeGroups + (i / 4);
+            groups[g] = (short)((groups[g] * 10) + (fraction[i] - '0'));
+        }
+
+        for (var i = fraction.Length; i < fractionGroups * 4; i++)
+        {
+            var g = wholeGroups + (i / 4);
+            groups[g] = (short)(groups[g] * 10);
+        }
+
+        var weight = wholeGroups - 1;
+        var first = 0;
+        while (first < groups.Length && groups[first] == 0)
+        {
+            first++;
+            weight--;
+        }
+
+        var last = groups.Length;
+        while (last > first && groups[last - 1] == 0)
+        {
+            last--;
+        }
+
+        var digits = groups[first..last];
+        if (digits.IsEmpty)
+        {
+            weight = 0;
+        }
+
+        _buffer.WriteInt32(8 + (2 * digits.Length));
+        _buffer.WriteInt16((short)digits.Length);
+        _buffer.WriteInt16((short)weight);
+        _buffer.WriteInt16(negative && !digits.IsEmpty ? (short)0x4000 : (short)0);
+        _buffer.WriteInt16((short)fraction.Length);
+        foreach (var digit in digits)
+        {
+            _buffer.WriteInt16(digit);
+        }
+    }
+}
