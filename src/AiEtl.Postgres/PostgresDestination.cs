@@ -7,12 +7,13 @@ using NpgsqlTypes;
 namespace AiEtl.Postgres;
 
 /// <summary>
-/// Writes rows to a PostgreSQL table (the seed's PostgreSQLLoader) with binary COPY inside the
-/// pipeline's transaction: a failed batch leaves the table as it was before it. The table (and its
+/// Writes rows to a PostgreSQL table (the seed's PostgreSQLLoader) with one binary COPY per transaction,
+/// kept open across the batches of the transaction and completed by the commit: a failed transaction
+/// leaves the table as it was before it. The table (and its
 /// PostgreSQL schema) is created from the record's schema; <see cref="WriteMode"/> decides between
 /// append, an atomic replace through a staging table, and a merge (upsert on the primary key) through a
 /// temporary table and <c>INSERT ... ON CONFLICT</c>. Lost connections surface as retried
-/// <see cref="ConnectionFailedException"/>/<see cref="WriteException"/>; the next batch reconnects.
+/// <see cref="ConnectionFailedException"/>/<see cref="WriteException"/>; the next transaction reconnects.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
