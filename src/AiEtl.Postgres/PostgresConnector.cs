@@ -1,4 +1,5 @@
 using System.Data;
+using AiEtl.Secrets;
 using Npgsql;
 
 namespace AiEtl.Postgres;
@@ -22,13 +23,13 @@ internal static class PostgresConnector
         try
         {
             builder = options.ConnectionString is { Length: > 0 } text
-                ? new NpgsqlConnectionStringBuilder(text)
+                ? new NpgsqlConnectionStringBuilder(EnvironmentPlaceholders.Expand(text, "connection string"))
                 : new NpgsqlConnectionStringBuilder
                 {
-                    Host = options.Host,
+                    Host = EnvironmentPlaceholders.Expand(options.Host, "host"),
                     Port = options.Port,
-                    Database = options.Database,
-                    Username = options.Username,
+                    Database = EnvironmentPlaceholders.Expand(options.Database, "database"),
+                    Username = EnvironmentPlaceholders.Expand(options.Username, "username"),
                     SslMode = options.SslMode,
                 };
         }
@@ -40,7 +41,7 @@ internal static class PostgresConnector
 
         if (options.Password is not null)
         {
-            builder.Password = options.Password;
+            builder.Password = EnvironmentPlaceholders.Expand(options.Password, "password");
         }
 
         builder.Timeout = options.ConnectTimeoutSeconds;
@@ -95,7 +96,26 @@ internal static class PostgresConnector
     public static bool IsLost(NpgsqlConnection? connection) =>
         connection is null || connection.State != ConnectionState.Open || connection.FullState.HasFlag(ConnectionState.Broken);
 
-    /// <summary>Removes the password from a message, in case a driver ever echoes it.</summary>
-    public static string Mask(string message, PostgresOptions options) =>
-        options.Password is { Length: > 0 } password ? message.Replace(password, "***", StringComparison.Ordinal) : message;
+    /// <summary>Removes the password (as given and as expanded) from a message, in case a driver ever echoes it.</summary>
+    public static string Mask(string message, PostgresOptions options)
+    {
+        if (options.Password is not { Length: > 0 } password)
+        {
+            return message;
+        }
+
+        message = message.Replace(password, "***", StringComparison.Ordinal);
+        var expanded = Environment.GetEnvironmentVariable(PlaceholderName(password) ?? "");
+        return expanded is { Length: > 0 } ? message.Replace(expanded, "***", StringComparison.Ordinal) : message;
+    }
+
+    /// <summary>The warnings about how the credentials were given.</summary>
+    public static IReadOnlyList<string> CredentialWarnings(PostgresOptions options) =>
+        options.Password is { Length: > 0 } password && !EnvironmentPlaceholders.Contains(password)
+            ? ["PostgreSQL: the password is given as a literal; give it as an ${ENV} placeholder (password = \"${DB_PASSWORD}\") so it stays out of code and configuration"]
+            : [];
+
+    // The variable of a password given as exactly one placeholder, such as ${DB_PASSWORD}.
+    private static string? PlaceholderName(string password) =>
+        password.StartsWith("${", StringComparison.Ordinal) && password.EndsWith('}') ? password[2..^1] : null;
 }

@@ -17,7 +17,7 @@ namespace AiEtl.Postgres;
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestination
+public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestination, IReportsWarnings
     where TCodec : struct, IRowCodec<T>
 {
     private const string MergeStage = "aietl_merge_stage";
@@ -42,6 +42,9 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     private string? _merge;
     private string? _staging;
     private bool _completed;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Warnings => PostgresConnector.CredentialWarnings(_options);
 
     /// <summary>Creates a destination for the server and table in <paramref name="options"/>.</summary>
     public PostgresDestination(PostgresDestinationOptions options, TCodec codec)

@@ -12,12 +12,15 @@ namespace AiEtl.Postgres;
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows are built: <see cref="GeneratedCodec{T}"/>, or <see cref="RecordCodec"/> with a schema from <see cref="PostgresCatalog.GetSchemaAsync"/>.</typeparam>
-public class PostgresSource<T, TCodec> : DatabaseSource<T>
+public class PostgresSource<T, TCodec> : DatabaseSource<T>, IReportsWarnings
     where TCodec : struct, IRowCodec<T>
 {
     private readonly PostgresSourceOptions _options;
     private readonly TCodec _codec;
     private NpgsqlConnection? _connection;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Warnings => PostgresConnector.CredentialWarnings(_options);
 
     /// <summary>Creates a source for the table or query in <paramref name="options"/>.</summary>
     public PostgresSource(PostgresSourceOptions options, TCodec codec)

@@ -96,7 +96,7 @@ public sealed class EtlPipeline<T>
             TransformDuration = run.TransformTime.Elapsed,
             LoadDuration = run.LoadTime.Elapsed,
             Errors = errors.Errors,
-            Warnings = [.. run.Warnings],
+            Warnings = [.. (_source as IReportsWarnings)?.Warnings ?? [], .. (_destination as IReportsWarnings)?.Warnings ?? [], .. run.Warnings],
             DeadLetterPath = deadLetters.Count > 0 ? deadLetters.Path : null,
             FinalState = run.LastSavedState ?? previousState,
         };
