@@ -30,33 +30,44 @@ public abstract class Transform<T>
         for (var i = 0; i < batch.Count; i++)
         {
             Stats.RecordsProcessed++;
-            RowError? failure = null;
-            try
-            {
-                var rows = batch.Rows;
-                if (Apply(ref rows[i]))
-                {
-                    rows[kept++] = rows[i];
-                }
-                else
-                {
-                    Stats.RecordsFiltered++;
-                }
-            }
-            catch (Exception error) when (error is TransformException or FormatException or ArgumentException or InvalidOperationException)
-            {
-                Stats.Errors++;
-                failure = new RowError(PipelineStage.Transform, $"{Name}: {error.Message}") { Exception = error };
-            }
-
+            var failure = TryApply(ref batch.Rows[i], out var keep);
             if (failure is not null)
             {
+                Stats.Errors++;
                 await errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
+            }
+            else if (keep)
+            {
+                var rows = batch.Rows;
+                rows[kept++] = rows[i];
+            }
+            else
+            {
+                Stats.RecordsFiltered++;
             }
         }
 
         batch.Truncate(kept);
         return kept;
+    }
+
+    /// <summary>
+    /// Transforms one row for <see cref="ApplyBatchAsync"/>: returns why it failed, or <see langword="null"/> with
+    /// <paramref name="keep"/> saying whether to keep it. The default calls <see cref="Apply"/> and turns its
+    /// exception into the error; a transform that rejects many rows (a validator) overrides it to skip the throw.
+    /// </summary>
+    protected virtual RowError? TryApply(ref T row, out bool keep)
+    {
+        try
+        {
+            keep = Apply(ref row);
+            return null;
+        }
+        catch (Exception error) when (error is TransformException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            keep = false;
+            return new RowError(PipelineStage.Transform, $"{Name}: {error.Message}") { Exception = error };
+        }
     }
 
     /// <summary>Resets the statistics.</summary>

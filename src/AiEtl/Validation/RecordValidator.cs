@@ -67,40 +67,19 @@ public sealed class RecordValidator : Transform<Record>
     }
 
     /// <summary>
-    /// Validates a batch: keeps the valid records, in order, and reports each invalid one without throwing, with its
-    /// primary key as the record id and the record as JSON (sensitive values masked) as the raw input to replay.
+    /// Validates one record without throwing; an invalid one is described with its primary key as the record id and
+    /// the record as JSON (sensitive values masked) as the raw input to replay.
     /// </summary>
-    public override async ValueTask<int> ApplyBatchAsync(SourceBatch<Record> batch, IRowErrorSink errors, CancellationToken cancellationToken)
+    protected override RowError? TryApply(ref Record row, out bool keep)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(errors);
-        var kept = 0;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            Stats.RecordsProcessed++;
-            var failure = Check(batch.Rows, i, ref kept);
-            if (failure is not null)
-            {
-                Stats.Errors++;
-                await errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        batch.Truncate(kept);
-        return kept;
-    }
-
-    // Keeps row i (moving it to position kept) or describes why it is invalid.
-    private RowError? Check(Span<Record> rows, int i, ref int kept)
-    {
-        var row = rows[i];
+        keep = false;
         Exception error;
         try
         {
             var violations = Validate(row);
             if (violations.Count == 0)
             {
-                rows[kept++] = row;
+                keep = true;
                 return null;
             }
 

@@ -27,46 +27,22 @@ public sealed class Validator<T> : Transform<T>
         return _violations.Count == 0 ? true : throw new ValidationException(T.Schema.Name, [.. _violations.Items]);
     }
 
-    /// <summary>
-    /// Validates a batch: keeps the valid rows, in order, and reports each invalid row without throwing, so that
-    /// a file with many bad rows costs no exception per row.
-    /// </summary>
-    public override async ValueTask<int> ApplyBatchAsync(SourceBatch<T> batch, IRowErrorSink errors, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(errors);
-        var kept = 0;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            Stats.RecordsProcessed++;
-            var failure = Check(batch.Rows, i, ref kept);
-            if (failure is not null)
-            {
-                Stats.Errors++;
-                await errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        batch.Truncate(kept);
-        return kept;
-    }
-
-    // Keeps row i (moving it to position kept) or describes why it is invalid.
-    private RowError? Check(Span<T> rows, int i, ref int kept)
+    /// <summary>Validates one row without throwing, so a file with many bad rows costs no exception per row.</summary>
+    protected override RowError? TryApply(ref T row, out bool keep)
     {
         _violations.Clear();
         var violations = _violations;
-        T.Validate(in rows[i], ref violations);
-        if (_violations.Count == 0)
+        T.Validate(in row, ref violations);
+        keep = _violations.Count == 0;
+        if (keep)
         {
-            rows[kept++] = rows[i];
             return null;
         }
 
         var error = new ValidationException(T.Schema.Name, [.. _violations.Items]);
         return new RowError(PipelineStage.Transform, $"{Name}: {error.Message}")
         {
-            RecordId = RecordId(rows[i]),
+            RecordId = RecordId(row),
             Exception = error,
         };
     }
