@@ -32,7 +32,7 @@ public sealed record PipelineState
     [JsonPropertyName("records_processed")]
     public long RecordsProcessed { get; init; }
 
-    /// <summary>A hash of the part of the file already read (<c>sha256:...</c>).</summary>
+    /// <summary>A hash of the part of the file already read (<c>xxh128:...</c>; <c>sha256:...</c> from earlier versions).</summary>
     [JsonPropertyName("file_hash")]
     public string? FileHash { get; init; }
 

@@ -28,7 +28,7 @@ public sealed class CsvIncrementalTests : IDisposable
         Assert.Equal([4, 5], secondRows.Select(r => r.Id));
         Assert.Empty(thirdRows);
         var state = third.FinalState!;
-        Assert.Matches("^sha256:[0-9a-f]{64}$", state.FileHash);
+        Assert.Matches("^xxh128:[0-9a-f]{32}$", state.FileHash);
         Assert.Equal(new FileInfo(path).Length, state.Checkpoint.CustomState["byte_offset"].GetInt64());
         Assert.Equal(File.GetLastWriteTimeUtc(path), state.LastModified!.Value.UtcDateTime);
         Assert.Equal(5, state.RecordsProcessed);
@@ -54,6 +54,40 @@ public sealed class CsvIncrementalTests : IDisposable
         Assert.Contains("full refresh", error.Message, StringComparison.Ordinal);
         Assert.True(refreshed.Success);
         Assert.Equal([1, 2, 3, 4], all.Select(r => r.Id));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_state_saved_with_a_sha256_hash_by_an_earlier_version_is_still_checked(bool rewrite)
+    {
+        var path = Write("legacy.csv", Header + Rows(1, 3));
+        var options = Options();
+        var (first, _) = await RunAsync(path, options);
+        var states = options.State!;
+        var saved = first.FinalState!;
+        var offset = saved.Checkpoint.CustomState["byte_offset"].GetInt64();
+        var prefix = File.ReadAllBytes(path).AsSpan(0, (int)offset);
+        states.SaveState("incremental", Path.GetFullPath(path), saved with { FileHash = $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(prefix))}" });
+
+        if (rewrite)
+        {
+            File.WriteAllText(path, Header + Rows(1, 3).Replace("n2", "X2", StringComparison.Ordinal));
+        }
+
+        File.AppendAllText(path, Rows(4, 1));
+        var (second, rows) = await RunAsync(path, options);
+
+        Assert.Equal(!rewrite, second.Success);
+        Assert.Equal(rewrite ? [] : [4], rows.Select(r => r.Id));
+        if (rewrite)
+        {
+            Assert.Contains("the file was rewritten since the last run", Assert.Single(second.Errors).Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Matches("^xxh128:[0-9a-f]{32}$", second.FinalState!.FileHash);
+        }
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class JsonSourceTests : IDisposable
         Assert.Equal([1, 2, 3], firstRows.Select(r => r.Id));
         Assert.Equal([4, 5], secondRows.Select(r => r.Id));
         Assert.Equal(7, second.FinalState!.Checkpoint.CustomState["line"].GetInt64());
-        Assert.Matches("^sha256:[0-9a-f]{64}$", second.FinalState.FileHash);
+        Assert.Matches("^xxh128:[0-9a-f]{32}$", second.FinalState.FileHash);
         Assert.Contains("grow.jsonl: the file was rewritten since the last run", Assert.Single(rewritten.Errors).Message, StringComparison.Ordinal);
         Assert.True(refreshed.Success, Describe(refreshed));
         Assert.Equal([1, 2, 3, 4, 5, 6], all.Select(r => r.Id));
