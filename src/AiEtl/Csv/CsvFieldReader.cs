@@ -91,7 +91,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
             return _format.TryParseNumber(text, NumberStyles.Number, out decimal parsed) ? parsed : throw Invalid(ordinal, _format.Number("a decimal number", integer: false));
         }
 
-        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a decimal number");
+        return Utf8Values.TryParseDecimal(text, out var value) ? value : throw Invalid(ordinal, "a decimal number");
     }
 
     public bool ReadBoolean(int ordinal) =>

@@ -33,6 +33,72 @@ internal static class Utf8Values
         return false;
     }
 
+    /// <summary>
+    /// Parses a decimal as <c>decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture)</c> does,
+    /// reading the common plain shape directly.
+    /// </summary>
+    public static bool TryParseDecimal(ReadOnlySpan<byte> text, out decimal value) =>
+        TryParsePlainDecimal(text, out value) || decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>
+    /// The fast path of <see cref="TryParseDecimal"/> alone: <c>[-+]?digits[.digits]</c> with at most 18 digits, built from
+    /// the digits as a whole number and the count of digits after the point, which is the value and the scale
+    /// <see cref="decimal.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out decimal)"/> gives (<c>1.50</c>
+    /// keeps scale 2, <c>-0</c> keeps its sign). Anything else (whitespace, separators, exponents, a point without digits
+    /// on both sides, more digits) is declined.
+    /// </summary>
+    internal static bool TryParsePlainDecimal(ReadOnlySpan<byte> text, out decimal value)
+    {
+        const int MaxDigits = 18;
+        value = default;
+        var position = 0;
+        var negative = false;
+        if (text.Length > 0 && text[0] is (byte)'-' or (byte)'+')
+        {
+            negative = text[0] == '-';
+            position = 1;
+        }
+
+        var mantissa = 0L;
+        var start = position;
+        while (position < text.Length && (uint)(text[position] - '0') <= 9)
+        {
+            mantissa = (mantissa * 10) + (text[position] - '0');
+            position++;
+        }
+
+        var digits = position - start;
+        if (digits == 0 || digits > MaxDigits)
+        {
+            return false;
+        }
+
+        var scale = 0;
+        if (position < text.Length)
+        {
+            if (text[position] != '.')
+            {
+                return false;
+            }
+
+            start = ++position;
+            while (position < text.Length && (uint)(text[position] - '0') <= 9)
+            {
+                mantissa = (mantissa * 10) + (text[position] - '0');
+                position++;
+            }
+
+            scale = position - start;
+            if (scale == 0 || digits + scale > MaxDigits || position != text.Length)
+            {
+                return false;
+            }
+        }
+
+        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative, (byte)scale);
+        return true;
+    }
+
     public static bool TryParseDate(ReadOnlySpan<byte> text, out DateOnly value) =>
         TryParseIsoDate(text, out value)
         || WithChars(text, static chars => (DateOnly.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed), parsed), out value);

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -9,7 +11,7 @@ namespace AiEtl.Fields;
 /// <c>array</c> type. Element types are dispatched on <c>typeof(TElement)</c>, which the JIT folds
 /// per element type, so nothing is boxed.
 /// </summary>
-public static class JsonArrays
+public static partial class JsonArrays
 {
     /// <summary>Whether <typeparamref name="TElement"/> can be an array element.</summary>
     public static bool IsSupported<TElement>() =>
@@ -46,8 +48,17 @@ public static class JsonArrays
 
     /// <summary>Parses a JSON array of <typeparamref name="TElement"/>.</summary>
     /// <exception cref="FormatException">The text is not a JSON array of such values.</exception>
-    public static TElement[] Parse<TElement>(ReadOnlySpan<byte> utf8Json)
+    public static TElement[] Parse<TElement>(ReadOnlySpan<byte> utf8Json) =>
+        TryParseFlat<TElement>(utf8Json, out var values) ? values : ParseWithReader<TElement>(utf8Json);
+
+    /// <summary>The exact path: every shape <see cref="Utf8JsonReader"/> reads, and its errors.</summary>
+    internal static TElement[] ParseWithReader<TElement>(ReadOnlySpan<byte> utf8Json)
     {
+        // The first elements go to a buffer on the stack, more to pooled arrays; only the result is allocated.
+        var inline = default(ElementBuffer<TElement>);
+        Span<TElement> buffer = inline;
+        TElement[]? rented = null;
+        var count = 0;
         try
         {
             var reader = new Utf8JsonReader(utf8Json);
@@ -56,10 +67,19 @@ public static class JsonArrays
                 throw new FormatException("not a JSON array");
             }
 
-            var values = new List<TElement>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                values.Add(ReadElement<TElement>(ref reader));
+                var value = ReadElement<TElement>(ref reader);
+                if (count == buffer.Length)
+                {
+                    var larger = ArrayPool<TElement>.Shared.Rent(buffer.Length * 2);
+                    buffer.CopyTo(larger);
+                    Return(rented);
+                    rented = larger;
+                    buffer = larger;
+                }
+
+                buffer[count++] = value;
             }
 
             if (reader.TokenType != JsonTokenType.EndArray || reader.Read())
@@ -67,7 +87,7 @@ public static class JsonArrays
                 throw new FormatException("text after the JSON array");
             }
 
-            return [.. values];
+            return buffer[..count].ToArray();
         }
         catch (JsonException error)
         {
@@ -76,6 +96,18 @@ public static class JsonArrays
         catch (InvalidOperationException error)
         {
             throw new FormatException($"an element is not {typeof(TElement).Name}: {error.Message}", error);
+        }
+        finally
+        {
+            Return(rented);
+        }
+
+        static void Return(TElement[]? array)
+        {
+            if (array is not null)
+            {
+                ArrayPool<TElement>.Shared.Return(array, RuntimeHelpers.IsReferenceOrContainsReferences<TElement>());
+            }
         }
     }
 
@@ -247,5 +279,11 @@ public static class JsonArrays
         }
 
         throw new NotSupportedException($"{typeof(TElement)} cannot be an array element");
+    }
+
+    [InlineArray(8)]
+    private struct ElementBuffer<TElement>
+    {
+        private TElement _first;
     }
 }
