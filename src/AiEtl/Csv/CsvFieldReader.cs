@@ -1,32 +1,28 @@
 using System.Globalization;
 using AiEtl.Fields;
-using CsvHelper;
 
 namespace AiEtl.Csv;
 
 /// <summary>
-/// Reads the current CSV record by schema ordinal, parsing each field from its UTF-8 bytes. A ref
+/// Reads a tokenized CSV record by schema ordinal, parsing each field from its UTF-8 bytes. A ref
 /// struct, so generated <c>ReadFields</c> code is specialised for it and nothing is boxed.
 /// </summary>
 internal readonly ref struct CsvFieldReader : IFieldReader
 {
-    private readonly CsvReader _csv;
-    private readonly int[] _columns;
+    private readonly CsvRow _row;
     private readonly CsvValueFormat? _format;
 
-    /// <param name="csv">The reader, positioned on a record.</param>
-    /// <param name="columns">The CSV column of each schema ordinal.</param>
+    /// <param name="row">The record's fields by schema ordinal.</param>
     /// <param name="format">The source's culture and date formats, built once per source; <see langword="null"/> for invariant ISO.</param>
-    public CsvFieldReader(CsvReader csv, int[] columns, CsvValueFormat? format = null)
+    public CsvFieldReader(CsvRow row, CsvValueFormat? format = null)
     {
-        _csv = csv;
-        _columns = columns;
+        _row = row;
         _format = format;
     }
 
-    public bool IsNull(int ordinal) => _csv.IsNull(_columns[ordinal]);
+    public bool IsNull(int ordinal) => _row.IsNull(ordinal);
 
-    public string ReadString(int ordinal) => _csv.GetString(_columns[ordinal]) ?? "";
+    public string ReadString(int ordinal) => _row.GetString(ordinal);
 
     public short ReadInt16(int ordinal)
     {
@@ -163,20 +159,18 @@ internal readonly ref struct CsvFieldReader : IFieldReader
         where TEnum : struct, Enum
     {
         // The list of names is built only for the error, so that reading an enum allocates nothing.
-        var column = _columns[ordinal];
-        if (_csv.IsEmpty(column))
+        if (_row.IsEmpty(ordinal))
         {
             throw new FieldFormatException(ordinal, $"{EnumNames<TEnum>()} (the field is empty and not nullable)");
         }
 
-        return Utf8Values.TryParseEnum<TEnum>(_csv.GetSpan(column), out var value) ? value : throw Invalid(ordinal, EnumNames<TEnum>());
+        return Utf8Values.TryParseEnum<TEnum>(_row.GetSpan(ordinal), out var value) ? value : throw Invalid(ordinal, EnumNames<TEnum>());
     }
 
     // The field's bytes; an empty field cannot be read as a value type, so it fails here with a clear reason.
     private ReadOnlySpan<byte> Span(int ordinal, string expected)
     {
-        var column = _columns[ordinal];
-        return _csv.IsEmpty(column) ? throw new FieldFormatException(ordinal, $"{expected} (the field is empty and not nullable)") : _csv.GetSpan(column);
+        return _row.IsEmpty(ordinal) ? throw new FieldFormatException(ordinal, $"{expected} (the field is empty and not nullable)") : _row.GetSpan(ordinal);
     }
 
     private static FieldFormatException Invalid(int ordinal, string expected) => new(ordinal, expected);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using AiEtl.Fields;
@@ -30,6 +31,7 @@ public class CsvSource<T, TCodec> : ISource<T>
     private readonly CsvSourceOptions _options;
     private readonly TCodec _codec;
     private readonly CsvValueFormat? _format;
+    private readonly byte[][] _nullTokens;
     private SourceState _state = new();
 
     /// <summary>Creates a source for the file in <paramref name="options"/>, building rows with <paramref name="codec"/>.</summary>
@@ -40,6 +42,7 @@ public class CsvSource<T, TCodec> : ISource<T>
         _options = options;
         _codec = codec;
         _format = CsvValueFormat.From(options);
+        _nullTokens = [.. options.NullValues.Select(Encoding.UTF8.GetBytes)];
         SourceId = Path.GetFullPath(options.Path);
         IsGlob = CsvFiles.IsGlob(options.Path);
     }
@@ -156,9 +159,14 @@ public class CsvSource<T, TCodec> : ISource<T>
         using var csv = CsvReader.Create(stream, resuming ? options with { HasHeader = false } : options, leaveOpen: true);
         var firstLine = resuming ? startLine : 1;
         var processed = _state.RecordsProcessed;
-        var batch = new SourceBatch<T>(context.BatchSize);
+        var buffer = new CsvRowBuffer(context.BatchSize, schema.Fields.Count);
         long lastLine = firstLine;
 
+        // The reading thread only tokenizes; rows are built from each full buffer on the thread pool while it reads
+        // on, and batches leave in file order, the oldest first once MaxDegreeOfParallelism are being built.
+        var building = new Queue<Task<Built>>();
+        var parallelism = Math.Max(1, _options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        ExceptionDispatchInfo? failure = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -169,18 +177,19 @@ public class CsvSource<T, TCodec> : ISource<T>
             }
             catch (CsvFormatException error)
             {
-                throw new ReadException(error.Message, new DataLocation(displayPath) { Line = firstLine + error.LineNumber - 1 }, error);
+                failure = ExceptionDispatchInfo.Capture(new ReadException(error.Message, new DataLocation(displayPath) { Line = firstLine + error.LineNumber - 1 }, error));
+                break;
             }
             catch (DecoderFallbackException error)
             {
-                throw new ReadException($"the file is not valid {(_options.Encoding ?? Encoding.UTF8).WebName}: {error.Message}", new DataLocation(displayPath), error);
+                failure = ExceptionDispatchInfo.Capture(new ReadException($"the file is not valid {(_options.Encoding ?? Encoding.UTF8).WebName}: {error.Message}", new DataLocation(displayPath), error));
+                break;
             }
 
             while (malformed.TryDequeue(out var bad))
             {
-                batch.RecordsRead++;
                 processed++;
-                await context.Errors.ReportAsync(MalformedError(bad, firstLine, displayPath), cancellationToken).ConfigureAwait(false);
+                buffer.AddError(MalformedError(bad, firstLine, displayPath));
             }
 
             if (!more)
@@ -189,27 +198,45 @@ public class CsvSource<T, TCodec> : ISource<T>
             }
 
             var line = firstLine + csv.LineNumber - 1;
-            if (batch.RecordsRead >= context.BatchSize)
+            if (buffer.Count >= context.BatchSize)
             {
-                batch.StateAfter = Position(file, processed, startOffset + csv.ByteOffset, line, prefix);
-                _state = batch.StateAfter;
-                yield return batch;
-                batch = new SourceBatch<T>(context.BatchSize);
+                buffer.StateAfter = Position(file, processed, startOffset + csv.ByteOffset, line, prefix);
+                building.Enqueue(Build(buffer, columns, displayPath, parallelism, cancellationToken));
+                buffer = new CsvRowBuffer(context.BatchSize, schema.Fields.Count);
+                if (building.Count >= parallelism)
+                {
+                    var built = await building.Dequeue().ConfigureAwait(false);
+                    await ReportAsync(built, context, cancellationToken).ConfigureAwait(false);
+                    _state = built.Batch.StateAfter!;
+                    yield return built.Batch;
+                }
             }
 
-            batch.RecordsRead++;
             processed++;
             lastLine = line + CountLineBreaks(csv.RawRecord) + 1;
-            var failure = TryRead(csv, columns, expectedFieldCount, schema, line, processed, batch, displayPath);
-            if (failure is not null)
-            {
-                await context.Errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
-            }
+            Tokenize(csv, buffer, columns, expectedFieldCount, line, processed, displayPath);
         }
 
-        batch.StateAfter = Position(file, processed, compression == FileCompression.None ? stream.Position : 0, lastLine, prefix);
-        _state = batch.StateAfter;
-        yield return batch;
+        if (failure is null)
+        {
+            buffer.StateAfter = Position(file, processed, compression == FileCompression.None ? stream.Position : 0, lastLine, prefix);
+            building.Enqueue(Build(buffer, columns, displayPath, parallelism, cancellationToken));
+        }
+        else
+        {
+            buffer.Release();
+        }
+
+        // The batches read before a failure are good: they go on to be loaded before the failure is raised.
+        while (building.Count > 0)
+        {
+            var built = await building.Dequeue().ConfigureAwait(false);
+            await ReportAsync(built, context, cancellationToken).ConfigureAwait(false);
+            _state = built.Batch.StateAfter!;
+            yield return built.Batch;
+        }
+
+        failure?.Throw();
     }
 
     private CsvReaderOptions ReaderOptions(Queue<CsvMalformedRecord> malformed) => CsvReaderOptions.Default with
@@ -273,16 +300,17 @@ public class CsvSource<T, TCodec> : ISource<T>
         return FileCompressions.OpenRead(stream, compression, displayPath);
     }
 
-    // Reads one record into the batch, or describes why it cannot be read.
-    private RowError? TryRead(CsvReader csv, int[] columns, int expectedFieldCount, Schema schema, long line, long row, SourceBatch<T> batch, string displayPath)
+    // Copies one record into the buffer, or keeps in its place why it cannot be read.
+    private void Tokenize(CsvReader csv, CsvRowBuffer buffer, int[] columns, int expectedFieldCount, long line, long row, string displayPath)
     {
         if (csv.FieldCount != expectedFieldCount)
         {
-            return new RowError(PipelineStage.Extract, $"expected {expectedFieldCount} fields, found {csv.FieldCount}")
+            buffer.AddError(new RowError(PipelineStage.Extract, $"expected {expectedFieldCount} fields, found {csv.FieldCount}")
             {
                 Location = new DataLocation(displayPath) { Line = line, Row = row },
                 RawInput = Encoding.UTF8.GetString(csv.RawRecord),
-            };
+            });
+            return;
         }
 
         // CsvHelper would decode invalid bytes to U+FFFD silently; a row that is not UTF-8 is reported instead of altered.
@@ -294,30 +322,76 @@ public class CsvSource<T, TCodec> : ISource<T>
                 bad++;
             }
 
-            return new RowError(PipelineStage.Extract, "the row is not valid UTF-8; set the source's encoding if the file uses another one")
+            buffer.AddError(new RowError(PipelineStage.Extract, "the row is not valid UTF-8; set the source's encoding if the file uses another one")
             {
                 Location = new DataLocation(displayPath) { Line = line, Column = bad + 1, Row = row },
                 RawInput = Encoding.UTF8.GetString(csv.RawRecord),
-            };
+            });
+            return;
         }
 
+        buffer.AddRecord(csv, columns, _nullTokens, line, row);
+    }
+
+    // Builds the rows of a full buffer: on the thread pool when batches are built in parallel, here otherwise.
+    private Task<Built> Build(CsvRowBuffer buffer, int[] columns, string displayPath, int parallelism, CancellationToken cancellationToken) =>
+        parallelism > 1
+            ? Task.Run(() => BuildRows(buffer, columns, displayPath), cancellationToken)
+            : Task.FromResult(BuildRows(buffer, columns, displayPath));
+
+    private Built BuildRows(CsvRowBuffer buffer, int[] columns, string displayPath)
+    {
         try
         {
-            var reader = new CsvFieldReader(csv, columns, _format);
+            var batch = new SourceBatch<T>(Math.Max(1, buffer.Count)) { RecordsRead = buffer.Count, StateAfter = buffer.StateAfter };
+            List<RowError>? errors = null;
+            for (var i = 0; i < buffer.Count; i++)
+            {
+                var error = buffer.ErrorAt(i) ?? TryBuild(buffer, i, columns, batch, displayPath);
+                if (error is not null)
+                {
+                    (errors ??= []).Add(error);
+                }
+            }
+
+            return new Built(batch, errors);
+        }
+        finally
+        {
+            buffer.Release();
+        }
+    }
+
+    // Adds record i's row to the batch, or describes why it cannot be read.
+    private RowError? TryBuild(CsvRowBuffer buffer, int i, int[] columns, SourceBatch<T> batch, string displayPath)
+    {
+        var row = buffer.RowAt(i);
+        try
+        {
+            var reader = new CsvFieldReader(row, _format);
             batch.Add(_codec.Read(ref reader));
             return null;
         }
         catch (FieldFormatException error)
         {
-            var field = schema.Fields[error.Ordinal];
-            var column = columns[error.Ordinal];
-            var shown = field.Sensitive == SensitiveKind.None ? Quote(csv.GetString(column)) : "the value (masked)";
+            var field = _codec.Schema.Fields[error.Ordinal];
+            var (line, number) = buffer.PositionOf(i);
+            var shown = field.Sensitive == SensitiveKind.None ? Quote(row.GetString(error.Ordinal)) : "the value (masked)";
             return new RowError(PipelineStage.Extract, $"{shown} is not {error.Expected}")
             {
-                Location = new DataLocation(displayPath) { Line = line, Column = column + 1, ColumnName = field.Name, Row = row },
-                RawInput = field.Sensitive == SensitiveKind.None ? Encoding.UTF8.GetString(csv.RawRecord) : null,
+                Location = new DataLocation(displayPath) { Line = line, Column = columns[error.Ordinal] + 1, ColumnName = field.Name, Row = number },
+                RawInput = field.Sensitive == SensitiveKind.None ? Encoding.UTF8.GetString(row.Raw) : null,
                 Exception = error,
             };
+        }
+    }
+
+    // Row errors go to the pipeline's error policy before the batch they were found in.
+    private static async ValueTask ReportAsync(Built built, ReadContext context, CancellationToken cancellationToken)
+    {
+        foreach (var error in built.Errors ?? [])
+        {
+            await context.Errors.ReportAsync(error, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -361,4 +435,7 @@ public class CsvSource<T, TCodec> : ISource<T>
         value is null ? "an empty value"
         : value.Length <= MaxValueInMessage ? $"'{value}'"
         : $"'{value[..MaxValueInMessage]}…'";
+
+    // A batch built from a buffer, and the errors of its records in file order.
+    private readonly record struct Built(SourceBatch<T> Batch, List<RowError>? Errors);
 }

@@ -60,4 +60,11 @@ public sealed record CsvSourceOptions(string Path)
 
     /// <summary>The compression; <see langword="null"/> to take it from the extension (<c>.gz</c>, <c>.zip</c>, <c>.bz2</c>, <c>.xz</c>, <c>.zst</c>).</summary>
     public FileCompression? Compression { get; init; }
+
+    /// <summary>
+    /// How many batches are turned from text into rows at once, on the thread pool, while the reading thread
+    /// tokenizes the next ones; <see langword="null"/> (the default) for the processor count, 1 to build rows on the
+    /// reading thread. Rows, errors and checkpoints come out in file order whatever the setting.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; init; }
 }

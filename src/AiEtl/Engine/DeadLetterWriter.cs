@@ -11,6 +11,9 @@ public sealed class DeadLetterWriter : IAsyncDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly string _pipelineId;
+
+    // Sources report bad rows on the extract thread while the load thread flushes at each commit: a FileStream is not thread-safe.
+    private readonly Lock _gate = new();
     private FileStream? _stream;
     private Utf8JsonWriter? _writer;
 
@@ -32,6 +35,14 @@ public sealed class DeadLetterWriter : IAsyncDisposable
     public void Write(RowError error, DateTimeOffset timestamp)
     {
         ArgumentNullException.ThrowIfNull(error);
+        lock (_gate)
+        {
+            WriteEntry(error, timestamp);
+        }
+    }
+
+    private void WriteEntry(RowError error, DateTimeOffset timestamp)
+    {
         var writer = Open();
         writer.WriteStartObject();
         writer.WriteString("timestamp", timestamp);
@@ -73,7 +84,13 @@ public sealed class DeadLetterWriter : IAsyncDisposable
     }
 
     /// <summary>Makes the rows written so far durable; called before a checkpoint is saved.</summary>
-    public void Flush() => _stream?.Flush(flushToDisk: true);
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            _stream?.Flush(flushToDisk: true);
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
