@@ -148,7 +148,8 @@ public class CsvSource<T, TCodec> : ISource<T>
             expectedFieldCount = schema.Fields.Count;
         }
 
-        using var prefix = compression == FileCompression.None ? new PrefixHash(file) : null;
+        // The hash of the bytes read is for the saved state: a run that saves none does not read the file twice.
+        using var prefix = compression == FileCompression.None && (context.KeepsState || startOffset > 0) ? new PrefixHash(file) : null;
         if (prefix is not null && startOffset > 0)
         {
             prefix.CheckUnchanged(startOffset, _state.FileHash, displayPath);

@@ -132,7 +132,7 @@ public sealed class EtlPipeline<T>
         using var stopTransform = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var extracted = NewChannel();
         var transformed = NewChannel();
-        var context = new ReadContext(Options.BatchSize, errors) { Warn = run.Warnings.Add };
+        var context = new ReadContext(Options.BatchSize, errors) { Warn = run.Warnings.Add, KeepsState = Options.State is not null };
 
         var extract = Task.Run(() => Guard(run, PipelineStage.Extract, [], extracted.Writer, () => ExtractAsync(run, context, extracted.Writer, stopExtract.Token)), CancellationToken.None);
         var transform = Task.Run(() => Guard(run, PipelineStage.Transform, [stopExtract], transformed.Writer, () => TransformAsync(run, errors, extracted.Reader, transformed.Writer, stopTransform.Token)), CancellationToken.None);

@@ -79,7 +79,8 @@ public class JsonSource<T, TCodec> : ISource<T>
         var incremental = SupportsIncremental;
         var offset = incremental ? CustomLong(_state.Checkpoint, ByteOffsetKey) ?? 0 : 0;
         long line = incremental ? CustomLong(_state.Checkpoint, LineKey) ?? 1 : 1;
-        using var prefix = incremental ? new PrefixHash(SourceId) : null;
+        // The hash of the bytes read is for the saved state: a run that saves none does not read the file twice.
+        using var prefix = incremental && (context.KeepsState || offset > 0) ? new PrefixHash(SourceId) : null;
         prefix?.CheckUnchanged(offset, offset > 0 ? _state.FileHash : null, DisplayPath);
         var file = new FileStream(SourceId, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan | FileOptions.Asynchronous);
         file.Position = offset;
@@ -132,7 +133,7 @@ public class JsonSource<T, TCodec> : ISource<T>
 
             if (batch.RecordsRead >= context.BatchSize)
             {
-                batch.StateAfter = Position(row, offset, elementLine, prefix);
+                batch.StateAfter = Position(row, offset, elementLine, incremental, prefix);
                 yield return batch;
                 batch = new SourceBatch<T>(context.BatchSize);
             }
@@ -148,12 +149,12 @@ public class JsonSource<T, TCodec> : ISource<T>
             }
         }
 
-        batch.StateAfter = Position(row, offset, line, prefix);
+        batch.StateAfter = Position(row, offset, line, incremental, prefix);
         _state = batch.StateAfter;
         yield return batch;
     }
 
-    private SourceState Position(long processed, long offset, long line, PrefixHash? prefix) => prefix is null
+    private SourceState Position(long processed, long offset, long line, bool incremental, PrefixHash? prefix) => !incremental
         ? new SourceState { RecordsProcessed = processed }
         : new SourceState
         {
@@ -167,7 +168,7 @@ public class JsonSource<T, TCodec> : ISource<T>
                     [LineKey] = JsonSerializer.SerializeToElement(line, CheckpointJsonContext.Default.Int64),
                 },
             },
-            FileHash = prefix.HashUpTo(offset),
+            FileHash = prefix?.HashUpTo(offset),
             LastModified = File.GetLastWriteTimeUtc(SourceId),
         };
 

@@ -57,6 +57,23 @@ public sealed class CsvIncrementalTests : IDisposable
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_input_is_hashed_only_for_a_pipeline_that_keeps_state(bool keepsState)
+    {
+        var path = Write("nostate.csv", Header + Rows(1, 3));
+        SourceState? last = null;
+
+        await foreach (var batch in new CsvSource<Person>(path).ReadAsync(new ReadContext(2, new ThrowingSink()) { KeepsState = keepsState }, TestContext.Current.CancellationToken))
+        {
+            last = batch.StateAfter;
+        }
+
+        Assert.Equal(new FileInfo(path).Length, last!.Checkpoint.CustomState["byte_offset"].GetInt64());
+        Assert.Equal(keepsState, last.FileHash is not null);
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task A_state_saved_with_a_sha256_hash_by_an_earlier_version_is_still_checked(bool rewrite)
@@ -143,5 +160,10 @@ public sealed class CsvIncrementalTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
         return path;
+    }
+
+    private sealed class ThrowingSink : IRowErrorSink
+    {
+        public ValueTask ReportAsync(RowError error, CancellationToken cancellationToken = default) => throw new InvalidOperationException(error.Message);
     }
 }
