@@ -23,6 +23,7 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
     private readonly TCodec _codec;
     private readonly JsonFormat _format;
     private readonly JsonEncodedText[] _names;
+    private readonly byte[][] _compactNames;
     private Utf8JsonWriter? _writer;
 
     /// <summary>Creates a destination for the file in <paramref name="options"/>, writing rows with <paramref name="codec"/>.</summary>
@@ -33,6 +34,7 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
         _codec = codec;
         _format = options.Format ?? JsonFormats.FromPath(options.Path);
         _names = [.. codec.Schema.Fields.Select(f => JsonEncodedText.Encode(f.Name))];
+        _compactNames = CompactJsonFieldWriter.EncodeNames(_names);
     }
 
     /// <inheritdoc />
@@ -106,6 +108,31 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
 
     /// <inheritdoc />
     protected override void WriteRows(ReadOnlySpan<T> rows, IBufferWriter<byte> output, long rowsBefore)
+    {
+        if (_options.Pretty)
+        {
+            WriteIndentedRows(rows, output, rowsBefore);
+            return;
+        }
+
+        // Compact rows (every line of JSON Lines, a plain array) are formatted straight into the output;
+        // the bytes are those Utf8JsonWriter writes (CompactJsonFieldWriterTests compares the two).
+        var fields = new CompactJsonFieldWriter(output, _compactNames);
+        var lines = _format == JsonFormat.Lines;
+        var index = rowsBefore;
+        foreach (ref readonly var row in rows)
+        {
+            fields.WriteStartObject(!lines && index > 0 ? ","u8 : default);
+            _codec.Write(in row, ref fields);
+            fields.WriteEndObject(lines ? "\n"u8 : default);
+            index++;
+        }
+
+        fields.Flush();
+    }
+
+    // Indented arrays go through Utf8JsonWriter, flushed after each row so the separators between rows land in order.
+    private void WriteIndentedRows(ReadOnlySpan<T> rows, IBufferWriter<byte> output, long rowsBefore)
     {
         var writer = Writer(output);
         var fields = new JsonFieldWriter(writer, _names);
