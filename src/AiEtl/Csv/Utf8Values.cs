@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -183,7 +184,14 @@ internal static class Utf8Values
     /// fraction of up to seven digits, and an optional <c>Z</c> or <c>±hh:mm</c>; the time as written (kind unspecified)
     /// and the offset, <see langword="null"/> when there is none. Anything else is left to the general parser.
     /// </summary>
-    private static bool TryParseIsoDateTime(ReadOnlySpan<byte> text, out DateTime local, out TimeSpan? offset)
+    private static bool TryParseIsoDateTime(ReadOnlySpan<byte> text, out DateTime local, out TimeSpan? offset) =>
+        TryParseFixedIsoDateTime(text, out local, out offset) || TryParseSlicedIsoDateTime(text, out local, out offset);
+
+    /// <summary>
+    /// <see cref="TryParseIsoDateTime(ReadOnlySpan{byte}, out DateTime, out TimeSpan?)"/> by its parts: every shape it
+    /// accepts, among them those the fixed positions of <see cref="TryParseFixedIsoDateTime"/> decline.
+    /// </summary>
+    internal static bool TryParseSlicedIsoDateTime(ReadOnlySpan<byte> text, out DateTime local, out TimeSpan? offset)
     {
         local = default;
         offset = null;
@@ -221,6 +229,103 @@ internal static class Utf8Values
         local = new DateTime((date.DayNumber * TimeSpan.TicksPerDay) + ticks, DateTimeKind.Unspecified);
         return true;
     }
+
+    /// <summary>
+    /// The commonest shapes of <see cref="TryParseIsoDateTime(ReadOnlySpan{byte}, out DateTime, out TimeSpan?)"/> read at
+    /// fixed positions: <c>yyyy-MM-ddTHH:mm:ss</c> (or a space for the <c>T</c>), an optional fraction of one to seven
+    /// digits, and an optional <c>Z</c> or <c>±hh:mm</c>. What it accepts, the general ISO path accepts with the same
+    /// result; anything else it declines and leaves to that path.
+    /// </summary>
+    internal static bool TryParseFixedIsoDateTime(ReadOnlySpan<byte> text, out DateTime local, out TimeSpan? offset)
+    {
+        local = default;
+        offset = null;
+        if (text.Length < 19 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':')
+        {
+            return false;
+        }
+
+        var year = (Digit(text[0]) * 1000) + (Digit(text[1]) * 100) + (Digit(text[2]) * 10) + Digit(text[3]);
+        var month = (Digit(text[5]) * 10) + Digit(text[6]);
+        var day = (Digit(text[8]) * 10) + Digit(text[9]);
+        var hours = (Digit(text[11]) * 10) + Digit(text[12]);
+        var minutes = (Digit(text[14]) * 10) + Digit(text[15]);
+        var seconds = (Digit(text[17]) * 10) + Digit(text[18]);
+
+        // A byte that is not a digit makes its Digit negative, and so its field negative or out of range.
+        if ((year | month | day | hours | minutes | seconds) < 0 || year < 1 || (uint)(month - 1) > 11 || day < 1
+            || hours > 23 || minutes > 59 || seconds > 59)
+        {
+            return false;
+        }
+
+        var leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        var daysBefore = DaysBeforeMonth[month - 1] + (leap && month > 2 ? 1 : 0);
+        if (day > DaysBeforeMonth[month] - DaysBeforeMonth[month - 1] + (leap && month == 2 ? 1 : 0))
+        {
+            return false;
+        }
+
+        var ticks = (hours * TimeSpan.TicksPerHour) + (minutes * TimeSpan.TicksPerMinute) + (seconds * TimeSpan.TicksPerSecond);
+        var position = 19;
+        if (position < text.Length && text[position] == '.')
+        {
+            var fraction = 0L;
+            var digits = 0;
+            while (++position < text.Length && Digit(text[position]) >= 0)
+            {
+                fraction = (fraction * 10) + Digit(text[position]);
+                digits++;
+            }
+
+            if (digits is 0 or > 7)
+            {
+                return false;
+            }
+
+            for (; digits < 7; digits++)
+            {
+                fraction *= 10;
+            }
+
+            ticks += fraction;
+        }
+
+        var zone = text[position..];
+        if (zone.Length == 1 && zone[0] == 'Z')
+        {
+            offset = TimeSpan.Zero;
+        }
+        else if (zone.Length == 6 && zone[0] is (byte)'+' or (byte)'-' && zone[3] == ':')
+        {
+            var zoneHours = (Digit(zone[1]) * 10) + Digit(zone[2]);
+            var zoneMinutes = (Digit(zone[4]) * 10) + Digit(zone[5]);
+            if ((zoneHours | zoneMinutes) < 0 || zoneHours > 14 || zoneMinutes > 59)
+            {
+                return false;
+            }
+
+            var span = new TimeSpan(zoneHours, zoneMinutes, 0);
+            offset = zone[0] == '-' ? -span : span;
+        }
+        else if (zone.Length != 0)
+        {
+            return false;
+        }
+
+        // Days since 0001-01-01, as DateOnly.DayNumber counts them.
+        var before = year - 1;
+        var dayNumber = (before * 365) + (before / 4) - (before / 100) + (before / 400) + daysBefore + day - 1;
+        local = new DateTime((dayNumber * TimeSpan.TicksPerDay) + ticks, DateTimeKind.Unspecified);
+        return true;
+    }
+
+    // Days of a common year before each month, and the year's total.
+    private static ReadOnlySpan<short> DaysBeforeMonth => [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+
+    // The value of a digit, or a negative number large enough to make any field it is part of negative.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Digit(byte b) => (uint)(b - '0') <= 9 ? b - '0' : -100_000;
 
     /// <summary>The fast path for <c>HH:mm</c> and <c>HH:mm:ss</c> with an optional fraction of up to seven digits: the ticks since midnight.</summary>
     internal static bool TryParseIsoTime(ReadOnlySpan<byte> text, out long ticks)
