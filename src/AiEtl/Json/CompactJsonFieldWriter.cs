@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -14,7 +16,8 @@ namespace AiEtl.Json;
 /// <see cref="JsonFieldWriter"/> writes through a <see cref="Utf8JsonWriter"/> with relaxed escaping, without
 /// the writer's per-token bookkeeping and its flush after every row. Property names come encoded once per
 /// destination with their comma, quotes and colon (<c>,"id":</c>); each value is formatted in place after
-/// one check that the buffer has room for its longest form.
+/// one check that the buffer has room for its longest form. Text is escaped by the writer's encoder
+/// (<see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>), whose decisions are asked once and kept.
 /// </summary>
 internal ref struct CompactJsonFieldWriter : IFieldWriter
 {
@@ -36,12 +39,13 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     private const int MinimumSpan = 512;
     private const int StackEscapeLength = 256;
 
-    // Text up to this many characters is transcoded and checked in one scalar loop.
+    // Text up to this many characters is transcoded and checked by TranscodeShort, longer text by the library.
     private const int ShortString = 32;
 
     private const string InvalidUtf16 = "Cannot transcode invalid UTF-16 string to UTF-8 JSON text.";
 
     private static readonly ulong[] AllowedChars = BuildAllowedChars();
+    private static readonly bool PlainAsciiIsAllowed = AllowsPlainAscii(AllowedChars);
 
     private readonly IBufferWriter<byte> _output;
     private readonly byte[][] _names;
@@ -98,9 +102,8 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
 
     /// <summary>
     /// Advances the output over what was written since the last flush (whole rows after <see cref="WriteEndObject"/>).
-    /// Rows go to the output as the buffer fills and at this flush, not one by one: a write that fails half-way
-    /// leaves part of its rows in the output, which the destination's rollback discards (as it did those written
-    /// through <see cref="Utf8JsonWriter"/>).
+    /// Bytes reach the output when the buffer fills and at this flush, not row by row, so a write that fails
+    /// half-way may leave part of its rows there; the destination's rollback discards them.
     /// </summary>
     public void Flush()
     {
@@ -389,14 +392,36 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
         WriteEscapedString(value);
     }
 
-    // Short text (most fields: names, codes, tags) one character at a time against the encoder's decisions kept
-    // in a bitmap: the vectorised calls cost more to set up than they save on a few characters. Returns the UTF-8
-    // length, or -1 when a character needs escaping or is a surrogate (left to the exact path).
+    // Short text (most fields: names, codes, tags) without the library calls, which cost more to set up than
+    // they save on a few characters: eight characters at a time while they are plain ASCII, then one at a time
+    // against the encoder's decisions kept in a bitmap. Returns the UTF-8 length, or -1 when a character needs
+    // escaping or is a surrogate (left to the exact path).
     private static int TranscodeShort(scoped ReadOnlySpan<char> value, Span<byte> output)
     {
-        var allowed = AllowedChars;
         var length = 0;
-        foreach (var c in value)
+        if (PlainAsciiIsAllowed && Vector128.IsHardwareAccelerated)
+        {
+            var chars = MemoryMarshal.Cast<char, ushort>(value);
+            while (length + 8 <= chars.Length)
+            {
+                var block = Vector128.Create(chars.Slice(length, 8));
+                var special = Vector128.LessThan(block, Vector128.Create((ushort)0x20))
+                    | Vector128.GreaterThan(block, Vector128.Create((ushort)0x7E))
+                    | Vector128.Equals(block, Vector128.Create((ushort)'"'))
+                    | Vector128.Equals(block, Vector128.Create((ushort)'\\'));
+                if (special != Vector128<ushort>.Zero)
+                {
+                    break;
+                }
+
+                // Each character is its low byte.
+                Vector128.Narrow(block, block).GetLower().CopyTo(output[length..]);
+                length += 8;
+            }
+        }
+
+        var allowed = AllowedChars;
+        foreach (var c in value[length..])
         {
             if ((allowed[c >> 6] & (1UL << c)) == 0)
             {
@@ -432,6 +457,21 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
         return status == OperationStatus.Done && JavaScriptEncoder.UnsafeRelaxedJsonEscaping.FindFirstCharacterToEncodeUtf8(output[..written]) < 0
             ? written
             : -1;
+    }
+
+    // Whether the encoder lets through every printable ASCII character other than " and \ (it does; checked once
+    // rather than assumed, because the block loop above copies them without asking).
+    private static bool AllowsPlainAscii(ulong[] allowed)
+    {
+        for (var c = 0x20; c <= 0x7E; c++)
+        {
+            if (c is not '"' and not '\\' && (allowed[c >> 6] & (1UL << c)) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The encoder decides per code point (from a bitmap of the Basic Multilingual Plane; every character beyond it
@@ -514,7 +554,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     }
 
     // Utf8JsonWriter writes the round-trip ("O") format without trailing zeros in the fraction of a second:
-    // IsoText's text, then Z for UTC, the local offset for a local time, nothing for an unspecified kind.
+    // yyyy-MM-ddTHH:mm:ss[.fffffff], then Z for UTC, the local offset for a local time, nothing for an unspecified kind.
     private void WriteDateTimeValue(DateTime value)
     {
         var span = _buffer[_length..];

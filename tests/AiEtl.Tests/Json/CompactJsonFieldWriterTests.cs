@@ -97,6 +97,26 @@ public sealed class CompactJsonFieldWriterTests : IDisposable
     }
 
     [Fact]
+    public void Every_character_of_the_basic_plane_is_escaped_as_Utf8JsonWriter_escapes_it()
+    {
+        // Alone, inside a block of ASCII (the eight-at-a-time loop) and in text long enough for the library path.
+        var rows = Enumerable.Range(0, 0x10000)
+            .Select(c => ((char)c).ToString())
+            .Select(c => new (Kind, object?)[] { (Kind.String, c), (Kind.String, $"abcdefg{c}hijklmn"), (Kind.String, $"{new string('a', 20)}{c}{new string('b', 20)}") })
+            .ToArray();
+
+        var expected = WriteWithUtf8JsonWriter(rows);
+        var actual = WriteCompact(rows, capacity: 1024);
+
+        if (!expected.AsSpan().SequenceEqual(actual))
+        {
+            var (expectedLines, actualLines) = (Encoding.UTF8.GetString(expected).Split('\n'), Encoding.UTF8.GetString(actual).Split('\n'));
+            var first = Enumerable.Range(0, expectedLines.Length).First(i => i >= actualLines.Length || expectedLines[i] != actualLines[i]);
+            Assert.Fail($"U+{first:X4}: compact {(first < actualLines.Length ? actualLines[first] : "(missing)")}, writer {expectedLines[first]}");
+        }
+    }
+
+    [Fact]
     public void Edge_values_of_every_type_are_byte_identical()
     {
         var local = new DateTime(2024, 7, 1, 12, 30, 15, DateTimeKind.Local).AddTicks(1200);
