@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AiEtl.Csv;
 using AiEtl.Engine;
+using CsCheck;
 
 namespace AiEtl.Tests.Csv;
 
@@ -12,8 +13,8 @@ namespace AiEtl.Tests.Csv;
 /// </summary>
 public sealed class Utf8DecimalTests
 {
-    // Property tests: seeded, so a failure names an input that fails again.
-    private const int Cases = 200_000;
+    // Cases per property test (CsCheck prints the seed and the smallest failing input).
+    private const int Cases = 100_000;
 
     [Theory]
     [InlineData("0", 0, 0, false)]
@@ -80,41 +81,34 @@ public sealed class Utf8DecimalTests
     }
 
     [Fact]
+    public void Plain_decimals_parse_as_decimal_TryParse_does()
+    {
+        var fast = 0;
+        PlainDecimals.Sample(
+            text =>
+            {
+                AssertSame(text);
+                Interlocked.Add(ref fast, Utf8Values.TryParsePlainDecimal(Encoding.UTF8.GetBytes(text), out _) ? 1 : 0);
+            },
+            iter: Cases);
+
+        // Most of them must have taken the fast path, or the property says little about it.
+        Assert.InRange(fast, Cases / 2, Cases);
+    }
+
+    [Fact]
     public void Random_decimals_formatted_many_ways_parse_as_decimal_TryParse_does()
     {
-        var random = new Random(20261125);
-        var fast = 0;
-        for (var i = 0; i < Cases; i++)
-        {
-            var text = Format(RandomDecimal(random), random);
-            AssertSame(text);
-            fast += Utf8Values.TryParsePlainDecimal(Encoding.UTF8.GetBytes(text), out _) ? 1 : 0;
-        }
-
-        // Most of the cases must have taken the fast path, or the property says little about it.
-        Assert.InRange(fast, Cases / 3, Cases);
+        Gen.Select(Gen.Frequency((3, Gen.Decimal), (1, PlainDecimals.Select(ParseInvariant))), Gen.Int[0, 9], Gen.Int[0, 19], Gen.Int[0, 11], Format)
+            .Sample(AssertSame, iter: Cases);
     }
 
     [Fact]
     public void Random_text_of_number_characters_parses_as_decimal_TryParse_does()
     {
         const string Alphabet = "0123456789000000000.....--++  ,eE()\t";
-        var random = new Random(7);
-        var fast = 0;
-        for (var i = 0; i < Cases; i++)
-        {
-            var chars = new char[random.Next(0, 24)];
-            for (var j = 0; j < chars.Length; j++)
-            {
-                chars[j] = Alphabet[random.Next(Alphabet.Length)];
-            }
-
-            var text = new string(chars);
-            AssertSame(text);
-            fast += Utf8Values.TryParsePlainDecimal(Encoding.UTF8.GetBytes(text), out _) ? 1 : 0;
-        }
-
-        Assert.InRange(fast, 100, Cases);
+        Gen.Int[0, Alphabet.Length - 1].Select(i => Alphabet[i]).Array[0, 24].Select(chars => new string(chars))
+            .Sample(AssertSame, iter: Cases);
     }
 
     [Fact]
@@ -211,40 +205,39 @@ public sealed class Utf8DecimalTests
         return new string(chars);
     }
 
-    // A decimal of 1 to 29 significant digits and any scale, often with trailing zeros, sometimes zero.
-    private static decimal RandomDecimal(Random random)
-    {
-        var digits = random.Next(4) == 0 ? random.Next(1, 30) : random.Next(1, 19);
-        var mantissa = random.Next(8) == 0 ? "0" : Digits(random, digits);
-        var scale = random.Next(0, Math.Min(28, mantissa.Length) + 1);
-        var text = scale == 0 ? mantissa : mantissa.Insert(mantissa.Length - scale, ".");
-        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-        {
-            value = 1.5m;
-        }
+    // [-+]?digits[.digits] with 1 to 20 digits in all (a few more than the fast path takes), leading zeros and all.
+    private static Gen<string> PlainDecimals { get; } =
+        Gen.Select(
+            Gen.OneOf("", "", "-", "+"),
+            Gen.Int[1, 20].SelectMany(count => Gen.Int[0, 9].Array[count]),
+            Gen.Int[0, 20],
+            (sign, digits, point) =>
+            {
+                var text = string.Concat(digits);
+                return sign + (point == 0 || point >= text.Length ? text : text.Insert(text.Length - point, "."));
+            });
 
-        return random.Next(2) == 0 ? -value : value;
-    }
+    private static decimal ParseInvariant(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
-    private static string Format(decimal value, Random random)
+    // The decimal written in one of ten layouts, then made awkward in one of twelve ways (most leave it as written).
+    private static string Format(decimal value, int layout, int digits, int awkward)
     {
         var invariant = CultureInfo.InvariantCulture;
-        var text = random.Next(10) switch
+        var text = layout switch
         {
-            0 => value.ToString("F" + random.Next(0, 20), invariant),
-            1 => value.ToString("N" + random.Next(0, 6), invariant),
-            2 => value.ToString("E" + random.Next(0, 10), invariant),
+            0 => value.ToString("F" + digits, invariant),
+            1 => value.ToString("N" + (digits % 6), invariant),
+            2 => value.ToString("E" + (digits % 10), invariant),
             3 => value.ToString("0.##########", invariant),
-            4 => value.ToString("R", invariant) + new string('0', random.Next(0, 4)),
-            5 => value.ToString("G" + random.Next(1, 30), invariant),
+            4 => value.ToString("R", invariant) + new string('0', digits % 4),
+            5 => value.ToString("G" + (digits + 1), invariant),
             _ => value.ToString(invariant),
         };
 
-        // Awkward shapes: signs, zeros and whitespace around the number.
-        return random.Next(12) switch
+        return awkward switch
         {
             0 => "+" + text.TrimStart('-'),
-            1 => new string('0', random.Next(1, 4)) + text.TrimStart('-'),
+            1 => new string('0', (digits % 3) + 1) + text.TrimStart('-'),
             2 => " " + text,
             3 => text + " ",
             4 => text.TrimStart('-') + "-",

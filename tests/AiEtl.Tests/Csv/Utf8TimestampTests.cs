@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AiEtl.Csv;
+using CsCheck;
 
 namespace AiEtl.Tests.Csv;
 
@@ -10,8 +11,8 @@ namespace AiEtl.Tests.Csv;
 /// </summary>
 public sealed class Utf8TimestampTests
 {
-    // Property tests: seeded, so a failure names an input that fails again.
-    private const int Cases = 200_000;
+    // Cases per property test (CsCheck prints the seed and the smallest failing input).
+    private const int Cases = 100_000;
 
     [Theory]
     [InlineData("2024-04-18T06:24:13Z", 0)]
@@ -71,14 +72,15 @@ public sealed class Utf8TimestampTests
     [Fact]
     public void Random_timestamps_written_many_ways_read_as_by_parts()
     {
-        var random = new Random(20261126);
         var fixedCount = 0;
-        for (var i = 0; i < Cases; i++)
-        {
-            var text = RandomTimestamp(random);
-            fixedCount += AssertSameAsSliced(text) ? 1 : 0;
-            AssertSameAsSliced(Mutate(text, random));
-        }
+        Gen.Select(Timestamps, Edits)
+            .Sample(
+                (text, edit) =>
+                {
+                    Interlocked.Add(ref fixedCount, AssertSameAsSliced(text) ? 1 : 0);
+                    AssertSameAsSliced(edit.Apply(text));
+                },
+                iter: Cases);
 
         Assert.InRange(fixedCount, Cases / 3, Cases);
     }
@@ -86,16 +88,17 @@ public sealed class Utf8TimestampTests
     [Fact]
     public void Random_fields_out_of_range_are_declined_as_by_parts()
     {
-        var random = new Random(29);
-        for (var i = 0; i < Cases; i++)
-        {
-            var text = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{random.Next(0, 10_000):D4}-{random.Next(0, 14):D2}-{random.Next(0, 33):D2}T{random.Next(0, 26):D2}:{random.Next(0, 62):D2}:{random.Next(0, 62):D2}");
-            AssertSameAsSliced(text);
-            AssertSameAsSliced(text + "Z");
-            AssertSameAsSliced(text + string.Create(CultureInfo.InvariantCulture, $"{(random.Next(2) == 0 ? '+' : '-')}{random.Next(0, 17):D2}:{random.Next(0, 62):D2}"));
-        }
+        Gen.Select(
+                Gen.Int[0, 9999],
+                Gen.Int[0, 13],
+                Gen.Int[0, 32],
+                Gen.Int[0, 25],
+                Gen.Int[0, 61],
+                Gen.Int[0, 61],
+                Zones,
+                (year, month, day, hours, minutes, seconds, zone) =>
+                    string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}T{hours:D2}:{minutes:D2}:{seconds:D2}{zone}"))
+            .Sample(text => { _ = AssertSameAsSliced(text); }, iter: Cases);
     }
 
     // Whether the fixed reader took the text; when it did, the reader by parts must give the same time and offset.
@@ -113,41 +116,48 @@ public sealed class Utf8TimestampTests
         return true;
     }
 
-    private static string RandomTimestamp(Random random)
+    // No zone, Z, or an offset of up to 16 hours and 61 minutes (some out of range).
+    private static Gen<string> Zones { get; } = Gen.Frequency(
+        (1, Gen.Const("")),
+        (1, Gen.Const("Z")),
+        (2, Gen.Select(Gen.OneOf('+', '-'), Gen.Int[0, 16], Gen.Int[0, 61], (sign, hours, minutes) => string.Create(CultureInfo.InvariantCulture, $"{sign}{hours:D2}:{minutes:D2}"))));
+
+    // Any time of the DateTime range, with seconds, a fraction of 1 to 8 digits or only minutes, then a zone.
+    private static Gen<string> Timestamps { get; } = Gen.Select(
+        Gen.Long[DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks],
+        Gen.Int[0, 3],
+        Gen.Int[1, 8],
+        Zones,
+        (ticks, layout, digits, zone) =>
+        {
+            var time = new DateTime(ticks, DateTimeKind.Unspecified);
+            var text = layout switch
+            {
+                0 => time.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+                1 => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                2 => time.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture)[..(20 + Math.Min(digits, 7))] + (digits == 8 ? "1" : ""),
+                _ => time.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            };
+            return text + zone;
+        });
+
+    private static Gen<Edit> Edits { get; } =
+        Gen.Select(Gen.Int[0, 2], Gen.Int[0, int.MaxValue], Gen.Int[0, EditBytes.Length - 1], (kind, at, b) => new Edit(kind, at, EditBytes[b]));
+
+    private const string EditBytes = "0123456789-:T .Z+z/x";
+
+    // One edit: a character replaced, removed or inserted.
+    private readonly record struct Edit(int Kind, int At, char Char)
     {
-        var time = new DateTime(random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks + 1), DateTimeKind.Unspecified);
-        var format = random.Next(4) switch
+        public string Apply(string text)
         {
-            0 => "yyyy-MM-ddTHH:mm:ss",
-            1 => "yyyy-MM-dd HH:mm:ss",
-            2 => "yyyy-MM-ddTHH:mm:ss." + new string('f', random.Next(1, 8)),
-            _ => "yyyy-MM-ddTHH:mm",
-        };
-        var text = time.ToString(format, CultureInfo.InvariantCulture);
-        if (format.EndsWith('f') && random.Next(8) == 0)
-        {
-            text += "1"; // sometimes one digit too many
+            var position = At % (text.Length + 1);
+            return Kind switch
+            {
+                0 when position < text.Length => text.Remove(position, 1).Insert(position, Char.ToString()),
+                1 when position < text.Length => text.Remove(position, 1),
+                _ => text.Insert(position, Char.ToString()),
+            };
         }
-
-        return random.Next(4) switch
-        {
-            0 => text,
-            1 => text + "Z",
-            _ => text + string.Create(CultureInfo.InvariantCulture, $"{(random.Next(2) == 0 ? '+' : '-')}{random.Next(0, 16):D2}:{random.Next(0, 61):D2}"),
-        };
-    }
-
-    // One random edit: a byte replaced, removed or inserted.
-    private static string Mutate(string text, Random random)
-    {
-        const string Bytes = "0123456789-:T .Z+z/x";
-        var position = random.Next(text.Length + 1);
-        var b = Bytes[random.Next(Bytes.Length)];
-        return random.Next(3) switch
-        {
-            0 when position < text.Length => text.Remove(position, 1).Insert(position, b.ToString()),
-            1 when position < text.Length => text.Remove(position, 1),
-            _ => text.Insert(position, b.ToString()),
-        };
     }
 }

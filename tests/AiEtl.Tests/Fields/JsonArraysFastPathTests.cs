@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AiEtl.Fields;
+using CsCheck;
 
 namespace AiEtl.Tests.Fields;
 
@@ -12,7 +14,7 @@ namespace AiEtl.Tests.Fields;
 /// </summary>
 public sealed class JsonArraysFastPathTests
 {
-    // Property tests: seeded, so a failure names an input that fails again.
+    // Cases per property test (CsCheck prints the seed and the smallest failing input).
     private const int Cases = 50_000;
 
     [Theory]
@@ -143,21 +145,17 @@ public sealed class JsonArraysFastPathTests
     [Fact]
     public void Random_string_arrays_written_many_ways_parse_as_the_reader_did()
     {
-        var random = new Random(20261125);
         var fast = 0;
-        for (var i = 0; i < Cases; i++)
-        {
-            var values = new string[random.Next(0, random.Next(3) == 0 ? 40 : 6)];
-            for (var j = 0; j < values.Length; j++)
-            {
-                values[j] = RandomString(random);
-            }
-
-            var json = Write(values, random);
-            AssertSame<string>(json);
-            fast += JsonArrays.TryParseFlat<string>(json, out _) ? 1 : 0;
-            AssertSame<string>(Mutate(json, random));
-        }
+        Gen.Select(StringArrays.SelectMany(values => Gen.Select(Gen.Int[0, 2], Spaces(values.Length), (layout, spaces) => Write(values, layout, spaces))), Mutations)
+            .Sample(
+                (json, mutation) =>
+                {
+                    AssertSame<string>(json);
+                    Interlocked.Add(ref fast, JsonArrays.TryParseFlat<string>(json, out _) ? 1 : 0);
+                    AssertSame<string>(mutation.Apply(json));
+                },
+                iter: Cases,
+                print: t => $"{Encoding.UTF8.GetString(t.Item1)} edited {t.Item2}");
 
         Assert.InRange(fast, Cases / 4, Cases);
     }
@@ -165,37 +163,27 @@ public sealed class JsonArraysFastPathTests
     [Fact]
     public void Random_integer_arrays_written_many_ways_parse_as_the_reader_did()
     {
-        var random = new Random(42);
+        var number = Gen.Frequency(
+            (2, Gen.Long[-10, 10]),
+            (2, Gen.Long[-100_000, 100_000]),
+            (2, Gen.Long[int.MinValue - 10L, int.MaxValue + 10L]),
+            (1, Gen.Long),
+            (1, Gen.OneOf(long.MaxValue, long.MinValue, 999_999_999_999_999_999, -999_999_999_999_999_999, 1_000_000_000_000_000_000)));
+        var arrays = Gen.Frequency((2, number.Array[0, 6]), (1, number.Array[0, 40]));
         var fast = 0;
-        for (var i = 0; i < Cases; i++)
-        {
-            var values = new long[random.Next(0, random.Next(3) == 0 ? 40 : 6)];
-            for (var j = 0; j < values.Length; j++)
-            {
-                values[j] = random.Next(6) switch
+        Gen.Select(arrays.SelectMany(values => Spaces(values.Length).Select(spaces => Write(values, spaces))), Mutations)
+            .Sample(
+                (json, mutation) =>
                 {
-                    0 => random.Next(-10, 10),
-                    1 => random.NextInt64(int.MinValue - 10L, int.MaxValue + 10L),
-                    2 => random.NextInt64(long.MinValue, long.MaxValue),
-                    3 => random.Next(2) == 0 ? long.MaxValue : long.MinValue,
-                    _ => random.Next(-100_000, 100_000),
-                };
-            }
-
-            var text = new StringBuilder(Space(random)).Append('[').Append(Space(random));
-            for (var j = 0; j < values.Length; j++)
-            {
-                text.Append(j == 0 ? "" : Space(random) + "," + Space(random)).Append(values[j]);
-            }
-
-            var json = Encoding.UTF8.GetBytes(text.Append(Space(random)).Append(']').Append(Space(random)).ToString());
-            AssertSame<int>(json);
-            AssertSame<long>(json);
-            fast += JsonArrays.TryParseFlat<int>(json, out _) ? 1 : 0;
-            var mutated = Mutate(json, random);
-            AssertSame<int>(mutated);
-            AssertSame<long>(mutated);
-        }
+                    AssertSame<int>(json);
+                    AssertSame<long>(json);
+                    Interlocked.Add(ref fast, JsonArrays.TryParseFlat<int>(json, out _) ? 1 : 0);
+                    var edited = mutation.Apply(json);
+                    AssertSame<int>(edited);
+                    AssertSame<long>(edited);
+                },
+                iter: Cases,
+                print: t => $"{Encoding.UTF8.GetString(t.Item1)} edited {t.Item2}");
 
         Assert.InRange(fast, Cases / 4, Cases);
     }
@@ -293,66 +281,78 @@ public sealed class JsonArraysFastPathTests
         throw new NotSupportedException(typeof(TElement).Name);
     }
 
-    private static string RandomString(Random random)
-    {
-        // Mostly plain words; sometimes what the fast path leaves to the reader.
-        const string Plain = "abcdefghijklmnopqrstuvwxyz-_ 0123456789";
-        string[] awkward = ["\"", "\\", "\n", "\t", "\u0001", "\u007f", "é", "日", "𝄞", "/", "<", "'", "\u2028"];
-        var length = random.Next(0, 16);
-        var text = new StringBuilder(length);
-        for (var i = 0; i < length; i++)
-        {
-            text.Append(random.Next(20) == 0 ? awkward[random.Next(awkward.Length)] : Plain[random.Next(Plain.Length)].ToString());
-        }
+    // Mostly plain words; sometimes what the fast path leaves to the reader.
+    private static Gen<string[]> StringArrays { get; } = CreateStringArrays();
 
-        return text.ToString();
+    private static Gen<string[]> CreateStringArrays()
+    {
+        const string Plain = "abcdefghijklmnopqrstuvwxyz-_ 0123456789";
+        var piece = Gen.Frequency(
+            (20, Gen.Int[0, Plain.Length - 1].Select(i => Plain[i].ToString())),
+            (1, Gen.OneOf("\"", "\\", "\n", "\t", "\u0001", "\u007f", "é", "日", "𝄞", "/", "<", "'", "\u2028")));
+        var text = piece.Array[0, 15].Select(string.Concat);
+        return Gen.Frequency((2, text.Array[0, 6]), (1, text.Array[0, 40]));
     }
 
-    // Serialized three ways: the default encoder (non-ASCII escaped), the relaxed one (raw UTF-8) and by hand with random
+    // JSON whitespace for the gaps around the brackets and each element (most of them empty).
+    private static Gen<string[]> Spaces(int elements) =>
+        Gen.OneOf("", "", "", "", " ", "\t", "\r\n", " \n\t ").Array[(2 * elements) + 4];
+
+    // Three ways: the default encoder (non-ASCII escaped), the relaxed one (raw UTF-8) and by hand with the given
     // whitespace (raw UTF-8, quotes and backslashes escaped, control characters left raw: invalid JSON).
-    private static byte[] Write(string[] values, Random random)
+    private static byte[] Write(string[] values, int layout, string[] spaces)
     {
-        switch (random.Next(3))
+        switch (layout)
         {
             case 0:
                 return Encoding.UTF8.GetBytes(JsonArrays.Format<string>(values));
             case 1:
                 return JsonSerializer.SerializeToUtf8Bytes(values, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             default:
-                var text = new StringBuilder(Space(random)).Append('[').Append(Space(random));
-                for (var i = 0; i < values.Length; i++)
-                {
-                    text.Append(i == 0 ? "" : Space(random) + "," + Space(random));
-                    text.Append('"').Append(values[i].Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
-                }
-
-                return Encoding.UTF8.GetBytes(text.Append(Space(random)).Append(']').Append(Space(random)).ToString());
+                var quoted = values.Select(v => "\"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
+                return Write(quoted.ToArray(), spaces);
         }
     }
 
-    private static string Space(Random random) =>
-        random.Next(3) == 0 ? new string([.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => " \t\r\n"[random.Next(4)])]) : "";
+    private static byte[] Write(long[] values, string[] spaces) =>
+        Write(values.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(), spaces);
 
-    // One random edit: a byte removed, replaced or inserted, often a structural one, sometimes a byte that is not UTF-8.
-    private static byte[] Mutate(byte[] json, Random random)
+    // [ element , element ] with spaces[0..4] around the brackets and two more around each comma.
+    private static byte[] Write(string[] elements, string[] spaces)
     {
-        var bytes = new List<byte>(json);
-        var position = random.Next(bytes.Count + 1);
-        byte[] inserts = [(byte)'"', (byte)',', (byte)'[', (byte)']', (byte)'\\', (byte)' ', (byte)'1', (byte)'-', (byte)'n', 0x80, 0xC3, 0xFF, 0x00];
-        var insert = inserts[random.Next(inserts.Length)];
-        switch (random.Next(3))
+        var text = new StringBuilder(spaces[0]).Append('[').Append(spaces[1]);
+        for (var i = 0; i < elements.Length; i++)
         {
-            case 0 when position < bytes.Count:
-                bytes.RemoveAt(position);
-                break;
-            case 1 when position < bytes.Count:
-                bytes[position] = insert;
-                break;
-            default:
-                bytes.Insert(position, insert);
-                break;
+            text.Append(i == 0 ? "" : spaces[(2 * i) + 2] + "," + spaces[(2 * i) + 3]).Append(elements[i]);
         }
 
-        return [.. bytes];
+        return Encoding.UTF8.GetBytes(text.Append(spaces[2]).Append(']').Append(spaces[3]).ToString());
+    }
+
+    private static Gen<Mutation> Mutations { get; } =
+        Gen.Select(Gen.Int[0, 2], Gen.Int[0, int.MaxValue], Gen.OneOf("\"", ",", "[", "]", "\\", " ", "1", "-", "n", "\u0080", "\u00c3", "\u00ff", "\u0000"), (kind, at, insert) => new Mutation(kind, at, (byte)insert[0]));
+
+    // One edit: a byte removed, replaced or inserted, often a structural one, sometimes a byte that is not UTF-8.
+    private readonly record struct Mutation(int Kind, int At, byte Byte)
+    {
+        public byte[] Apply(byte[] json)
+        {
+            var bytes = new List<byte>(json);
+            var position = At % (bytes.Count + 1);
+            switch (Kind)
+            {
+                case 0 when position < bytes.Count:
+                    bytes.RemoveAt(position);
+                    break;
+                case 1 when position < bytes.Count:
+                    bytes[position] = Byte;
+                    break;
+                default:
+                    bytes.Insert(position, Byte);
+                    break;
+            }
+
+            return [.. bytes];
+        }
     }
 }
