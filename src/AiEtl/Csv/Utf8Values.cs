@@ -167,16 +167,44 @@ internal static class Utf8Values
     /// <summary>The fast path for <c>yyyy-MM-dd</c>.</summary>
     internal static bool TryParseIsoDate(ReadOnlySpan<byte> text, out DateOnly value)
     {
-        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
-            && TryDigits(text[..4], out var year) && TryDigits(text.Slice(5, 2), out var month) && TryDigits(text.Slice(8, 2), out var day)
-            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        if (text.Length == 10 && TryReadIsoDate(text, out var dayNumber))
         {
-            value = new DateOnly(year, month, day);
+            value = DateOnly.FromDayNumber(dayNumber);
             return true;
         }
 
         value = default;
         return false;
+    }
+
+    /// <summary>A valid date written <c>yyyy-MM-dd</c> at the start of <paramref name="text"/>: the days since 0001-01-01, as <see cref="DateOnly.DayNumber"/> counts them.</summary>
+    private static bool TryReadIsoDate(ReadOnlySpan<byte> text, out int dayNumber)
+    {
+        dayNumber = 0;
+        if (text.Length < 10 || text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        var year = (Digit(text[0]) * 1000) + (Digit(text[1]) * 100) + (Digit(text[2]) * 10) + Digit(text[3]);
+        var month = (Digit(text[5]) * 10) + Digit(text[6]);
+        var day = (Digit(text[8]) * 10) + Digit(text[9]);
+
+        // A byte that is not a digit makes its Digit negative, and so its field negative.
+        if ((year | month | day) < 0 || year < 1 || (uint)(month - 1) > 11 || day < 1)
+        {
+            return false;
+        }
+
+        var leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        if (day > DaysBeforeMonth[month] - DaysBeforeMonth[month - 1] + (leap && month == 2 ? 1 : 0))
+        {
+            return false;
+        }
+
+        var before = year - 1;
+        dayNumber = (before * 365) + (before / 4) - (before / 100) + (before / 400) + DaysBeforeMonth[month - 1] + (leap && month > 2 ? 1 : 0) + day - 1;
+        return true;
     }
 
     /// <summary>
@@ -240,28 +268,15 @@ internal static class Utf8Values
     {
         local = default;
         offset = null;
-        if (text.Length < 19 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':')
+        if (text.Length < 19 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':' || !TryReadIsoDate(text, out var dayNumber))
         {
             return false;
         }
 
-        var year = (Digit(text[0]) * 1000) + (Digit(text[1]) * 100) + (Digit(text[2]) * 10) + Digit(text[3]);
-        var month = (Digit(text[5]) * 10) + Digit(text[6]);
-        var day = (Digit(text[8]) * 10) + Digit(text[9]);
         var hours = (Digit(text[11]) * 10) + Digit(text[12]);
         var minutes = (Digit(text[14]) * 10) + Digit(text[15]);
         var seconds = (Digit(text[17]) * 10) + Digit(text[18]);
-
-        // A byte that is not a digit makes its Digit negative, and so its field negative or out of range.
-        if ((year | month | day | hours | minutes | seconds) < 0 || year < 1 || (uint)(month - 1) > 11 || day < 1
-            || hours > 23 || minutes > 59 || seconds > 59)
-        {
-            return false;
-        }
-
-        var leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-        var daysBefore = DaysBeforeMonth[month - 1] + (leap && month > 2 ? 1 : 0);
-        if (day > DaysBeforeMonth[month] - DaysBeforeMonth[month - 1] + (leap && month == 2 ? 1 : 0))
+        if ((hours | minutes | seconds) < 0 || hours > 23 || minutes > 59 || seconds > 59)
         {
             return false;
         }
@@ -313,9 +328,6 @@ internal static class Utf8Values
             return false;
         }
 
-        // Days since 0001-01-01, as DateOnly.DayNumber counts them.
-        var before = year - 1;
-        var dayNumber = (before * 365) + (before / 4) - (before / 100) + (before / 400) + daysBefore + day - 1;
         local = new DateTime((dayNumber * TimeSpan.TicksPerDay) + ticks, DateTimeKind.Unspecified);
         return true;
     }

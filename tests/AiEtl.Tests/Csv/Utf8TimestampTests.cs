@@ -7,7 +7,8 @@ namespace AiEtl.Tests.Csv;
 
 /// <summary>
 /// The fixed-position reader of ISO-8601 timestamps accepts only what the reader by parts accepts, with the same time
-/// and offset, so that putting it first changes no result; what it declines still goes to the reader by parts.
+/// and offset, so that putting it first changes no result; what it declines still goes to the reader by parts. Dates
+/// (which both readers share) are checked against the digit-by-digit reader they replaced.
 /// </summary>
 public sealed class Utf8TimestampTests
 {
@@ -99,6 +100,81 @@ public sealed class Utf8TimestampTests
                 (year, month, day, hours, minutes, seconds, zone) =>
                     string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}T{hours:D2}:{minutes:D2}:{seconds:D2}{zone}"))
             .Sample(text => { _ = AssertSameAsSliced(text); }, iter: Cases);
+    }
+
+    [Theory]
+    [InlineData("2024-02-29", true)]
+    [InlineData("2000-02-29", true)]
+    [InlineData("0001-01-01", true)]
+    [InlineData("9999-12-31", true)]
+    [InlineData("1900-02-29", false)]
+    [InlineData("2023-02-29", false)]
+    [InlineData("2024-04-31", false)]
+    [InlineData("0000-01-01", false)]
+    [InlineData("2024-13-01", false)]
+    [InlineData("2024-00-10", false)]
+    [InlineData("2024-01-00", false)]
+    [InlineData("2024-1-01", false)]
+    [InlineData("2024-01-01 ", false)]
+    [InlineData("2024/01/01", false)]
+    [InlineData("+024-01-01", false)]
+    [InlineData("2024-0a-01", false)]
+    public void Dates_are_read_as_the_digit_by_digit_reader_did(string text, bool valid)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        Assert.Equal(valid, Utf8Values.TryParseIsoDate(bytes, out var value));
+        Assert.Equal(DigitByDigitDate(bytes, out var expected), valid);
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void Random_dates_are_read_as_the_digit_by_digit_reader_did()
+    {
+        var dates = Gen.Frequency(
+            (2, Gen.Int[DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber].Select(n => DateOnly.FromDayNumber(n).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            (1, Gen.Select(Gen.Int[0, 9999], Gen.Int[0, 13], Gen.Int[0, 32], (year, month, day) => string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}"))));
+        Gen.Select(dates, Edits, Gen.Bool)
+            .Sample(
+                (date, edit, edited) =>
+                {
+                    var bytes = Encoding.UTF8.GetBytes(edited ? edit.Apply(date) : date);
+                    var expectedOk = DigitByDigitDate(bytes, out var expected);
+                    Assert.Equal(expectedOk, Utf8Values.TryParseIsoDate(bytes, out var value));
+                    Assert.Equal(expected, value);
+                },
+                iter: Cases);
+    }
+
+    // The date reader as it was before the fixed positions, kept here as the oracle.
+    private static bool DigitByDigitDate(ReadOnlySpan<byte> text, out DateOnly value)
+    {
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && Digits(text[..4], out var year) && Digits(text.Slice(5, 2), out var month) && Digits(text.Slice(8, 2), out var day)
+            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        {
+            value = new DateOnly(year, month, day);
+            return true;
+        }
+
+        value = default;
+        return false;
+
+        static bool Digits(ReadOnlySpan<byte> digits, out int number)
+        {
+            number = 0;
+            foreach (var b in digits)
+            {
+                if ((uint)(b - '0') > 9)
+                {
+                    return false;
+                }
+
+                number = (number * 10) + (b - '0');
+            }
+
+            return true;
+        }
     }
 
     // Whether the fixed reader took the text; when it did, the reader by parts must give the same time and offset.
