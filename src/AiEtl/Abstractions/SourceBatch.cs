@@ -37,6 +37,9 @@ public sealed class SourceBatch<T>
     /// <summary>The rows, for asynchronous writers.</summary>
     public ReadOnlyMemory<T> Memory => _rows.AsMemory(0, Count);
 
+    /// <summary>The rows being encoded ahead by an <see cref="IEncodingDestination{T}"/>, if they are.</summary>
+    internal Task<EncodedRows>? Encoded { get; set; }
+
     /// <summary>Adds a row.</summary>
     public void Add(T row)
     {
@@ -67,6 +70,13 @@ public sealed class SourceBatch<T>
     /// <summary>Returns the array to the pool; the batch must not be used afterwards.</summary>
     public void Release()
     {
+        // Encoded bytes not awaited (a run stopped early) are left to the garbage collector.
+        if (Encoded is { IsCompletedSuccessfully: true } encoded)
+        {
+            encoded.Result.Dispose();
+        }
+
+        Encoded = null;
         ReturnArray();
         _rows = [];
         Count = 0;

@@ -44,13 +44,16 @@ internal sealed class CsvRowBuffer
     {
         MakeRoom();
         var raw = csv.RawRecord;
-        var entry = new Entry(Append(raw), raw.Length, line, row, null);
+        var rawStart = Append(raw);
+        var entry = new Entry(rawStart, raw.Length, line, row, null);
         var fields = _fields.AsSpan(Count * _fieldsPerRow, _fieldsPerRow);
         for (var ordinal = 0; ordinal < fields.Length; ordinal++)
         {
-            var column = columns[ordinal];
-            var value = csv.GetSpan(column);
-            fields[ordinal] = new Field(Append(value), value.Length, value.IsEmpty || IsNullToken(value, nullTokens));
+            var value = csv.GetSpan(columns[ordinal]);
+
+            // A field read as it stands in the record (unquoted, untrimmed) is already in the raw copy; only others are copied.
+            var start = raw.Overlaps(value, out var offset) ? rawStart + offset : Append(value);
+            fields[ordinal] = new Field(start, value.Length, value.IsEmpty || IsNullToken(value, nullTokens));
         }
 
         _entries[Count++] = entry;

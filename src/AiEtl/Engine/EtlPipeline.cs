@@ -197,6 +197,12 @@ public sealed class EtlPipeline<T>
 
             run.TransformTime.Stop();
             Interlocked.Add(ref run.Transformed, batch.Count);
+            if (_destination is IEncodingDestination<T> { EncodesAhead: true } encoder && batch.Count > 0)
+            {
+                // Formatting runs on the thread pool, several batches at once; the load stage appends them in order.
+                batch.Encoded = Task.Run(() => encoder.Encode(batch.Rows), cancellationToken);
+            }
+
             await output.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -268,8 +274,8 @@ public sealed class EtlPipeline<T>
         {
             for (; unit.Written < unit.Held.Count; unit.Written++)
             {
-                var rows = unit.Held[unit.Written].Memory;
-                if (rows.IsEmpty)
+                var batch = unit.Held[unit.Written];
+                if (batch.Count == 0)
                 {
                     continue;
                 }
@@ -280,7 +286,9 @@ public sealed class EtlPipeline<T>
                     unit.Open = true;
                 }
 
-                unit.RowsWritten += await _destination.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+                unit.RowsWritten += batch.Encoded is { } encoded
+                    ? await ((IEncodingDestination<T>)_destination).WriteEncodedAsync(await encoded.ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+                    : await _destination.WriteAsync(batch.Memory, cancellationToken).ConfigureAwait(false);
             }
 
             unit.ReleaseWrittenUnlessKept();

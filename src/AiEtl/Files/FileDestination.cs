@@ -13,7 +13,7 @@ namespace AiEtl.Files;
 /// rename, at the cost of one copy per run).
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
-public abstract class FileDestination<T> : Destination<T>, ICompletableDestination
+public abstract class FileDestination<T> : Destination<T>, ICompletableDestination, IEncodingDestination<T>
 {
     private const string TempSuffix = ".aietl-tmp";
 
@@ -29,6 +29,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     private bool _broken;
     private bool _published;
     private bool _appending;
+    private int _bytesPerRow = 128;
 
     /// <summary>Creates the destination.</summary>
     /// <param name="path">The target file.</param>
@@ -65,6 +66,9 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
     /// <summary>Whether an appended target already had rows (so a separator goes before the first new row).</summary>
     protected bool AppendsToRows { get; private set; }
+
+    /// <summary>The bytes <see cref="WriteRows"/> puts between two rows, before the second (1 for the comma of a JSON array).</summary>
+    protected virtual int RowSeparatorLength => 0;
 
     /// <inheritdoc />
     public override ValueTask ConnectAsync(CancellationToken cancellationToken = default)
@@ -127,17 +131,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     /// <inheritdoc />
     public override ValueTask<int> WriteAsync(ReadOnlyMemory<T> rows, CancellationToken cancellationToken = default)
     {
-        if (_sink is null || Schema is null)
-        {
-            throw new InvalidOperationException("ConnectAsync and CreateSchemaAsync must run before WriteAsync");
-        }
-
-        if (!_prologueCommitted && !_prologuePending && !_appending)
-        {
-            WritePrologue(_pending);
-            _prologuePending = true;
-        }
-
+        BeginWrite();
         try
         {
             WriteRows(rows.Span, _pending, _rowsCommitted + _rowsPending);
@@ -149,6 +143,42 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
         _rowsPending += rows.Length;
         return ValueTask.FromResult(rows.Length);
+    }
+
+    /// <inheritdoc />
+    public virtual bool EncodesAhead => true;
+
+    /// <summary>
+    /// Formats rows with <see cref="WriteRows"/> as if rows came before them (a separator goes before the first);
+    /// <see cref="WriteEncodedAsync"/> drops <see cref="RowSeparatorLength"/> bytes when they turn out to be the first rows.
+    /// </summary>
+    public EncodedRows Encode(ReadOnlySpan<T> rows)
+    {
+        var encoded = new EncodedRows(rows.Length, _bytesPerRow * rows.Length);
+        try
+        {
+            WriteRows(rows, encoded, rowsBefore: 1);
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        {
+            encoded.Dispose();
+            throw new WriteException($"a row cannot be written: {error.Message}", new DataLocation(DisplayPath), error);
+        }
+
+        // The next batch asks for about as much as this one took (a racy hint, not a size).
+        _bytesPerRow = rows.Length == 0 ? _bytesPerRow : Math.Max(_bytesPerRow, (encoded.Length / rows.Length) + 16);
+        return encoded;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<int> WriteEncodedAsync(EncodedRows rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        BeginWrite();
+        var bytes = rows.Bytes;
+        _pending.Write(_rowsCommitted + _rowsPending == 0 ? bytes[Math.Min(RowSeparatorLength, bytes.Length)..] : bytes);
+        _rowsPending += rows.Count;
+        return ValueTask.FromResult(rows.Count);
     }
 
     /// <inheritdoc />
@@ -230,7 +260,10 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     /// <summary>Writes the start of a new file (a header, an opening bracket).</summary>
     protected abstract void WritePrologue(IBufferWriter<byte> output);
 
-    /// <summary>Writes rows as UTF-8; <paramref name="rowsBefore"/> rows are already in the file before them.</summary>
+    /// <summary>
+    /// Writes rows as UTF-8; <paramref name="rowsBefore"/> rows are already in the file before them. Unless
+    /// <see cref="EncodesAhead"/> is false, it runs on several threads at once for different batches.
+    /// </summary>
     protected abstract void WriteRows(ReadOnlySpan<T> rows, IBufferWriter<byte> output, long rowsBefore);
 
     /// <summary>Writes the end of the file (a closing bracket).</summary>
@@ -313,6 +346,21 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         _rowsPending = 0;
         _prologueCommitted |= _prologuePending;
         _prologuePending = false;
+    }
+
+    // The prologue goes before the first rows of the file.
+    private void BeginWrite()
+    {
+        if (_sink is null || Schema is null)
+        {
+            throw new InvalidOperationException("ConnectAsync and CreateSchemaAsync must run before WriteAsync");
+        }
+
+        if (!_prologueCommitted && !_prologuePending && !_appending)
+        {
+            WritePrologue(_pending);
+            _prologuePending = true;
+        }
     }
 
     // Temp files of a killed run: they were never renamed, so they hold nothing anyone relies on.

@@ -98,6 +98,13 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
     }
 
     /// <inheritdoc />
+    /// <remarks>Indented output shares one <see cref="Utf8JsonWriter"/> between batches, so it is formatted on the load thread.</remarks>
+    public override bool EncodesAhead => !_options.Pretty;
+
+    /// <inheritdoc />
+    protected override int RowSeparatorLength => _format == JsonFormat.Array ? 1 : 0;
+
+    /// <inheritdoc />
     protected override void WritePrologue(IBufferWriter<byte> output)
     {
         if (_format == JsonFormat.Array)
