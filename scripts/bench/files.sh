@@ -2,7 +2,9 @@
 # End-to-end throughput of the file adapters (issue 4): CSV -> JSONL and CSV -> CSV.gz on the
 # customer file made by samples/DataGen, typed ([EtlRecord]) and dynamic (Record with an inferred
 # schema), side by side with Miller in the same run. Each scenario is its own process, timed by
-# /usr/bin/time -v for wall time and peak resident memory; the best of REPEAT runs is shown.
+# /usr/bin/time -v for wall time and peak resident memory; the best of REPEAT runs is shown. The harness
+# records a multi-core JIT profile per scenario on its first run, which the later runs replay (a batch host
+# would keep one beside it the same way; see "Host settings" in docs/benchmarks.md).
 #
 #   scripts/bench/files.sh                 # 1,000,000 rows, 3 repetitions
 #   ROWS=100000 REPEAT=1 scripts/bench/files.sh
