@@ -70,13 +70,22 @@ public sealed class SourceBatch<T>
     /// <summary>Returns the array to the pool; the batch must not be used afterwards.</summary>
     public void Release()
     {
-        // Encoded bytes not awaited (a run stopped early) are left to the garbage collector.
-        if (Encoded is { IsCompletedSuccessfully: true } encoded)
+        if (Encoded is { } encoded)
         {
-            encoded.Result.Dispose();
+            // The rows must not go back to the pool while a thread pool task still formats them (a run stopped early).
+            if (!encoded.IsCompleted)
+            {
+                ((IAsyncResult)encoded).AsyncWaitHandle.WaitOne();
+            }
+
+            if (encoded.IsCompletedSuccessfully)
+            {
+                encoded.Result.Dispose();
+            }
+
+            Encoded = null;
         }
 
-        Encoded = null;
         ReturnArray();
         _rows = [];
         Count = 0;
