@@ -6,7 +6,7 @@ namespace AiEtl.Files;
 /// <summary>
 /// The transaction machinery of the file destinations (CSV, JSON). Rows go to a temp file beside the
 /// target; the target is replaced by an atomic rename only when the run completes
-/// (<see cref="CompleteAsync"/>: flush, fsync, rename), so a failed run, a rollback or a killed process
+/// (<see cref="CompleteAsync"/>: flush, fsync, rename, fsync of the directory), so a failed run, a rollback or a killed process
 /// leaves the previous target untouched. A batch transaction buffers its rows' bytes in memory (one
 /// batch at most) and hands them to the temp file, or to its compressor, on commit; a rollback drops them.
 /// Appending copies the existing target into the temp file first (the old file stays intact until the
@@ -214,6 +214,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             _temp.Dispose();
             _temp = null;
             File.Move(_tempPath!, TargetPath, overwrite: true);
+            DirectorySync.AfterRename(TargetPath);
             _published = true;
             OnPublished();
         }
@@ -287,6 +288,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         }
 
         File.Move(temp, path, overwrite: true);
+        DirectorySync.AfterRename(path);
     }
 
     /// <inheritdoc />

@@ -57,7 +57,7 @@ public sealed class StateManager
         }
     }
 
-    /// <summary>Saves the state atomically (temporary file, flush, rename).</summary>
+    /// <summary>Saves the state atomically and durably (temporary file, fsync, rename, fsync of the directory).</summary>
     public void SaveState(string pipelineId, string adapterId, PipelineState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -74,6 +74,7 @@ public sealed class StateManager
 
             BeforeReplace?.Invoke(temp);
             File.Move(temp, path, overwrite: true);
+            Files.DirectorySync.AfterRename(path);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
