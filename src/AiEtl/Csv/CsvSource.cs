@@ -206,10 +206,7 @@ public class CsvSource<T, TCodec> : ISource<T>
                 buffer = new CsvRowBuffer(context.BatchSize, schema.Fields.Count);
                 if (building.Count >= parallelism)
                 {
-                    var built = await building.Dequeue().ConfigureAwait(false);
-                    await ReportAsync(built, context, cancellationToken).ConfigureAwait(false);
-                    _state = built.Batch.StateAfter!;
-                    yield return built.Batch;
+                    yield return await NextBuiltAsync(building, context, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -231,10 +228,7 @@ public class CsvSource<T, TCodec> : ISource<T>
         // The batches read before a failure are good: they go on to be loaded before the failure is raised.
         while (building.Count > 0)
         {
-            var built = await building.Dequeue().ConfigureAwait(false);
-            await ReportAsync(built, context, cancellationToken).ConfigureAwait(false);
-            _state = built.Batch.StateAfter!;
-            yield return built.Batch;
+            yield return await NextBuiltAsync(building, context, cancellationToken).ConfigureAwait(false);
         }
 
         failure?.Throw();
@@ -387,13 +381,17 @@ public class CsvSource<T, TCodec> : ISource<T>
         }
     }
 
-    // Row errors go to the pipeline's error policy before the batch they were found in.
-    private static async ValueTask ReportAsync(Built built, ReadContext context, CancellationToken cancellationToken)
+    // The oldest batch being built, once it is; its row errors go to the pipeline's error policy before it goes on.
+    private async ValueTask<SourceBatch<T>> NextBuiltAsync(Queue<Task<Built>> building, ReadContext context, CancellationToken cancellationToken)
     {
+        var built = await building.Dequeue().ConfigureAwait(false);
         foreach (var error in built.Errors ?? [])
         {
             await context.Errors.ReportAsync(error, cancellationToken).ConfigureAwait(false);
         }
+
+        _state = built.Batch.StateAfter!;
+        return built.Batch;
     }
 
     private static RowError MalformedError(CsvMalformedRecord bad, long firstLine, string displayPath) =>

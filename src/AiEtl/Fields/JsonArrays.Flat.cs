@@ -86,26 +86,15 @@ public static partial class JsonArrays
                 }
 
                 count++;
-                position = SkipWhiteSpace(json, position + 1);
-                if (position >= json.Length)
+                position++;
+                if (!TrySkipSeparator(json, ref position, out var closed))
                 {
                     return false;
                 }
 
-                if (json[position] == ']')
+                if (closed)
                 {
                     break;
-                }
-
-                if (json[position] != ',')
-                {
-                    return false;
-                }
-
-                position = SkipWhiteSpace(json, position + 1);
-                if (position >= json.Length)
-                {
-                    return false;
                 }
             }
         }
@@ -168,26 +157,14 @@ public static partial class JsonArrays
                 }
 
                 count++;
-                position = SkipWhiteSpace(json, position);
-                if (position >= json.Length)
+                if (!TrySkipSeparator(json, ref position, out var closed))
                 {
                     return false;
                 }
 
-                if (json[position] == ']')
+                if (closed)
                 {
                     break;
-                }
-
-                if (json[position] != ',')
-                {
-                    return false;
-                }
-
-                position = SkipWhiteSpace(json, position + 1);
-                if (position >= json.Length)
-                {
-                    return false;
                 }
             }
         }
@@ -258,6 +235,26 @@ public static partial class JsonArrays
         if (position >= json.Length || json[position] != '[')
         {
             return false;
+        }
+
+        position = SkipWhiteSpace(json, position + 1);
+        return position < json.Length;
+    }
+
+    // Moves past the separator after an element: to the next element, or onto the closing bracket (closed); false when the text is malformed.
+    private static bool TrySkipSeparator(ReadOnlySpan<byte> json, ref int position, out bool closed)
+    {
+        closed = false;
+        position = SkipWhiteSpace(json, position);
+        if (position >= json.Length || json[position] is not ((byte)']' or (byte)','))
+        {
+            return false;
+        }
+
+        if (json[position] == ']')
+        {
+            closed = true;
+            return true;
         }
 
         position = SkipWhiteSpace(json, position + 1);
