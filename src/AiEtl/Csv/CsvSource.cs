@@ -165,8 +165,7 @@ public class CsvSource<T, TCodec> : ISource<T>
 
         // The reading thread only tokenizes; rows are built from each full buffer on the thread pool while it reads
         // on, and batches leave in file order, the oldest first once MaxDegreeOfParallelism are being built.
-        var building = new Queue<Task<Built>>();
-        var parallelism = Math.Max(1, _options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        var builder = new BatchBuilder<T>(_options.MaxDegreeOfParallelism);
         ExceptionDispatchInfo? failure = null;
         while (true)
         {
@@ -202,11 +201,12 @@ public class CsvSource<T, TCodec> : ISource<T>
             if (buffer.Count >= context.BatchSize)
             {
                 buffer.StateAfter = Position(file, processed, startOffset + csv.ByteOffset, line, prefix);
-                building.Enqueue(Build(buffer, columns, displayPath, parallelism, cancellationToken));
+                var full = buffer;
+                builder.Start(() => BuildRows(full, columns, displayPath), cancellationToken);
                 buffer = new CsvRowBuffer(context.BatchSize, schema.Fields.Count);
-                if (building.Count >= parallelism)
+                if (builder.IsFull)
                 {
-                    yield return await NextBuiltAsync(building, context, cancellationToken).ConfigureAwait(false);
+                    yield return await NextAsync(builder, context, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -218,7 +218,8 @@ public class CsvSource<T, TCodec> : ISource<T>
         if (failure is null)
         {
             buffer.StateAfter = Position(file, processed, compression == FileCompression.None ? stream.Position : 0, lastLine, prefix);
-            building.Enqueue(Build(buffer, columns, displayPath, parallelism, cancellationToken));
+            var last = buffer;
+            builder.Start(() => BuildRows(last, columns, displayPath), cancellationToken);
         }
         else
         {
@@ -226,9 +227,9 @@ public class CsvSource<T, TCodec> : ISource<T>
         }
 
         // The batches read before a failure are good: they go on to be loaded before the failure is raised.
-        while (building.Count > 0)
+        while (!builder.IsEmpty)
         {
-            yield return await NextBuiltAsync(building, context, cancellationToken).ConfigureAwait(false);
+            yield return await NextAsync(builder, context, cancellationToken).ConfigureAwait(false);
         }
 
         failure?.Throw();
@@ -328,13 +329,8 @@ public class CsvSource<T, TCodec> : ISource<T>
         buffer.AddRecord(csv, columns, _nullTokens, line, row);
     }
 
-    // Builds the rows of a full buffer: on the thread pool when batches are built in parallel, here otherwise.
-    private Task<Built> Build(CsvRowBuffer buffer, int[] columns, string displayPath, int parallelism, CancellationToken cancellationToken) =>
-        parallelism > 1
-            ? Task.Run(() => BuildRows(buffer, columns, displayPath), cancellationToken)
-            : Task.FromResult(BuildRows(buffer, columns, displayPath));
-
-    private Built BuildRows(CsvRowBuffer buffer, int[] columns, string displayPath)
+    // The rows of a full buffer, and the errors of its records that are not rows; run by the batch builder.
+    private (SourceBatch<T> Batch, List<RowError>? Errors) BuildRows(CsvRowBuffer buffer, int[] columns, string displayPath)
     {
         try
         {
@@ -349,7 +345,7 @@ public class CsvSource<T, TCodec> : ISource<T>
                 }
             }
 
-            return new Built(batch, errors);
+            return (batch, errors);
         }
         finally
         {
@@ -381,17 +377,12 @@ public class CsvSource<T, TCodec> : ISource<T>
         }
     }
 
-    // The oldest batch being built, once it is; its row errors go to the pipeline's error policy before it goes on.
-    private async ValueTask<SourceBatch<T>> NextBuiltAsync(Queue<Task<Built>> building, ReadContext context, CancellationToken cancellationToken)
+    // The oldest batch being built, once it is, as the source's position.
+    private async ValueTask<SourceBatch<T>> NextAsync(BatchBuilder<T> builder, ReadContext context, CancellationToken cancellationToken)
     {
-        var built = await building.Dequeue().ConfigureAwait(false);
-        foreach (var error in built.Errors ?? [])
-        {
-            await context.Errors.ReportAsync(error, cancellationToken).ConfigureAwait(false);
-        }
-
-        _state = built.Batch.StateAfter!;
-        return built.Batch;
+        var batch = await builder.NextAsync(context, cancellationToken).ConfigureAwait(false);
+        _state = batch.StateAfter!;
+        return batch;
     }
 
     private static RowError MalformedError(CsvMalformedRecord bad, long firstLine, string displayPath) =>
@@ -434,7 +425,4 @@ public class CsvSource<T, TCodec> : ISource<T>
         value is null ? "an empty value"
         : value.Length <= MaxValueInMessage ? $"'{value}'"
         : $"'{value[..MaxValueInMessage]}…'";
-
-    // A batch built from a buffer, and the errors of its records in file order.
-    private readonly record struct Built(SourceBatch<T> Batch, List<RowError>? Errors);
 }

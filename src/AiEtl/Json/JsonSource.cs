@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using AiEtl.Fields;
@@ -86,8 +87,7 @@ public class JsonSource<T, TCodec> : ISource<T>
         file.Position = offset;
         await using var input = FileCompressions.OpenRead(file, _compression, DisplayPath);
         var buffer = new ChunkBuffer(input);
-        var index = new JsonObjectIndex(_codec.Schema, _options.IgnorePropertyCase);
-        var batch = new SourceBatch<T>(context.BatchSize);
+        var rows = new JsonRowBuffer(context.BatchSize);
         var row = incremental ? _state.RecordsProcessed : 0;
 
         if (_format == JsonFormat.Array)
@@ -100,20 +100,32 @@ public class JsonSource<T, TCodec> : ISource<T>
             offset += 3;
         }
 
+        // The reading thread only finds the values; rows are built from each full buffer on the thread pool while it
+        // reads on, and batches leave in file order (see BatchBuilder).
+        var builder = new BatchBuilder<T>(_options.MaxDegreeOfParallelism);
+        ExceptionDispatchInfo? failure = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int length;
             int consumed;
             int skippedLines;
-            if (_format == JsonFormat.Lines)
+            try
             {
-                (length, consumed) = await NextLineAsync(buffer, cancellationToken).ConfigureAwait(false);
-                skippedLines = 0;
+                if (_format == JsonFormat.Lines)
+                {
+                    (length, consumed) = await NextLineAsync(buffer, cancellationToken).ConfigureAwait(false);
+                    skippedLines = 0;
+                }
+                else
+                {
+                    (length, consumed, skippedLines) = await NextElementAsync(buffer, line, cancellationToken).ConfigureAwait(false);
+                }
             }
-            else
+            catch (ReadException error)
             {
-                (length, consumed, skippedLines) = await NextElementAsync(buffer, line, cancellationToken).ConfigureAwait(false);
+                failure = ExceptionDispatchInfo.Capture(error);
+                break;
             }
 
             if (length < 0)
@@ -131,27 +143,77 @@ public class JsonSource<T, TCodec> : ISource<T>
                 continue;
             }
 
-            if (batch.RecordsRead >= context.BatchSize)
+            if (rows.Count >= context.BatchSize)
             {
-                batch.StateAfter = Position(row, offset, elementLine, incremental, prefix);
-                yield return batch;
-                batch = new SourceBatch<T>(context.BatchSize);
+                rows.StateAfter = Position(row, offset, elementLine, incremental, prefix);
+                var full = rows;
+                builder.Start(() => BuildRows(full), cancellationToken);
+                rows = new JsonRowBuffer(context.BatchSize);
+                if (builder.IsFull)
+                {
+                    yield return await NextAsync(builder, context, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             row++;
-            batch.RecordsRead++;
-            var failure = TryRead(buffer.Bytes.AsSpan(buffer.Start, length), index, elementLine, row, batch);
+            rows.Add(buffer.Bytes.AsSpan(buffer.Start, length), elementLine, row);
             buffer.Start += consumed;
             offset += consumed;
-            if (failure is not null)
-            {
-                await context.Errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
-            }
         }
 
-        batch.StateAfter = Position(row, offset, line, incremental, prefix);
-        _state = batch.StateAfter;
-        yield return batch;
+        if (failure is null)
+        {
+            rows.StateAfter = Position(row, offset, line, incremental, prefix);
+            var last = rows;
+            builder.Start(() => BuildRows(last), cancellationToken);
+        }
+        else
+        {
+            rows.Release();
+        }
+
+        // The batches read before a failure are good: they go on to be loaded before the failure is raised.
+        while (!builder.IsEmpty)
+        {
+            yield return await NextAsync(builder, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        failure?.Throw();
+    }
+
+    // The oldest batch being built, once it is, as the source's position.
+    private async ValueTask<SourceBatch<T>> NextAsync(BatchBuilder<T> builder, ReadContext context, CancellationToken cancellationToken)
+    {
+        var batch = await builder.NextAsync(context, cancellationToken).ConfigureAwait(false);
+        _state = batch.StateAfter!;
+        return batch;
+    }
+
+    // The rows of a full buffer, and the errors of its values that are not rows; run by the batch builder.
+    private (SourceBatch<T> Batch, List<RowError>? Errors) BuildRows(JsonRowBuffer rows)
+    {
+        try
+        {
+            var batch = new SourceBatch<T>(Math.Max(1, rows.Count)) { RecordsRead = rows.Count, StateAfter = rows.StateAfter };
+
+            // The index is scratch space of one value at a time: each batch, which may be built on its own thread, has its own.
+            var index = new JsonObjectIndex(_codec.Schema, _options.IgnorePropertyCase);
+            List<RowError>? errors = null;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var (line, row) = rows.PositionOf(i);
+                if (TryRead(rows.JsonAt(i), index, line, row, batch) is { } error)
+                {
+                    (errors ??= []).Add(error);
+                }
+            }
+
+            return (batch, errors);
+        }
+        finally
+        {
+            rows.Release();
+        }
     }
 
     private SourceState Position(long processed, long offset, long line, bool incremental, PrefixHash? prefix) => !incremental

@@ -14,4 +14,11 @@ public sealed record JsonSourceOptions(string Path)
 
     /// <summary>Whether property names match field names ignoring case when no exact match exists.</summary>
     public bool IgnorePropertyCase { get; init; } = true;
+
+    /// <summary>
+    /// How many batches are turned from JSON into rows at once, on the thread pool, while the reading thread finds the
+    /// next values; <see langword="null"/> (the default) for the processor count, 1 to build rows on the reading thread.
+    /// Rows, errors and checkpoints come out in file order whatever the setting.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; init; }
 }
