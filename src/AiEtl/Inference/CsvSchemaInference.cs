@@ -11,11 +11,16 @@ namespace AiEtl.Inference;
 /// each column with a confidence between 0 and 1 (the share of its non-null sampled values that fit the
 /// type), nullability and null counts, and the sample size. Columns whose confidence is below
 /// <see cref="SchemaInferenceOptions.MinConfidence"/> are text and are listed by <see cref="Unsure"/>.
+/// Values are typed by the parsing the source reads them with (its <see cref="CsvSourceOptions.Culture"/>, exact date,
+/// date-time and time formats, and null tokens), so that a column inferred as a type reads without errors.
+/// A date column whose values read as different days in day-first and month-first order (<c>01/02/2024</c>) is read in
+/// the source's order when other values show that order or the exact formats name one; when nothing shows it, its
+/// confidence is at most 0.5 (so it is unsure); when other values contradict the source's order, it is text.
 /// </summary>
 public static class CsvSchemaInference
 {
     /// <summary>Infers the schema of the (first) file of <paramref name="source"/>.</summary>
-    /// <exception cref="PipelineConfigurationException">The file does not exist.</exception>
+    /// <exception cref="PipelineConfigurationException">The file does not exist, or a date, date-time or time format of <paramref name="source"/> is not valid.</exception>
     /// <exception cref="SchemaException">The file has no header row.</exception>
     public static Schema Infer(CsvSourceOptions source, SchemaInferenceOptions? options = null)
     {
@@ -48,6 +53,7 @@ public static class CsvSchemaInference
             throw new SchemaException("the file has no header row to name the columns", new DataLocation(path) { Line = 1 });
         }
 
+        var kinds = new ValueKinds(source);
         var columns = new List<ColumnStats>();
         var nullValues = source.NullValues.ToHashSet(StringComparer.Ordinal);
         var sampled = 0;
@@ -68,7 +74,7 @@ public static class CsvSchemaInference
                 }
                 else
                 {
-                    columns[i].Add(ValueKinds.Of(value));
+                    columns[i].Add(kinds.Of(value));
                 }
             }
         }
@@ -81,14 +87,15 @@ public static class CsvSchemaInference
             var name = names is not null && i < names.Length ? names[i].Trim() : $"column_{i + 1}";
             var stats = i < columns.Count ? columns[i] : new ColumnStats();
             stats.Nulls += sampled - stats.Nulls - stats.Values;
-            var (type, confidence) = stats.Decide(options.MinConfidence);
+            var (type, confidence, note) = stats.Decide(options.MinConfidence, kinds.DeclaredOrders);
             nullCounts[name] = stats.Nulls;
             fields.Add(new Field(name, type)
             {
                 IsNullable = stats.Nulls > 0 || stats.Values == 0,
                 IsInferred = true,
                 Confidence = confidence,
-                Description = string.Create(CultureInfo.InvariantCulture, $"inferred from {stats.Values} non-null of {sampled} sampled values (confidence {confidence:0.###})"),
+                Description = string.Create(CultureInfo.InvariantCulture, $"inferred from {stats.Values} non-null of {sampled} sampled values (confidence {confidence:0.###})")
+                    + (note is null ? "" : $"; {note}"),
             });
         }
 
@@ -123,43 +130,5 @@ public static class CsvSchemaInference
     {
         var name = FileCompressions.InnerName(path, FileCompressions.FromPath(path));
         return Path.GetFileNameWithoutExtension(name);
-    }
-
-    private sealed class ColumnStats
-    {
-        private readonly Dictionary<FieldType, int> _kinds = [];
-
-        public int Nulls { get; set; }
-
-        public int Values { get; private set; }
-
-        public void Add(FieldType kind)
-        {
-            Values++;
-            _kinds[kind] = _kinds.GetValueOrDefault(kind) + 1;
-        }
-
-        public (FieldType Type, double Confidence) Decide(double minConfidence)
-        {
-            if (Values == 0)
-            {
-                return (FieldType.String, 0);
-            }
-
-            // The best typed candidate, counting the kinds that widen into it (integers fit a float column).
-            var best = FieldType.String;
-            var bestCount = 0;
-            foreach (var candidate in _kinds.Keys.Where(k => k != FieldType.String))
-            {
-                var count = _kinds.Where(k => ValueKinds.Widen(k.Key, candidate) == candidate).Sum(k => k.Value);
-                if (count > bestCount || (count == bestCount && ValueKinds.Widen(best, candidate) == candidate))
-                {
-                    (best, bestCount) = (candidate, count);
-                }
-            }
-
-            var share = (double)bestCount / Values;
-            return share >= minConfidence ? (best, share) : (FieldType.String, 1 - share);
-        }
     }
 }

@@ -1,66 +1,111 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
+using AiEtl.Csv;
 
 namespace AiEtl.Inference;
 
-/// <summary>The most specific field type one text value parses as.</summary>
-internal static class ValueKinds
+/// <summary>
+/// The most specific field type one text value parses as, by the parsing the CSV source will read it with (its
+/// <see cref="CsvSourceOptions.Culture"/> and exact formats): a value is given a type only when the source reads it as
+/// that type, and a date only in the forms <see cref="CsvSourceOptions"/> documents (the exact formats when set; otherwise
+/// ISO, then the culture's own patterns when a culture is set), never in whatever else the general parser would guess.
+/// </summary>
+internal sealed class ValueKinds
 {
-    private static readonly string[] DateTimeFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm"];
-    private static readonly string[] TimestampFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
+    private const DateTimeStyles DateTimeStyle = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal;
+    private const DateTimeStyles TimestampStyle = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
 
-    public static FieldType Of(string value)
+    // ISO shapes the source's fast path leaves to the general parser; inference accepted them before cultures existed.
+    private static readonly string[] IsoDateTimeForms =
+        ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mmK"];
+
+    private readonly SourceValues _source;
+    private readonly CultureInfo _culture;
+    private readonly string? _groupSeparator;
+    private readonly DateForm[] _dates;
+    private readonly DateForm[] _dateTimes;
+    private readonly DateForm[] _times;
+    private readonly bool _exactDates;
+    private readonly bool _exactDateTimes;
+    private readonly bool _exactTimes;
+
+    /// <exception cref="PipelineConfigurationException">A format of <paramref name="options"/> is not valid.</exception>
+    public ValueKinds(CsvSourceOptions options)
     {
+        var format = CsvValueFormat.From(options);
+        _source = new SourceValues(format);
+        _culture = format?.Culture ?? CultureInfo.InvariantCulture;
+        var culture = options.Culture;
+        _groupSeparator = culture is null || culture.NumberFormat.NumberGroupSeparator.Length == 0 ? null : culture.NumberFormat.NumberGroupSeparator;
+        _exactDates = format?.DateFormats is not null;
+        _exactDateTimes = format?.DateTimeFormats is not null;
+        _exactTimes = format?.TimeFormats is not null;
+        _dates = Forms(format?.DateFormats ?? CulturePatterns(culture, 'd'));
+        _dateTimes = Forms(format?.DateTimeFormats ?? [.. IsoDateTimeForms, .. CultureDateTimePatterns(culture)]);
+        _times = Forms(format?.TimeFormats ?? CulturePatterns(culture, 't', 'T'));
+        DeclaredOrders = [Declared(_exactDates, _dates), Declared(_exactDateTimes, _dateTimes)];
+    }
+
+    /// <summary>
+    /// Whether the exact formats of dates (first) and of date-times (second) name a single day/month order: the user has
+    /// said which order the file uses, so values that fit both orders are read as configured without doubt.
+    /// </summary>
+    public bool[] DeclaredOrders { get; }
+
+    public ValueKind Of(string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
         var text = value.AsSpan().Trim();
-        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase)
+        if ((text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase)
             || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase))
+            && SourceValues.TryBoolean(bytes, out _))
         {
-            return FieldType.Boolean;
+            return new ValueKind(FieldType.Boolean);
         }
 
         // A leading zero (a zip code, a phone number) is text: reading it as a number would lose the zero.
         var digits = text.TrimStart("+-");
         var leadingZero = digits.Length > 1 && digits[0] == '0' && char.IsAsciiDigit(digits[1]);
-        if (!leadingZero && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        var grouped = _groupSeparator is not null && text.Contains(_groupSeparator, StringComparison.Ordinal);
+        if (!leadingZero && _source.TryInt64(bytes, out _))
         {
-            return FieldType.Integer;
+            var readable = (_source.TryDouble(bytes, out _) ? ValueKind.Bit(FieldType.Float) : 0) | (_source.TryDecimal(bytes, out _) ? ValueKind.Bit(FieldType.Decimal) : 0);
+            return new ValueKind(FieldType.Integer, readable, grouped);
         }
 
-        if (!leadingZero && text.ContainsAny("0123456789") && !text.ContainsAny("xX")
-            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+        if (!leadingZero && text.ContainsAny("0123456789") && !text.ContainsAny("xX") && _source.TryDouble(bytes, out var number) && double.IsFinite(number))
         {
-            return FieldType.Float;
+            return new ValueKind(FieldType.Float, _source.TryDecimal(bytes, out _) ? ValueKind.Bit(FieldType.Decimal) : 0, grouped);
         }
 
-        if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (!text.ContainsAny("0123456789"))
         {
-            return FieldType.Date;
+            return Other(bytes, text);
         }
 
-        if (text.Length >= 16 && text[4] == '-')
+        if (TryDate(value, bytes, out var date, out var order))
         {
-            if (DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            {
-                return FieldType.DateTime;
-            }
-
-            if (DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            {
-                return FieldType.Timestamp;
-            }
+            var (orders, differs) = Scan(value, _dates, DateKey, date.DayNumber, order);
+            var asDateTime = _source.TryDateTime(bytes, out var dateTime) && dateTime.Ticks == date.DayNumber * TimeSpan.TicksPerDay;
+            return new ValueKind(FieldType.Date, asDateTime ? ValueKind.Bit(FieldType.DateTime) : 0, false, orders, order, differs);
         }
 
-        if (text.Length == 36 && Guid.TryParseExact(text, "D", out _))
+        if (TryDateTime(value, bytes, out var kind, out var key, out order))
         {
-            return FieldType.Guid;
+            var (orders, differs) = Scan(value, _dateTimes, kind == FieldType.Timestamp ? TimestampKey : DateTimeKey, key, order);
+            return new ValueKind(kind, 0, false, orders, order, differs);
         }
 
-        if (text.Length >= 2 && ((text[0] == '{' && text[^1] == '}') || (text[0] == '[' && text[^1] == ']')) && IsJson(value))
+        if (TryTime(value, bytes))
         {
-            return FieldType.Json;
+            return new ValueKind(FieldType.Time);
         }
 
-        return FieldType.String;
+        // Text that a configured form of another day/month order would read: evidence of the order the column is in.
+        var (dateOrders, _) = Scan(value, _dates, DateKey, null, DateOrder.None);
+        var (dateTimeOrders, _) = Scan(value, _dateTimes, DateTimeKey, null, DateOrder.None);
+        var other = Other(bytes, text);
+        return other with { Orders = dateOrders | dateTimeOrders };
     }
 
     /// <summary>The type a column of two kinds widens to, or null when they do not mix.</summary>
@@ -72,16 +117,186 @@ internal static class ValueKinds
         _ => null,
     };
 
-    private static bool IsJson(string text)
+    private static ValueKind Other(byte[] bytes, ReadOnlySpan<char> text)
     {
-        try
+        if (text.Length == 36 && Guid.TryParseExact(text, "D", out _) && SourceValues.TryGuid(bytes, out _))
         {
-            using var document = JsonDocument.Parse(text);
-            return true;
+            return new ValueKind(FieldType.Guid);
         }
-        catch (JsonException)
+
+        if (text.Length >= 2 && ((text[0] == '{' && text[^1] == '}') || (text[0] == '[' && text[^1] == ']')) && SourceValues.IsJson(bytes))
+        {
+            return new ValueKind(FieldType.Json);
+        }
+
+        return new ValueKind(FieldType.String);
+    }
+
+    private bool TryDate(string value, byte[] bytes, out DateOnly date, out DateOrder order)
+    {
+        order = DateOrder.None;
+        if (!_source.TryDate(bytes, out date))
         {
             return false;
         }
+
+        if (!_exactDates && Utf8Values.TryParseIsoDate(bytes, out _))
+        {
+            return true;
+        }
+
+        // The first configured form that reads the same date the source reads: with exact formats the one the source used,
+        // with a culture one of its own patterns (the general parser it falls back to accepts much more).
+        foreach (var form in _dates)
+        {
+            if (!form.IsTwin && DateKey(value, form.Pattern) == date.DayNumber)
+            {
+                order = form.Order;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool TryDateTime(string value, byte[] bytes, out FieldType kind, out long key, out DateOrder order)
+    {
+        (kind, key, order) = (FieldType.String, 0, DateOrder.None);
+        if (!_exactDateTimes && Utf8Values.TryParseSlicedIsoDateTime(bytes, out _, out var offset))
+        {
+            kind = offset is null ? FieldType.DateTime : FieldType.Timestamp;
+            return Agrees(value, bytes, kind, pattern: null, out key);
+        }
+
+        foreach (var form in _dateTimes)
+        {
+            // The form that reads the value tells whether it has an offset (a timestamp) or not (a date-time).
+            if (form.IsTwin || !DateTime.TryParseExact(value, form.Pattern, _culture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var parsed))
+            {
+                continue;
+            }
+
+            kind = parsed.Kind == DateTimeKind.Unspecified ? FieldType.DateTime : FieldType.Timestamp;
+            if (Agrees(value, bytes, kind, form.Pattern, out key))
+            {
+                order = form.Order;
+                return true;
+            }
+
+            // With exact formats the source read it with this one form and disagrees: not a value of this kind.
+            if (_exactDateTimes)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether the source reads the value as the kind, to the value the form reads (pattern null: the ISO fast path).
+    private bool Agrees(string value, byte[] bytes, FieldType kind, string? pattern, out long key)
+    {
+        key = 0;
+        if (kind == FieldType.Timestamp)
+        {
+            if (!_source.TryDateTimeOffset(bytes, out var timestamp))
+            {
+                return false;
+            }
+
+            key = timestamp.UtcTicks;
+            return pattern is null || TimestampKey(value, pattern) == key;
+        }
+
+        if (!_source.TryDateTime(bytes, out var dateTime))
+        {
+            return false;
+        }
+
+        key = dateTime.Ticks;
+        return pattern is null || DateTimeKey(value, pattern) == key;
+    }
+
+    private bool TryTime(string value, byte[] bytes)
+    {
+        if (!_source.TryTime(bytes, out var time))
+        {
+            return false;
+        }
+
+        if (!_exactTimes && Utf8Values.TryParseIsoTime(bytes, out _))
+        {
+            return true;
+        }
+
+        foreach (var form in _times)
+        {
+            if (TimeOnly.TryParseExact(value, form.Pattern, _culture, DateTimeStyles.AllowWhiteSpaces, out var parsed) && parsed == time)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Which orders of the forms (twins included) read the value, and whether one of another order reads a different value.
+    private (DateOrder Orders, bool Differs) Scan(string value, DateForm[] forms, Func<string, string, long?> read, long? sourceKey, DateOrder sourceOrder)
+    {
+        var orders = DateOrder.None;
+        var differs = false;
+        foreach (var form in forms)
+        {
+            if (form.Order == DateOrder.None || read(value, form.Pattern) is not { } key)
+            {
+                continue;
+            }
+
+            orders |= form.Order;
+            differs |= sourceKey is not null && key != sourceKey && form.Order != sourceOrder;
+        }
+
+        return (orders, differs);
+    }
+
+    private long? DateKey(string value, string pattern) =>
+        DateOnly.TryParseExact(value, pattern, _culture, DateTimeStyles.AllowWhiteSpaces, out var parsed) ? parsed.DayNumber : null;
+
+    private long? DateTimeKey(string value, string pattern) =>
+        DateTime.TryParseExact(value, pattern, _culture, DateTimeStyle, out var parsed) ? parsed.Ticks : null;
+
+    private long? TimestampKey(string value, string pattern) =>
+        DateTimeOffset.TryParseExact(value, pattern, _culture, TimestampStyle, out var parsed) ? parsed.UtcTicks : null;
+
+    private static DateForm[] Forms(IEnumerable<string> patterns) => [.. patterns.Distinct(StringComparer.Ordinal).SelectMany(DateForm.Of)];
+
+    private static bool Declared(bool exact, DateForm[] forms) =>
+        exact && forms.Where(f => !f.IsTwin && f.Order != DateOrder.None).Select(f => f.Order).Distinct().Count() <= 1;
+
+    // A culture's own patterns, each also with one-letter day, month and hour (which read one or two digits: 1.2.2024 and 01.02.2024).
+    private static IEnumerable<string> CulturePatterns(CultureInfo? culture, params char[] kinds) =>
+        culture is null ? [] : kinds.SelectMany(culture.DateTimeFormat.GetAllDateTimePatterns).SelectMany(p => new[] { p, Lenient(p) });
+
+    // Date and time, as written or with an offset after it: the culture's general parser reads both.
+    private static IEnumerable<string> CultureDateTimePatterns(CultureInfo? culture) =>
+        CulturePatterns(culture, 'g', 'G').SelectMany(p => new[] { p, p + " zzz", p + "K" });
+
+    private static string Lenient(string pattern)
+    {
+        var lenient = new StringBuilder(pattern.Length);
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var run = 1;
+            while (i + run < pattern.Length && pattern[i + run] == pattern[i])
+            {
+                run++;
+            }
+
+            // Only two-letter numeric runs: ddd and MMM are names.
+            lenient.Append(pattern[i], run == 2 && pattern[i] is 'd' or 'M' or 'H' or 'h' ? 1 : run);
+            i += run - 1;
+        }
+
+        return lenient.ToString();
     }
 }

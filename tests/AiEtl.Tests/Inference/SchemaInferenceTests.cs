@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AiEtl.Csv;
 using AiEtl.Engine;
 using AiEtl.Fields;
@@ -22,11 +21,12 @@ public sealed class SchemaInferenceTests : IDisposable
         var misses = new List<string>();
         foreach (var types in Directory.GetFiles(DataDirectory(), "*.types").Order(StringComparer.Ordinal))
         {
-            var schema = CsvSchemaInference.Infer(new CsvSourceOptions(Path.ChangeExtension(types, ".csv")));
+            var schema = CsvSchemaInference.Infer(InferenceSamples.OptionsFor(Path.ChangeExtension(types, ".csv")));
             foreach (var line in File.ReadAllLines(types).Where(l => l.Length > 0 && l[0] != '#'))
             {
                 var (name, expected) = (line[..line.IndexOf(':', StringComparison.Ordinal)], Enum.Parse<FieldType>(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..]));
                 var actual = schema.GetField(name)!;
+                TestContext.Current.TestOutputHelper?.WriteLine($"{Path.GetFileName(types)} {name}: {actual.Type} (confidence {actual.Confidence:0.###})");
                 total++;
                 if (actual.Type == expected)
                 {
@@ -94,5 +94,5 @@ public sealed class SchemaInferenceTests : IDisposable
         Assert.Contains("\"x-confidence\"", await File.ReadAllTextAsync(Path.Combine(_directory, "customers.schema.json"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
-    private static string DataDirectory([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "..", "TestData", "inference");
+    private static string DataDirectory() => InferenceSamples.Directory;
 }

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using AiEtl.Csv;
+
+namespace AiEtl.Tests.Inference;
+
+/// <summary>The committed inference sample files and the source options each is read with.</summary>
+internal static class InferenceSamples
+{
+    public static string Directory { get; } = DataDirectory();
+
+    /// <summary>
+    /// The options of a sample file: <c>orders-de</c> is German (culture alone: its numbers, dates, date-times and times),
+    /// <c>orders-us</c> is American (culture for numbers and dates, exact formats for date-times and times); the others are
+    /// invariant ISO files read with the defaults.
+    /// </summary>
+    public static CsvSourceOptions OptionsFor(string csv) => Path.GetFileNameWithoutExtension(csv) switch
+    {
+        "orders-de" => new CsvSourceOptions(csv) { Delimiter = ';', Culture = German(), NullValues = ["NULL"] },
+        "orders-us" => new CsvSourceOptions(csv)
+        {
+            Culture = American(),
+            DateTimeFormats = ["MM/dd/yyyy hh:mm tt", "MM/dd/yyyy hh:mm tt zzz"],
+            TimeFormats = ["h:mm tt"],
+            NullValues = ["NA"],
+        },
+        _ => new CsvSourceOptions(csv),
+    };
+
+    // Named cultures need ICU, and the projects build with InvariantGlobalization: cultures cloned from the invariant one
+    // with the separators and patterns of de-DE and en-US, as the CSV culture tests do.
+    public static CultureInfo German()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.NumberFormat.NumberDecimalSeparator = ",";
+        culture.NumberFormat.NumberGroupSeparator = ".";
+        culture.DateTimeFormat.DateSeparator = ".";
+        culture.DateTimeFormat.ShortDatePattern = "dd.MM.yyyy";
+        culture.DateTimeFormat.LongDatePattern = "dddd, d. MMMM yyyy";
+        return culture;
+    }
+
+    public static CultureInfo American()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.DateTimeFormat.ShortDatePattern = "M/d/yyyy";
+        return culture;
+    }
+
+    private static string DataDirectory([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "..", "TestData", "inference");
+}
