@@ -43,10 +43,24 @@ internal static class Utf8Values
 
     /// <summary>
     /// Parses a decimal as <c>decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture)</c> does,
-    /// reading the common plain shape directly.
+    /// reading the common plain shape directly, except that a group separator must sit between groups of three digits:
+    /// <c>1,234.5</c> is read, <c>1,5</c> (a decimal comma) is an error, not fifteen.
     /// </summary>
-    public static bool TryParseDecimal(ReadOnlySpan<byte> text, out decimal value) =>
-        TryParsePlainDecimal(text, out value) || decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+    public static bool TryParseDecimal(ReadOnlySpan<byte> text, out decimal value)
+    {
+        if (TryParsePlainDecimal(text, out value))
+        {
+            return true;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value) && CsvValueFormat.GroupsAreWellFormed(text, ","u8, "."u8))
+        {
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
 
     /// <summary>
     /// The fast path of <see cref="TryParseDecimal"/> alone: <c>[-+]?digits[.digits]</c> with at most 18 digits, built from

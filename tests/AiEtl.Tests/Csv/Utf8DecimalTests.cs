@@ -9,7 +9,8 @@ namespace AiEtl.Tests.Csv;
 
 /// <summary>
 /// The fast path for plain decimals gives exactly what <c>decimal.TryParse(bytes, NumberStyles.Number, invariant)</c>
-/// gives, scale and sign of zero included, and leaves every other shape to it.
+/// gives, scale and sign of zero included, and leaves every other shape to it; commas are read only as group
+/// separators between groups of three digits (a decimal comma is an error, not a factor of ten or more).
 /// </summary>
 public sealed class Utf8DecimalTests
 {
@@ -179,7 +180,7 @@ public sealed class Utf8DecimalTests
     private static void AssertSame(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var expectedOk = decimal.TryParse(bytes, NumberStyles.Number, CultureInfo.InvariantCulture, out var expected);
+        var expectedOk = decimal.TryParse(bytes, NumberStyles.Number, CultureInfo.InvariantCulture, out var expected) && GroupsOfThree(text);
 
         var ok = Utf8Values.TryParseDecimal(bytes, out var value);
 
@@ -190,6 +191,28 @@ public sealed class Utf8DecimalTests
                 decimal.GetBits(expected).AsSpan().SequenceEqual(decimal.GetBits(value)),
                 $"'{text}': decimal.TryParse gives {expected} ({Bits(expected)}), the fast path {value} ({Bits(value)})");
         }
+    }
+
+    // The one rule added to decimal.TryParse: a comma sits between groups of three digits, before the point.
+    private static bool GroupsOfThree(string text)
+    {
+        var integerPart = text.Split('.')[0];
+        var groups = integerPart.Split(',');
+        return groups.Length == 1 || (groups[0].Count(char.IsAsciiDigit) is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3 && g.All(char.IsAsciiDigit)) && !text.Split('.').Skip(1).Any(f => f.Contains(',', StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("1,234.5", true)]
+    [InlineData("12,345,678", true)]
+    [InlineData("-1,234", true)]
+    [InlineData("1,5", false)]
+    [InlineData("1,23", false)]
+    [InlineData("1234,567", false)]
+    [InlineData("1,234.5,6", false)]
+    public void A_comma_is_read_only_between_groups_of_three_digits(string text, bool read)
+    {
+        Assert.Equal(read, Utf8Values.TryParseDecimal(Encoding.UTF8.GetBytes(text), out var value));
+        Assert.Equal(read ? decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture) : 0m, value);
     }
 
     private static string Bits(decimal value) => string.Join(' ', decimal.GetBits(value).Select(b => b.ToString("x8", CultureInfo.InvariantCulture)));
