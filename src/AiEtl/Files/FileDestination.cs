@@ -8,9 +8,10 @@ namespace AiEtl.Files;
 /// target; the target is replaced by an atomic rename only when the run completes
 /// (<see cref="CompleteAsync"/>: flush, fsync, rename, fsync of the directory), so a failed run, a rollback or a killed process
 /// leaves the previous target untouched. A batch transaction buffers its rows' bytes in memory and hands
-/// them to the temp file, or to its compressor, on commit; a rollback drops them. Gzip and zstd output
-/// is compressed batch by batch in parallel (in <see cref="Encode"/>), each batch into a unit of its own
-/// (a gzip member, a zstd frame) that the commit appends as it is; the units concatenate into one valid file. Appending copies the existing target into the temp file first
+/// them to the temp file, or to its compressor, on commit; a rollback drops them. Gzip, zstd and bzip2
+/// output is compressed batch by batch on the thread pool (in <see cref="Encode"/>), each batch into a
+/// unit of its own (a gzip member, a zstd frame, a bzip2 stream) that the commit appends as it is; the
+/// units concatenate into one valid file. Appending copies the existing target into the temp file first
 /// (the old file stays intact until the rename, at the cost of one copy per run); new compressed data
 /// goes after the old, in units of its own.
 /// </summary>
@@ -75,13 +76,11 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     protected virtual int RowSeparatorLength => 0;
 
     // Whether each batch is compressed into a unit of its own that the load thread appends as it is (so
-    // compression runs in parallel, in Encode): gzip and zstd. Everything else keeps one streaming compressor
-    // fed at each commit on the load thread: no compression; zip (one entry, archives do not concatenate);
-    // bz2 (its streams concatenate, but a 1,000-row batch of ~127 kB is a fraction of a 900k block: 15 % larger
-    // output, and SharpCompress allocates a whole block's arrays per stream, 214 MB peak in the 1M-row
-    // benchmark); a non-UTF-8 encoding (the text is transcoded at the flush, after formatting); and a
-    // destination that does not encode ahead (indented JSON is formatted on the load thread anyway).
-    private bool CompressesUnits => _encoding is null && Compression is (FileCompression.Gzip or FileCompression.Zstd) && EncodesAhead;
+    // compression runs on the pool, in Encode). Everything else keeps one streaming compressor fed at each
+    // commit on the load thread: no compression, zip (one entry; archives do not concatenate), a non-UTF-8
+    // encoding (the text is transcoded at the flush, after formatting), and a destination that does not
+    // encode ahead (indented JSON is formatted on the load thread anyway, and one stream compresses better).
+    private bool CompressesUnits => _encoding is null && FileCompressions.Concatenates(Compression) && EncodesAhead;
 
     /// <inheritdoc />
     public override ValueTask ConnectAsync(CancellationToken cancellationToken = default)
@@ -171,8 +170,8 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
     /// <summary>
     /// Formats rows with <see cref="WriteRows"/> as if rows came before them (a separator goes before the first);
-    /// <see cref="WriteEncodedAsync"/> drops the separator when they turn out to be the first rows. Gzip and
-    /// zstd output is compressed here too: the separator and the rows each into a unit of their own.
+    /// <see cref="WriteEncodedAsync"/> drops the separator when they turn out to be the first rows. Gzip, zstd
+    /// and bzip2 output is compressed here too: the separator and the rows each into a unit of their own.
     /// </summary>
     public EncodedRows Encode(ReadOnlySpan<T> rows)
     {
