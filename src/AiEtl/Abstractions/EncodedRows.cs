@@ -29,13 +29,6 @@ public sealed class EncodedRows : IBufferWriter<byte>, IDisposable
     /// <summary>The bytes written.</summary>
     public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, Length);
 
-    /// <summary>
-    /// How many of the first bytes are the separator that goes before the first row (the comma of a JSON array)
-    /// and are left out when these rows turn out to be the first of the file; a compressed unit of its own when the
-    /// destination compresses each batch.
-    /// </summary>
-    internal int SeparatorLength { get; set; }
-
     /// <inheritdoc />
     public void Advance(int count)
     {

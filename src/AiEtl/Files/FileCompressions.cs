@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Compression;
 using SharpCompress.Compressors.BZip2;
 using SharpCompress.Compressors.Xz;
@@ -75,31 +74,6 @@ internal static class FileCompressions
         FileCompression.Xz => throw new InvalidOperationException("xz cannot be written"),
         _ => new CompressedSink(new NonClosingStream(raw)),
     };
-
-    /// <summary>
-    /// Whether compressed units of the format, written one after the other, make one valid file that
-    /// decompresses to their concatenation: gzip members (RFC 1952), zstd frames, bzip2 streams. A zip
-    /// archive (one entry, a central directory at the end) cannot be concatenated.
-    /// </summary>
-    public static bool Concatenates(FileCompression compression) => compression is FileCompression.Gzip or FileCompression.Zstd or FileCompression.Bzip2;
-
-    /// <summary>
-    /// Compresses <paramref name="bytes"/> into one self-contained unit (a gzip member, a zstd frame, a bzip2
-    /// stream) appended to <paramref name="output"/>, with the compressor and level of <see cref="OpenWrite"/>.
-    /// Safe to call on several threads at once; runs on the calling thread (the file destinations call it on
-    /// <see cref="CompressorThreads"/>).
-    /// </summary>
-    public static void CompressUnit(ReadOnlySpan<byte> bytes, FileCompression compression, IBufferWriter<byte> output)
-    {
-        if (!Concatenates(compression))
-        {
-            throw new InvalidOperationException($"{compression} output cannot be written as concatenated units");
-        }
-
-        using var sink = OpenWrite(new BufferWriterStream(output), compression, entryName: "");
-        sink.Stream.Write(bytes);
-        sink.Finish();
-    }
 
     private static CompressedSink OpenZip(Stream raw, string entryName)
     {

@@ -7,13 +7,10 @@ namespace AiEtl.Files;
 /// The transaction machinery of the file destinations (CSV, JSON). Rows go to a temp file beside the
 /// target; the target is replaced by an atomic rename only when the run completes
 /// (<see cref="CompleteAsync"/>: flush, fsync, rename, fsync of the directory), so a failed run, a rollback or a killed process
-/// leaves the previous target untouched. A batch transaction buffers its rows' bytes in memory and hands
-/// them to the temp file, or to its compressor, on commit; a rollback drops them. Gzip, zstd and bzip2
-/// output is compressed batch by batch on the thread pool (in <see cref="Encode"/>), each batch into a
-/// unit of its own (a gzip member, a zstd frame, a bzip2 stream) that the commit appends as it is; the
-/// units concatenate into one valid file. Appending copies the existing target into the temp file first
-/// (the old file stays intact until the rename, at the cost of one copy per run); new compressed data
-/// goes after the old, in units of its own.
+/// leaves the previous target untouched. A batch transaction buffers its rows' bytes in memory (one
+/// batch at most) and hands them to the temp file, or to its compressor, on commit; a rollback drops them.
+/// Appending copies the existing target into the temp file first (the old file stays intact until the
+/// rename, at the cost of one copy per run).
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 public abstract class FileDestination<T> : Destination<T>, ICompletableDestination, IEncodingDestination<T>
@@ -22,7 +19,6 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
     private readonly ArrayBufferWriter<byte> _pending = new(64 * 1024);
     private readonly Encoding? _encoding;
-    private ArrayBufferWriter<byte>? _scratch;
     private FileStream? _temp;
     private CompressedSink? _sink;
     private string? _tempPath;
@@ -34,7 +30,6 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     private bool _published;
     private bool _appending;
     private int _bytesPerRow = 128;
-    private int _compressedBytesPerRow = 64;
 
     /// <summary>Creates the destination.</summary>
     /// <param name="path">The target file.</param>
@@ -74,13 +69,6 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
     /// <summary>The bytes <see cref="WriteRows"/> puts between two rows, before the second (1 for the comma of a JSON array).</summary>
     protected virtual int RowSeparatorLength => 0;
-
-    // Whether each batch is compressed into a unit of its own that the load thread appends as it is (so
-    // compression runs on the pool, in Encode). Everything else keeps one streaming compressor fed at each
-    // commit on the load thread: no compression, zip (one entry; archives do not concatenate), a non-UTF-8
-    // encoding (the text is transcoded at the flush, after formatting), and a destination that does not
-    // encode ahead (indented JSON is formatted on the load thread anyway, and one stream compresses better).
-    private bool CompressesUnits => _encoding is null && FileCompressions.Concatenates(Compression) && EncodesAhead;
 
     /// <inheritdoc />
     public override ValueTask ConnectAsync(CancellationToken cancellationToken = default)
@@ -128,8 +116,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             throw new ConnectionFailedException($"cannot create the temp file beside the target: {error.Message}", new DataLocation(DisplayPath), error);
         }
 
-        // Compressed units go to the temp file as they are, through the sink of plain output.
-        _sink = FileCompressions.OpenWrite(_temp, CompressesUnits ? FileCompression.None : Compression, FileCompressions.InnerName(TargetPath, Compression));
+        _sink = FileCompressions.OpenWrite(_temp, Compression, FileCompressions.InnerName(TargetPath, Compression));
         return ValueTask.CompletedTask;
     }
 
@@ -145,20 +132,13 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     public override ValueTask<int> WriteAsync(ReadOnlyMemory<T> rows, CancellationToken cancellationToken = default)
     {
         BeginWrite();
-        var units = CompressesUnits;
-        var output = units ? Scratch() : _pending;
         try
         {
-            WriteRows(rows.Span, output, _rowsCommitted + _rowsPending);
+            WriteRows(rows.Span, _pending, _rowsCommitted + _rowsPending);
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException or FormatException or System.Text.Json.JsonException)
         {
             throw new WriteException($"a row cannot be written: {error.Message}", new DataLocation(DisplayPath), error);
-        }
-
-        if (units)
-        {
-            CompressScratch();
         }
 
         _rowsPending += rows.Length;
@@ -170,8 +150,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
     /// <summary>
     /// Formats rows with <see cref="WriteRows"/> as if rows came before them (a separator goes before the first);
-    /// <see cref="WriteEncodedAsync"/> drops the separator when they turn out to be the first rows. Gzip, zstd
-    /// and bzip2 output is compressed here too: the separator and the rows each into a unit of their own.
+    /// <see cref="WriteEncodedAsync"/> drops <see cref="RowSeparatorLength"/> bytes when they turn out to be the first rows.
     /// </summary>
     public EncodedRows Encode(ReadOnlySpan<T> rows)
     {
@@ -188,16 +167,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
         // The next batch asks for about as much as this one took (a racy hint, not a size).
         _bytesPerRow = rows.Length == 0 ? _bytesPerRow : Math.Max(_bytesPerRow, (encoded.Length / rows.Length) + 16);
-        encoded.SeparatorLength = Math.Min(RowSeparatorLength, encoded.Length);
-        if (!CompressesUnits)
-        {
-            return encoded;
-        }
-
-        using (encoded)
-        {
-            return CompressBatch(encoded);
-        }
+        return encoded;
     }
 
     /// <inheritdoc />
@@ -206,7 +176,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         ArgumentNullException.ThrowIfNull(rows);
         BeginWrite();
         var bytes = rows.Bytes;
-        _pending.Write(_rowsCommitted + _rowsPending == 0 ? bytes[rows.SeparatorLength..] : bytes);
+        _pending.Write(_rowsCommitted + _rowsPending == 0 ? bytes[Math.Min(RowSeparatorLength, bytes.Length)..] : bytes);
         _rowsPending += rows.Count;
         return ValueTask.FromResult(rows.Count);
     }
@@ -234,17 +204,10 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         {
             if (!_prologueCommitted && !_appending)
             {
-                WritePart(WritePrologue);
+                WritePrologue(_pending);
             }
 
-            WritePart(WriteEpilogue);
-            if (CompressesUnits && _pending.WrittenCount == 0 && _temp.Position == 0)
-            {
-                // A new file with nothing to write still gets one (empty) unit: a compressed file of no bytes is not valid.
-                Scratch();
-                CompressScratch();
-            }
-
+            WriteEpilogue(_pending);
             Flush();
             _sink.Finish();
             _temp.Flush(flushToDisk: true);
@@ -348,7 +311,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            // The compressor's state (or where the last unit ends) is unknown after a failed write: nothing more can be committed.
+            // The compressor's state is unknown after a failed write: nothing more can be committed.
             _broken = true;
             throw new WriteException($"the batch cannot be written to the temp file: {error.Message}", new DataLocation(DisplayPath), error);
         }
@@ -397,65 +360,9 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
         if (!_prologueCommitted && !_prologuePending && !_appending)
         {
-            WritePart(WritePrologue);
+            WritePrologue(_pending);
             _prologuePending = true;
         }
-    }
-
-    // The prologue and the epilogue are written on the load thread; compressed, each is a small unit of its own.
-    private void WritePart(Action<IBufferWriter<byte>> write)
-    {
-        if (!CompressesUnits)
-        {
-            write(_pending);
-            return;
-        }
-
-        write(Scratch());
-        if (_scratch!.WrittenCount > 0)
-        {
-            CompressScratch();
-        }
-    }
-
-    // Compressed on a compressor thread (see CompressorThreads for why), while the load thread waits.
-    private void CompressScratch() => CompressorThreads.Run(() => FileCompressions.CompressUnit(_scratch!.WrittenSpan, Compression, _pending));
-
-    // The raw bytes of a unit written on the load thread, before compression.
-    private ArrayBufferWriter<byte> Scratch()
-    {
-        _scratch ??= new ArrayBufferWriter<byte>(16 * 1024);
-        _scratch.ResetWrittenCount();
-        return _scratch;
-    }
-
-    // Runs on the pool (Encode): the separator gets a unit of its own so that the first rows of the file can go without it.
-    private EncodedRows CompressBatch(EncodedRows raw)
-    {
-        var compressed = new EncodedRows(raw.Count, (_compressedBytesPerRow * raw.Count) + 1024);
-        try
-        {
-            // On a compressor thread (see CompressorThreads for why), while this pool thread waits.
-            CompressorThreads.Run(() =>
-            {
-                var bytes = raw.Bytes;
-                if (raw.SeparatorLength > 0)
-                {
-                    FileCompressions.CompressUnit(bytes[..raw.SeparatorLength], Compression, compressed);
-                    compressed.SeparatorLength = compressed.Length;
-                }
-
-                FileCompressions.CompressUnit(bytes[raw.SeparatorLength..], Compression, compressed);
-            });
-        }
-        catch
-        {
-            compressed.Dispose();
-            throw;
-        }
-
-        _compressedBytesPerRow = raw.Count == 0 ? _compressedBytesPerRow : Math.Max(_compressedBytesPerRow, (compressed.Length / raw.Count) + 8);
-        return compressed;
     }
 
     // Temp files of a killed run: they were never renamed, so they hold nothing anyone relies on.
