@@ -129,11 +129,6 @@ public class CsvSource<T, TCodec> : ISource<T>
         var startLine = resume ? CustomLong(_state.Checkpoint, LineKey) ?? 1 : 1;
         var malformed = new Queue<CsvMalformedRecord>();
         var options = ReaderOptions(malformed);
-        if (startOffset > 0 && compression != FileCompression.None)
-        {
-            throw new StateException("a compressed file cannot be resumed at a byte offset; run with a full refresh", new DataLocation(displayPath));
-        }
-
         int[] columns;
         int expectedFieldCount;
         if (_options.HasHeader)
@@ -149,7 +144,7 @@ public class CsvSource<T, TCodec> : ISource<T>
         }
 
         // The hash of the bytes read is for the saved state: a run that saves none does not read the file twice.
-        using var prefix = compression == FileCompression.None && (context.KeepsState || startOffset > 0) ? new PrefixHash(file) : null;
+        using var prefix = context.KeepsState || startOffset > 0 ? new PrefixHash(file, compression, displayPath) : null;
         if (prefix is not null && startOffset > 0)
         {
             prefix.CheckUnchanged(startOffset, _state.FileHash, displayPath);
@@ -217,7 +212,7 @@ public class CsvSource<T, TCodec> : ISource<T>
 
         if (failure is null)
         {
-            buffer.StateAfter = Position(file, processed, compression == FileCompression.None ? stream.Position : 0, lastLine, prefix);
+            buffer.StateAfter = Position(file, processed, stream.Position, lastLine, prefix);
             var last = buffer;
             builder.Start(() => BuildRows(last, columns, displayPath), cancellationToken);
         }
@@ -280,21 +275,42 @@ public class CsvSource<T, TCodec> : ISource<T>
         return header;
     }
 
+    // The content of the file from byte `offset` on; its Position is the offset in the content. A compressed file is
+    // decompressed from its start and the first bytes skipped: its checkpoint holds an offset in the content.
     private static Stream OpenAt(string file, string displayPath, long offset, FileCompression compression)
     {
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: compression == FileCompression.None ? 1 : 64 * 1024, FileOptions.SequentialScan);
-        if (offset > stream.Length)
+        if (compression == FileCompression.None)
         {
-            var length = stream.Length;
-            stream.Dispose();
-            throw new StateException(
-                $"the saved checkpoint is at byte {offset} but the file has only {length} bytes: it was truncated or replaced; run with a full refresh",
-                new DataLocation(displayPath));
+            if (offset > stream.Length)
+            {
+                var length = stream.Length;
+                stream.Dispose();
+                throw TruncatedAt(offset, length, displayPath);
+            }
+
+            stream.Position = offset;
+            return stream;
         }
 
-        stream.Position = offset;
-        return FileCompressions.OpenRead(stream, compression, displayPath);
+        var content = new CountingReadStream(FileCompressions.OpenRead(stream, compression, displayPath), start: 0);
+        var skip = new byte[64 * 1024];
+        while (content.Position < offset)
+        {
+            if (content.Read(skip, 0, (int)Math.Min(skip.Length, offset - content.Position)) == 0)
+            {
+                var length = content.Position;
+                content.Dispose();
+                throw TruncatedAt(offset, length, displayPath);
+            }
+        }
+
+        return content;
     }
+
+    private static StateException TruncatedAt(long offset, long length, string displayPath) => new(
+        $"the saved checkpoint is at byte {offset} but the file has only {length} bytes: it was truncated or replaced; run with a full refresh",
+        new DataLocation(displayPath));
 
     // Copies one record into the buffer, or keeps in its place why it cannot be read.
     private void Tokenize(CsvReader csv, CsvRowBuffer buffer, int[] columns, int expectedFieldCount, long line, long row, string displayPath)

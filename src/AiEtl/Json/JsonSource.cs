@@ -81,7 +81,7 @@ public class JsonSource<T, TCodec> : ISource<T>
         var offset = incremental ? CustomLong(_state.Checkpoint, ByteOffsetKey) ?? 0 : 0;
         long line = incremental ? CustomLong(_state.Checkpoint, LineKey) ?? 1 : 1;
         // The hash of the bytes read is for the saved state: a run that saves none does not read the file twice.
-        using var prefix = incremental && (context.KeepsState || offset > 0) ? new PrefixHash(SourceId) : null;
+        using var prefix = incremental && (context.KeepsState || offset > 0) ? new PrefixHash(SourceId, FileCompression.None, DisplayPath) : null;
         prefix?.CheckUnchanged(offset, offset > 0 ? _state.FileHash : null, DisplayPath);
         var file = new FileStream(SourceId, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan | FileOptions.Asynchronous);
         file.Position = offset;

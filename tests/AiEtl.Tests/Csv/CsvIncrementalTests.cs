@@ -1,5 +1,7 @@
+using System.Text;
 using AiEtl.Csv;
 using AiEtl.Engine;
+using AiEtl.Files;
 using AiEtl.State;
 
 namespace AiEtl.Tests.Csv;
@@ -107,6 +109,62 @@ public sealed class CsvIncrementalTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("grow.csv.gz", FileCompression.Gzip)]
+    [InlineData("grow.csv.zst", FileCompression.Zstd)]
+    [InlineData("grow.csv.bz2", FileCompression.Bzip2)]
+    public async Task A_compressed_file_grown_by_a_new_member_is_read_from_where_the_last_run_stopped(string name, FileCompression compression)
+    {
+        var path = Path.Combine(_directory, name);
+        AppendCompressed(path, compression, Header + Rows(1, 3));
+        var options = Options();
+
+        var (first, firstRows) = await RunAsync(path, options);
+        AppendCompressed(path, compression, Rows(4, 2));
+        var (second, secondRows) = await RunAsync(path, options);
+        var (third, thirdRows) = await RunAsync(path, options);
+
+        Assert.True(first.Success && second.Success && third.Success, string.Join("; ", second.Errors.Concat(third.Errors).Select(e => e.Message)));
+        Assert.Equal([1, 2, 3], firstRows.Select(r => r.Id));
+        Assert.Equal([4, 5], secondRows.Select(r => r.Id));
+        Assert.Empty(thirdRows);
+        Assert.Equal(Encoding.UTF8.GetByteCount(Header + Rows(1, 5)), third.FinalState!.Checkpoint.CustomState["byte_offset"].GetInt64());
+        Assert.Equal(7, third.FinalState.Checkpoint.CustomState["line"].GetInt64());
+    }
+
+    [Fact]
+    public async Task A_rewritten_compressed_file_is_reported()
+    {
+        var path = Path.Combine(_directory, "rewrite.csv.gz");
+        AppendCompressed(path, FileCompression.Gzip, Header + Rows(1, 3));
+        var options = Options();
+        await RunAsync(path, options);
+
+        File.Delete(path);
+        AppendCompressed(path, FileCompression.Gzip, Header + Rows(1, 3).Replace("n2", "X2", StringComparison.Ordinal) + Rows(4, 1));
+        var (rewritten, rows) = await RunAsync(path, options);
+
+        Assert.False(rewritten.Success);
+        Assert.Empty(rows);
+        Assert.Contains("the file was rewritten since the last run", Assert.Single(rewritten.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_compressed_file_shorter_than_the_checkpoint_is_reported_as_truncated()
+    {
+        var path = Path.Combine(_directory, "short.csv.gz");
+        AppendCompressed(path, FileCompression.Gzip, Header + Rows(1, 3));
+        var options = Options();
+        await RunAsync(path, options);
+
+        File.Delete(path);
+        AppendCompressed(path, FileCompression.Gzip, Header + Rows(1, 1));
+        var (truncated, _) = await RunAsync(path, options);
+
+        Assert.False(truncated.Success);
+        Assert.Contains("it was truncated or replaced", Assert.Single(truncated.Errors).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_glob_reads_its_files_in_order_and_a_rerun_reads_only_new_files_and_rows()
     {
@@ -152,6 +210,15 @@ public sealed class CsvIncrementalTests : IDisposable
             .WithOptions(options)
             .RunAsync(TestContext.Current.CancellationToken);
         return (result, destination.Committed);
+    }
+
+    // Adds a compressed unit (gzip member, zstd frame, bzip2 stream) to the end of the file, as `gzip -c part >> file` does.
+    private static void AppendCompressed(string path, FileCompression compression, string content)
+    {
+        using var file = new FileStream(path, FileMode.Append);
+        using var sink = FileCompressions.OpenWrite(file, compression, Path.GetFileNameWithoutExtension(path));
+        sink.Stream.Write(Encoding.UTF8.GetBytes(content));
+        sink.Finish();
     }
 
     private string Write(string name, string content)
