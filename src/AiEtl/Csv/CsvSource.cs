@@ -150,7 +150,7 @@ public class CsvSource<T, TCodec> : ISource<T>
             prefix.CheckUnchanged(startOffset, _state.FileHash, displayPath);
         }
 
-        await using var stream = OpenAt(file, displayPath, startOffset, compression);
+        await using var stream = FileContent.OpenAt(file, displayPath, startOffset, compression, FileOptions.SequentialScan);
         var resuming = startOffset > 0 || !_options.HasHeader;
         using var csv = CsvReader.Create(stream, resuming ? options with { HasHeader = false } : options, leaveOpen: true);
         var firstLine = resuming ? startLine : 1;
@@ -255,7 +255,7 @@ public class CsvSource<T, TCodec> : ISource<T>
 
     private string[] ReadHeader(string file, string displayPath, FileCompression compression, CsvReaderOptions options)
     {
-        using var stream = OpenAt(file, displayPath, 0, compression);
+        using var stream = FileContent.OpenAt(file, displayPath, 0, compression, FileOptions.SequentialScan);
         using var headerReader = CsvReader.Create(stream, options, leaveOpen: true);
         var header = headerReader.Headers.ToArray();
         if (header.Length == 0)
@@ -274,43 +274,6 @@ public class CsvSource<T, TCodec> : ISource<T>
 
         return header;
     }
-
-    // The content of the file from byte `offset` on; its Position is the offset in the content. A compressed file is
-    // decompressed from its start and the first bytes skipped: its checkpoint holds an offset in the content.
-    private static Stream OpenAt(string file, string displayPath, long offset, FileCompression compression)
-    {
-        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: compression == FileCompression.None ? 1 : 64 * 1024, FileOptions.SequentialScan);
-        if (compression == FileCompression.None)
-        {
-            if (offset > stream.Length)
-            {
-                var length = stream.Length;
-                stream.Dispose();
-                throw TruncatedAt(offset, length, displayPath);
-            }
-
-            stream.Position = offset;
-            return stream;
-        }
-
-        var content = new CountingReadStream(FileCompressions.OpenRead(stream, compression, displayPath), start: 0);
-        var skip = new byte[64 * 1024];
-        while (content.Position < offset)
-        {
-            if (content.Read(skip, 0, (int)Math.Min(skip.Length, offset - content.Position)) == 0)
-            {
-                var length = content.Position;
-                content.Dispose();
-                throw TruncatedAt(offset, length, displayPath);
-            }
-        }
-
-        return content;
-    }
-
-    private static StateException TruncatedAt(long offset, long length, string displayPath) => new(
-        $"the saved checkpoint is at byte {offset} but the file has only {length} bytes: it was truncated or replaced; run with a full refresh",
-        new DataLocation(displayPath));
 
     // Copies one record into the buffer, or keeps in its place why it cannot be read.
     private void Tokenize(CsvReader csv, CsvRowBuffer buffer, int[] columns, int expectedFieldCount, long line, long row, string displayPath)

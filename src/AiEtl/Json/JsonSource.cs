@@ -50,7 +50,7 @@ public class JsonSource<T, TCodec> : ISource<T>
     public string SourceId { get; }
 
     /// <inheritdoc />
-    public bool SupportsIncremental => _format == JsonFormat.Lines && _compression == FileCompression.None;
+    public bool SupportsIncremental => _format == JsonFormat.Lines;
 
     private string DisplayPath => _options.Path;
 
@@ -81,11 +81,9 @@ public class JsonSource<T, TCodec> : ISource<T>
         var offset = incremental ? CustomLong(_state.Checkpoint, ByteOffsetKey) ?? 0 : 0;
         long line = incremental ? CustomLong(_state.Checkpoint, LineKey) ?? 1 : 1;
         // The hash of the bytes read is for the saved state: a run that saves none does not read the file twice.
-        using var prefix = incremental && (context.KeepsState || offset > 0) ? new PrefixHash(SourceId, FileCompression.None, DisplayPath) : null;
+        using var prefix = incremental && (context.KeepsState || offset > 0) ? new PrefixHash(SourceId, _compression, DisplayPath) : null;
         prefix?.CheckUnchanged(offset, offset > 0 ? _state.FileHash : null, DisplayPath);
-        var file = new FileStream(SourceId, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        file.Position = offset;
-        await using var input = FileCompressions.OpenRead(file, _compression, DisplayPath);
+        await using var input = FileContent.OpenAt(SourceId, DisplayPath, offset, _compression, FileOptions.SequentialScan | FileOptions.Asynchronous);
         var buffer = new ChunkBuffer(input);
         var rows = new JsonRowBuffer(context.BatchSize);
         var row = incremental ? _state.RecordsProcessed : 0;

@@ -135,6 +135,30 @@ public sealed class JsonSourceTests : IDisposable
         Assert.Equal([1, 2, 3, 4, 5, 6], all.Select(r => r.Id));
     }
 
+    [Fact]
+    public async Task Compressed_json_lines_grown_by_a_new_gzip_member_are_read_from_where_the_last_run_stopped()
+    {
+        var path = Path.Combine(_directory, "grow.jsonl.gz");
+        AppendGzip(path, Lines(1, 3));
+        var options = new PipelineOptions { State = new StateManager(Path.Combine(_directory, ".state-gz")), BatchSize = 2 };
+
+        var (first, firstRows) = await RunStateAsync(path, options);
+        AppendGzip(path, Lines(4, 2));
+        var (second, secondRows) = await RunStateAsync(path, options);
+
+        Assert.True(first.Success && second.Success, Describe(first) + Describe(second));
+        Assert.Equal([1, 2, 3], firstRows.Select(r => r.Id));
+        Assert.Equal([4, 5], secondRows.Select(r => r.Id));
+        Assert.Equal(Encoding.UTF8.GetByteCount(Lines(1, 5)), second.FinalState!.Checkpoint.CustomState["byte_offset"].GetInt64());
+    }
+
+    private static void AppendGzip(string path, string content)
+    {
+        using var file = new FileStream(path, FileMode.Append);
+        using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest);
+        gzip.Write(Encoding.UTF8.GetBytes(content));
+    }
+
     private static string Lines(int first, int count) =>
         string.Concat(Enumerable.Range(first, count).Select(i => $"{{\"id\":{i},\"name\":\"n{i}\",\"born\":\"2000-01-01\",\"balance\":{i}}}\n"));
 
