@@ -17,7 +17,7 @@ namespace AiEtl.Postgres;
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestination, IReportsWarnings
+public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestination, IReportsWarnings, IEncodingDestination<T>
     where TCodec : struct, IRowCodec<T>
 {
     private const string MergeStage = "aietl_merge_stage";
@@ -195,6 +195,74 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
         }
 
         return written;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Tables of scalar columns, whose rows are binary COPY tuples encoded by this library; other tables go through Npgsql's importer on the load thread.</remarks>
+    public bool EncodesAhead => _buffer is not null;
+
+    /// <summary>Encodes rows as binary COPY tuples, on any thread; the load stage sends them with <see cref="WriteEncodedAsync"/>.</summary>
+    public EncodedRows Encode(ReadOnlySpan<T> rows)
+    {
+        var types = _types;
+        var count = (short)(_schema ?? throw new InvalidOperationException("CreateSchemaAsync must run before Encode")).Fields.Count;
+        using var buffer = new PostgresCopyBuffer();
+        var encoder = new PostgresBinaryCopyWriter(buffer, types);
+        var written = 0;
+        try
+        {
+            for (; written < rows.Length; written++)
+            {
+                buffer.WriteInt16(count);
+                _codec.Write(in rows[written], ref encoder);
+            }
+        }
+        catch (Exception error) when (error is InvalidCastException or OverflowException or FormatException or ArgumentException)
+        {
+            throw WriteError(error, written, encoder.Ordinal, rows.Length);
+        }
+
+        var encoded = new EncodedRows(rows.Length, buffer.Length);
+        buffer.Written.Span.CopyTo(encoded.GetSpan(buffer.Length));
+        encoded.Advance(buffer.Length);
+        return encoded;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Like <see cref="WriteAsync"/>, inside a transaction the COPY stays open across calls and is completed by the commit.</remarks>
+    public async ValueTask<int> WriteEncodedAsync(EncodedRows rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var buffer = _buffer ?? throw new InvalidOperationException("the table has columns that only Npgsql's importer writes: rows cannot be encoded ahead");
+        try
+        {
+            var raw = _raw ?? await StartRawCopyAsync(cancellationToken).ConfigureAwait(false);
+            if (buffer.Length > 0)
+            {
+                // The COPY header written when the COPY began.
+                await raw.WriteAsync(buffer.Written, cancellationToken).ConfigureAwait(false);
+                buffer.Clear();
+            }
+
+            await raw.WriteAsync(rows.Memory, cancellationToken).ConfigureAwait(false);
+            _rowsInCopy += rows.Count;
+            if (_transaction is null)
+            {
+                await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception error) when (error is NpgsqlException or IOException)
+        {
+            var failure = WriteError(error, 0, ordinal: long.MaxValue, _rowsInCopy + rows.Count);
+            if (_transaction is null)
+            {
+                await CancelCopyAsync().ConfigureAwait(false);
+            }
+
+            throw failure;
+        }
+
+        return rows.Count;
     }
 
     /// <inheritdoc />

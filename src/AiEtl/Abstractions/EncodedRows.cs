@@ -29,6 +29,9 @@ public sealed class EncodedRows : IBufferWriter<byte>, IDisposable
     /// <summary>The bytes written.</summary>
     public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, Length);
 
+    /// <summary>The bytes written, for asynchronous writers.</summary>
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+
     /// <inheritdoc />
     public void Advance(int count)
     {
