@@ -290,6 +290,22 @@ public sealed class PostgresDestinationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_value_that_cannot_be_encoded_ahead_names_its_row_and_column_and_loads_nothing_of_its_batch()
+    {
+        await LoadAsync([Sample(1)], _db.Destination("unencodable"));
+
+        // A lone surrogate is not text PostgreSQL can store; the batch is encoded on the thread pool, before any COPY.
+        var result = await RunAsync([Sample(2), Sample(3) with { Text = "a\uD800b" }, Sample(4), Sample(5)], _db.Destination("unencodable"), batchSize: 3);
+
+        Assert.False(result.Success);
+        Assert.Equal(nameof(DataRejectedException), Assert.Single(result.Errors).ErrorType);
+        Assert.Equal(PipelineStage.Load, result.Errors[0].Stage);
+        Assert.Contains("row 2 of the batch cannot be written", Errors(result), StringComparison.Ordinal);
+        Assert.Equal("text", result.Errors[0].Location?.ColumnName);
+        Assert.Equal(["1"], _db.Strings($"SELECT id FROM \"{_db.Schema}\".unencodable ORDER BY id"));
+    }
+
+    [Fact]
     public async Task Disposing_inside_a_transaction_rolls_it_back()
     {
         await LoadAsync([Sample(1)], _db.Destination("disposed"));
