@@ -22,7 +22,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
 
     public bool IsNull(int ordinal) => _row.IsNull(ordinal);
 
-    public string ReadString(int ordinal) => _row.IsEmpty(ordinal) ? "" : Utf8Values.GetString(_row.GetSpan(ordinal));
+    public string ReadString(int ordinal) => _row.GetString(ordinal);
 
     public short ReadInt16(int ordinal)
     {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AiEtl.Csv;
 
 /// <summary>One tokenized CSV record of a <see cref="CsvRowBuffer"/>: its bound fields by schema ordinal, and its raw text.</summary>
@@ -28,5 +26,5 @@ internal readonly ref struct CsvRow
     public ReadOnlySpan<byte> GetSpan(int ordinal) => _bytes.Slice(_fields[ordinal].Start, _fields[ordinal].Length);
 
     /// <summary>The field as text (empty, not null, for an empty field).</summary>
-    public string GetString(int ordinal) => IsEmpty(ordinal) ? "" : Encoding.UTF8.GetString(GetSpan(ordinal));
+    public string GetString(int ordinal) => IsEmpty(ordinal) ? "" : Utf8Values.GetString(GetSpan(ordinal));
 }

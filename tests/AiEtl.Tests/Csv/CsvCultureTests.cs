@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AiEtl.Csv;
 using AiEtl.Engine;
@@ -22,7 +21,7 @@ public sealed class CsvCultureTests : IDisposable
         var options = Options("de.csv") with
         {
             Delimiter = ';',
-            Culture = German(),
+            Culture = TestCultures.German(),
             DateFormats = ["dd.MM.yyyy"],
             DateTimeFormats = ["dd.MM.yyyy HH:mm", "dd.MM.yyyy HH:mm zzz"],
         };
@@ -46,7 +45,7 @@ public sealed class CsvCultureTests : IDisposable
     [Fact]
     public async Task A_German_number_with_a_misplaced_group_separator_is_an_error_not_a_bigger_number()
     {
-        var options = Options("de-bad.csv") with { Delimiter = ';', Culture = German(), DateFormats = ["dd.MM.yyyy"] };
+        var options = Options("de-bad.csv") with { Delimiter = ';', Culture = TestCultures.German(), DateFormats = ["dd.MM.yyyy"] };
         Write(options, "id;amount;rate;count;ordered;shipped;paid\n1;1.5;0,5;1;31.12.2024;;\n2;2,5;1.5;1;31.12.2024;;\n3;3,5;0;1.00;31.12.2024;;\n4;4,5;0;7;31.12.2024;;\n");
 
         var (result, rows, dead) = await RunAsync<LocalizedOrder>(new CsvSource<LocalizedOrder>(options));
@@ -65,7 +64,7 @@ public sealed class CsvCultureTests : IDisposable
     [Fact]
     public async Task The_culture_alone_reads_dates_in_its_own_forms_after_ISO()
     {
-        var options = Options("de-dates.csv") with { Delimiter = ';', Culture = German() };
+        var options = Options("de-dates.csv") with { Delimiter = ';', Culture = TestCultures.German() };
         Write(options, "id;amount;rate;count;ordered;shipped;paid\n1;1;1;1;31.12.2024;01.02.2024 10:30;\n2;1;1;1;2024-12-30;2024-02-01T10:30:00;\n3;1;1;1;12/31/2024;;\n");
 
         var (_, rows, dead) = await RunAsync<LocalizedOrder>(new CsvSource<LocalizedOrder>(options));
@@ -80,7 +79,7 @@ public sealed class CsvCultureTests : IDisposable
     {
         var options = Options("us.csv") with
         {
-            Culture = American(),
+            Culture = TestCultures.American(),
             DateFormats = ["MM/dd/yyyy", "M/d/yyyy"],
             DateTimeFormats = ["MM/dd/yyyy hh:mm tt"],
         };
@@ -161,7 +160,7 @@ public sealed class CsvCultureTests : IDisposable
     [Fact]
     public async Task Dynamic_records_read_with_the_culture_too()
     {
-        var options = Options("dyn.csv") with { Delimiter = ';', Culture = German(), DateFormats = ["dd.MM.yyyy"], TimeFormats = ["h:mm tt", "HH:mm"] };
+        var options = Options("dyn.csv") with { Delimiter = ';', Culture = TestCultures.German(), DateFormats = ["dd.MM.yyyy"], TimeFormats = ["h:mm tt", "HH:mm"] };
         Write(options, "id;amount;ordered;opens\n1;1.234,56;31.12.2024;2:30 PM\n2;1;01.01.2025;25:00\n");
         var schema = new Schema(
             "dyn",
@@ -185,26 +184,6 @@ public sealed class CsvCultureTests : IDisposable
         var error = Assert.Throws<PipelineConfigurationException>(() => new CsvSource<LocalizedOrder>(Options("x.csv") with { DateFormats = [format] }));
 
         Assert.Contains($"DateFormats: '{format}' is not a valid format", error.Message, StringComparison.Ordinal);
-    }
-
-    // Named cultures need ICU, and these projects build with InvariantGlobalization; a culture built from the
-    // invariant one works everywhere.
-    private static CultureInfo German()
-    {
-        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-        culture.NumberFormat.NumberDecimalSeparator = ",";
-        culture.NumberFormat.NumberGroupSeparator = ".";
-        culture.DateTimeFormat.DateSeparator = ".";
-        culture.DateTimeFormat.ShortDatePattern = "dd.MM.yyyy";
-        culture.DateTimeFormat.LongDatePattern = "dddd, d. MMMM yyyy";
-        return culture;
-    }
-
-    private static CultureInfo American()
-    {
-        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-        culture.DateTimeFormat.ShortDatePattern = "M/d/yyyy";
-        return culture;
     }
 
     private CsvSourceOptions Options(string name) => new(Path.Combine(_directory, name));

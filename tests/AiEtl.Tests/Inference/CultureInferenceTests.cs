@@ -79,7 +79,7 @@ public sealed class CultureInferenceTests : IDisposable
     [InlineData("1,5.000\n2,5.000\n7,5.000\n")]
     public void A_German_number_with_a_group_separator_out_of_place_is_not_a_number(string values)
     {
-        var options = Write("grouping.csv", "value\n" + values) with { Delimiter = ';', Culture = InferenceSamples.German() };
+        var options = Write("grouping.csv", "value\n" + values) with { Delimiter = ';', Culture = TestCultures.German() };
 
         var field = CsvSchemaInference.Infer(options).GetField("value")!;
 
@@ -90,7 +90,7 @@ public sealed class CultureInferenceTests : IDisposable
     public void Well_placed_German_groups_are_numbers_and_the_invariant_default_is_unchanged()
     {
         var content = "whole;amount;ratio\n1.000;1.234,56;0,5\n12;7,5;1,5e3\n1.000.000;-0,01;2\n";
-        var german = Write("grouped.csv", content) with { Delimiter = ';', Culture = InferenceSamples.German() };
+        var german = Write("grouped.csv", content) with { Delimiter = ';', Culture = TestCultures.German() };
 
         var schema = CsvSchemaInference.Infer(german);
         var invariant = CsvSchemaInference.Infer(german with { Culture = null });
@@ -129,7 +129,7 @@ public sealed class CultureInferenceTests : IDisposable
     [Fact]
     public void The_culture_order_alone_does_not_make_an_ambiguous_column_sure()
     {
-        var options = Write("de-both.csv", "d\n01.02.2024\n03.04.2024\n05.06.2024\n") with { Culture = InferenceSamples.German() };
+        var options = Write("de-both.csv", "d\n01.02.2024\n03.04.2024\n05.06.2024\n") with { Culture = TestCultures.German() };
 
         var field = CsvSchemaInference.Infer(options).GetField("d")!;
 
@@ -170,7 +170,7 @@ public sealed class CultureInferenceTests : IDisposable
     public void A_culture_whose_order_the_values_contradict_does_not_infer_dates()
     {
         // US dates under a German culture: 12.31.2024 is no German date, and 01.02.2024 would be read as 1 February.
-        var options = Write("us-in-de.csv", "d\n01.02.2024\n12.31.2024\n03.04.2024\n") with { Culture = InferenceSamples.German() };
+        var options = Write("us-in-de.csv", "d\n01.02.2024\n12.31.2024\n03.04.2024\n") with { Culture = TestCultures.German() };
 
         Assert.Equal(FieldType.String, CsvSchemaInference.Infer(options).GetField("d")!.Type);
     }
@@ -208,7 +208,7 @@ public sealed class CultureInferenceTests : IDisposable
     [Fact]
     public void Null_tokens_are_nulls_and_a_date_time_column_takes_plain_dates_only_when_the_source_reads_them()
     {
-        var options = Write("nulls.csv", "at\n31.12.2024 10:30\n\\N\n01.01.2025\n31.01.2025 11:00\n") with { Culture = InferenceSamples.German(), NullValues = ["\\N"] };
+        var options = Write("nulls.csv", "at\n31.12.2024 10:30\n\\N\n01.01.2025\n31.01.2025 11:00\n") with { Culture = TestCultures.German(), NullValues = ["\\N"] };
 
         var schema = CsvSchemaInference.Infer(options);
         var exact = CsvSchemaInference.Infer(options with { DateTimeFormats = ["dd.MM.yyyy HH:mm"] });
@@ -244,8 +244,8 @@ public sealed class CultureInferenceTests : IDisposable
     {
         var options = optionsName switch
         {
-            "german" => new CsvSourceOptions("x.csv") { Culture = InferenceSamples.German(), DateTimeFormats = ["dd.MM.yyyy HH:mm zzz", "dd.MM.yyyy HH:mm"] },
-            "us" => new CsvSourceOptions("x.csv") { Culture = InferenceSamples.American(), DateFormats = ["MM/dd/yyyy", "M/d/yyyy"], TimeFormats = ["h:mm tt"] },
+            "german" => new CsvSourceOptions("x.csv") { Culture = TestCultures.German(), DateTimeFormats = ["dd.MM.yyyy HH:mm zzz", "dd.MM.yyyy HH:mm"] },
+            "us" => new CsvSourceOptions("x.csv") { Culture = TestCultures.American(), DateFormats = ["MM/dd/yyyy", "M/d/yyyy"], TimeFormats = ["h:mm tt"] },
             _ => new CsvSourceOptions("x.csv"),
         };
         var format = CsvValueFormat.From(options);

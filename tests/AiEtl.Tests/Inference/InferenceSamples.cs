@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using AiEtl.Csv;
 
@@ -16,36 +15,16 @@ internal static class InferenceSamples
     /// </summary>
     public static CsvSourceOptions OptionsFor(string csv) => Path.GetFileNameWithoutExtension(csv) switch
     {
-        "orders-de" => new CsvSourceOptions(csv) { Delimiter = ';', Culture = German(), NullValues = ["NULL"] },
+        "orders-de" => new CsvSourceOptions(csv) { Delimiter = ';', Culture = TestCultures.German(), NullValues = ["NULL"] },
         "orders-us" => new CsvSourceOptions(csv)
         {
-            Culture = American(),
+            Culture = TestCultures.American(),
             DateTimeFormats = ["MM/dd/yyyy hh:mm tt", "MM/dd/yyyy hh:mm tt zzz"],
             TimeFormats = ["h:mm tt"],
             NullValues = ["NA"],
         },
         _ => new CsvSourceOptions(csv),
     };
-
-    // Named cultures need ICU, and the projects build with InvariantGlobalization: cultures cloned from the invariant one
-    // with the separators and patterns of de-DE and en-US, as the CSV culture tests do.
-    public static CultureInfo German()
-    {
-        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-        culture.NumberFormat.NumberDecimalSeparator = ",";
-        culture.NumberFormat.NumberGroupSeparator = ".";
-        culture.DateTimeFormat.DateSeparator = ".";
-        culture.DateTimeFormat.ShortDatePattern = "dd.MM.yyyy";
-        culture.DateTimeFormat.LongDatePattern = "dddd, d. MMMM yyyy";
-        return culture;
-    }
-
-    public static CultureInfo American()
-    {
-        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-        culture.DateTimeFormat.ShortDatePattern = "M/d/yyyy";
-        return culture;
-    }
 
     private static string DataDirectory([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "..", "TestData", "inference");
 }
