@@ -5,9 +5,12 @@ namespace AiEtl.IntegrationTests;
 /// <summary>Runs a real process to completion and captures what it printed.</summary>
 internal static class ProcessRunner
 {
-    public static async Task<(int ExitCode, string Output)> RunDotnetAsync(string workingDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunDotnetAsync(string workingDirectory, params string[] arguments) =>
+        RunAsync("dotnet", workingDirectory, TimeSpan.FromMinutes(2), arguments);
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -21,8 +24,8 @@ internal static class ProcessRunner
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var deadline = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(deadline.Token);
         return (process.ExitCode, await output + await error);
     }
 }

@@ -13,6 +13,9 @@ internal static class RepositoryPaths
     public static string QuickStartDll =>
         Path.Combine(Root, "samples", "QuickStart", "bin", Configuration, "net10.0", "QuickStart.dll");
 
+    public static string FileBenchDll =>
+        Path.Combine(Root, "tests", "AiEtl.FileBench", "bin", Configuration, "net10.0", "AiEtl.FileBench.dll");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

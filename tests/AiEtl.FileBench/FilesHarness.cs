@@ -7,12 +7,12 @@ using AiEtl.Fields;
 using AiEtl.Inference;
 using AiEtl.Json;
 
-namespace AiEtl.Benchmarks.Files;
+namespace AiEtl.FileBench;
 
 /// <summary>
 /// End-to-end throughput of the file adapters, one scenario per process so that scripts/bench/files.sh
 /// can measure each one's peak memory with <c>/usr/bin/time -v</c>:
-/// <c>files &lt;typed|dynamic&gt; &lt;jsonl|csvgz&gt; &lt;input.csv&gt; &lt;output&gt;</c>.
+/// <c>&lt;typed|dynamic&gt; &lt;jsonl|csvgz&gt; &lt;input.csv&gt; &lt;output&gt;</c>.
 /// </summary>
 public static class FilesHarness
 {
@@ -21,7 +21,7 @@ public static class FilesHarness
     {
         if (args.Length != 4 || args[0] is not ("typed" or "dynamic") || args[1] is not ("jsonl" or "csvgz" or "null"))
         {
-            await Console.Error.WriteLineAsync("usage: files <typed|dynamic> <jsonl|csvgz> <input.csv> <output>").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: AiEtl.FileBench <typed|dynamic> <jsonl|csvgz|null> <input.csv> <output>").ConfigureAwait(false);
             return 2;
         }
 

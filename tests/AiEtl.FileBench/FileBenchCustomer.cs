@@ -1,4 +1,4 @@
-namespace AiEtl.Benchmarks.Files;
+namespace AiEtl.FileBench;
 
 /// <summary>The columns of <c>samples/data/customers*.csv</c> (made by samples/DataGen), for the file adapter harness.</summary>
 [EtlRecord("customers")]
