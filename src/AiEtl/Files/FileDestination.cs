@@ -21,6 +21,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     private readonly Encoding? _encoding;
     private FileStream? _temp;
     private CompressedSink? _sink;
+    private EarlyWriteback? _writeback;
     private string? _tempPath;
     private bool _prologueCommitted;
     private bool _prologuePending;
@@ -102,6 +103,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             }
 
             _temp = new FileStream(_tempPath, appendTo ? FileMode.Open : FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
+            _writeback = new EarlyWriteback(_temp.SafeFileHandle);
             if (appendTo)
             {
                 _appending = true;
@@ -213,6 +215,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             _temp.Flush(flushToDisk: true);
             _temp.Dispose();
             _temp = null;
+            _writeback = null;
             File.Move(_tempPath!, TargetPath, overwrite: true);
             DirectorySync.AfterRename(TargetPath);
             _published = true;
@@ -234,6 +237,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         _sink = null;
         _temp?.Dispose();
         _temp = null;
+        _writeback = null;
         if (!_published)
         {
             DeleteTemp();
@@ -343,6 +347,8 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             }
         }
 
+        // The file stream's position counts its own buffer (64 KB) too: close enough to start writing back.
+        _writeback?.Grew(_temp!.Position);
         _pending.ResetWrittenCount();
         _rowsCommitted += _rowsPending;
         _rowsPending = 0;
