@@ -95,10 +95,26 @@ internal readonly struct CsvFieldWriter : IFieldWriter
 
     public void WriteJson(int ordinal, string json) => WriteString(ordinal, json);
 
-    public void WriteArray<TElement>(int ordinal, ReadOnlySpan<TElement> values) => WriteString(ordinal, JsonArrays.Format(values));
+    public void WriteArray<TElement>(int ordinal, ReadOnlySpan<TElement> values)
+    {
+        Separator(ordinal);
+        WriteText(JsonArrays.FormatUtf8(values));
+    }
 
     public void WriteEnum<TEnum>(int ordinal, TEnum value)
-        where TEnum : struct, Enum => WriteString(ordinal, value.ToString());
+        where TEnum : struct, Enum
+    {
+        // The member's name (or names, for flags), as ToString gives it, without allocating that string.
+        Span<char> name = stackalloc char[128];
+        if (!Enum.TryFormat(value, name, out var length))
+        {
+            WriteString(ordinal, value.ToString());
+            return;
+        }
+
+        Separator(ordinal);
+        WriteText(name[..length]);
+    }
 
     /// <summary>Writes a header row of the schema's field names.</summary>
     public void WriteHeader(Schema schema)
@@ -140,7 +156,7 @@ internal readonly struct CsvFieldWriter : IFieldWriter
         _output.Advance(written);
     }
 
-    private void WriteText(string value)
+    private void WriteText(ReadOnlySpan<char> value)
     {
         if (!NeedsQuotes(value))
         {
@@ -152,7 +168,7 @@ internal readonly struct CsvFieldWriter : IFieldWriter
 
         var quote = _format.Quote;
         WriteByte(quote);
-        var rest = value.AsSpan();
+        var rest = value;
         while (true)
         {
             var at = rest.IndexOf((char)quote);
@@ -172,8 +188,41 @@ internal readonly struct CsvFieldWriter : IFieldWriter
         WriteByte(quote);
     }
 
-    private bool NeedsQuotes(string value) =>
+    // The same rules for text that is UTF-8 already (a JSON array).
+    private void WriteText(ReadOnlySpan<byte> value)
+    {
+        if (!NeedsQuotes(value))
+        {
+            _output.Write(value);
+            return;
+        }
+
+        var quote = _format.Quote;
+        WriteByte(quote);
+        var rest = value;
+        while (true)
+        {
+            var at = rest.IndexOf(quote);
+            _output.Write(at < 0 ? rest : rest[..(at + 1)]);
+            if (at < 0)
+            {
+                break;
+            }
+
+            WriteByte(quote);
+            rest = rest[(at + 1)..];
+        }
+
+        WriteByte(quote);
+    }
+
+    private bool NeedsQuotes(ReadOnlySpan<char> value) =>
         value.Length > 0
-        && (value.AsSpan().IndexOfAny(_format.Special) >= 0 || value[0] is ' ' or '\t' || value[^1] is ' ' or '\t'
-            || (_format.NullValue.Length > 0 && Encoding.UTF8.GetByteCount(value) == _format.NullValue.Length && value == _format.NullText));
+        && (value.IndexOfAny(_format.Special) >= 0 || value[0] is ' ' or '\t' || value[^1] is ' ' or '\t'
+            || (_format.NullValue.Length > 0 && Encoding.UTF8.GetByteCount(value) == _format.NullValue.Length && value.SequenceEqual(_format.NullText)));
+
+    private bool NeedsQuotes(ReadOnlySpan<byte> value) =>
+        value.Length > 0
+        && (value.IndexOfAny(_format.SpecialBytes) >= 0 || value[0] is (byte)' ' or (byte)'\t' || value[^1] is (byte)' ' or (byte)'\t'
+            || (_format.NullValue.Length > 0 && value.SequenceEqual(_format.NullValue)));
 }

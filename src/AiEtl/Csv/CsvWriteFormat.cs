@@ -14,6 +14,7 @@ internal sealed class CsvWriteFormat
         NullValue = Encoding.UTF8.GetBytes(options.NullValue);
         NewLine = Encoding.UTF8.GetBytes(options.NewLine);
         Special = SearchValues.Create([options.Delimiter, options.Quote, '\r', '\n']);
+        SpecialBytes = SearchValues.Create([Delimiter, Quote, (byte)'\r', (byte)'\n']);
     }
 
     public byte Delimiter { get; }
@@ -27,4 +28,6 @@ internal sealed class CsvWriteFormat
     public byte[] NewLine { get; }
 
     public SearchValues<char> Special { get; }
+
+    public SearchValues<byte> SpecialBytes { get; }
 }

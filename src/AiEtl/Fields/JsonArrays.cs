@@ -13,6 +13,12 @@ namespace AiEtl.Fields;
 /// </summary>
 public static partial class JsonArrays
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_utf8;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_utf8Writer;
+
     /// <summary>Whether <typeparamref name="TElement"/> can be an array element.</summary>
     public static bool IsSupported<TElement>() =>
         typeof(TElement) == typeof(string) || typeof(TElement) == typeof(int) || typeof(TElement) == typeof(long)
@@ -31,6 +37,21 @@ public static partial class JsonArrays
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// Formats a list as <see cref="Format{TElement}"/> does, in UTF-8, into a buffer of the calling thread: no
+    /// allocation per call. The span is valid until the thread's next call.
+    /// </summary>
+    internal static ReadOnlySpan<byte> FormatUtf8<TElement>(ReadOnlySpan<TElement> values)
+    {
+        var buffer = t_utf8 ??= new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        var writer = t_utf8Writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        Write(writer, values);
+        writer.Flush();
+        return buffer.WrittenSpan;
     }
 
     /// <summary>Writes a list as a JSON array.</summary>
