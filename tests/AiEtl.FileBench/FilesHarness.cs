@@ -69,7 +69,7 @@ public static class FilesHarness
 
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rowKind}-{format} {result.RecordsLoaded} {seconds:0.000} {result.RecordsLoaded / seconds:0}"));
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"extract {result.ExtractDuration.TotalSeconds:0.00}s load {result.LoadDuration.TotalSeconds:0.00}s; gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalSeconds:0.00}s allocated {GC.GetTotalAllocatedBytes() >> 20} MiB"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"extract {result.ExtractDuration.TotalSeconds:0.00}s load {result.LoadDuration.TotalSeconds:0.00}s; gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalSeconds:0.00}s allocated {GC.GetTotalAllocatedBytes() >> 20} MiB; GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB, process peak {Environment.WorkingSet >> 20} MiB now, {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB peak"));
         return 0;
     }
 }
