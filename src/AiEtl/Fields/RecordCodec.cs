@@ -44,7 +44,7 @@ public readonly struct RecordCodec : IRowCodec<Record>
             };
         }
 
-        return new Record(data, _metadata with { Custom = [] }, Schema);
+        return new Record(data, _metadata.ForNewRow(), Schema);
     }
 
     /// <inheritdoc />
@@ -60,6 +60,11 @@ public readonly struct RecordCodec : IRowCodec<Record>
             if (value is null or DBNull)
             {
                 writer.WriteNull(ordinal);
+                continue;
+            }
+
+            if (TryWriteAsIs(field.Type, value, ordinal, ref writer))
+            {
                 continue;
             }
 
@@ -100,6 +105,50 @@ public readonly struct RecordCodec : IRowCodec<Record>
                     writer.WriteString(ordinal, values.ReadString(ordinal));
                     break;
             }
+        }
+    }
+
+    // A value of the field's own type (what Read makes) is written without looking it up again and converting it.
+    private static bool TryWriteAsIs<TWriter>(FieldType type, object value, int ordinal, ref TWriter writer)
+        where TWriter : IFieldWriter, allows ref struct
+    {
+        switch (type, value)
+        {
+            case (FieldType.String, string text):
+                writer.WriteString(ordinal, text);
+                return true;
+            case (FieldType.Integer, long integer):
+                writer.WriteInt64(ordinal, integer);
+                return true;
+            case (FieldType.Float, double number):
+                writer.WriteDouble(ordinal, number);
+                return true;
+            case (FieldType.Decimal, decimal number):
+                writer.WriteDecimal(ordinal, number);
+                return true;
+            case (FieldType.Boolean, bool flag):
+                writer.WriteBoolean(ordinal, flag);
+                return true;
+            case (FieldType.Date, DateOnly date):
+                writer.WriteDate(ordinal, date);
+                return true;
+            case (FieldType.Time, TimeOnly time):
+                writer.WriteTime(ordinal, time);
+                return true;
+            case (FieldType.DateTime, DateTime dateTime):
+                writer.WriteDateTime(ordinal, dateTime);
+                return true;
+            case (FieldType.Timestamp, DateTimeOffset timestamp):
+                writer.WriteDateTimeOffset(ordinal, timestamp);
+                return true;
+            case (FieldType.Guid, Guid guid):
+                writer.WriteGuid(ordinal, guid);
+                return true;
+            case (FieldType.Json or FieldType.Array, string json):
+                writer.WriteJson(ordinal, json);
+                return true;
+            default:
+                return false;
         }
     }
 }

@@ -17,6 +17,17 @@ public sealed record RecordMetadata(string SourceType, string SourceId)
     /// <summary>The stage the record is in.</summary>
     public PipelineStage Stage { get; set; }
 
+    // Made on first use: most rows never carry custom metadata, and a dictionary per row is a tenth of a dynamic
+    // row's allocations.
+    private Dictionary<string, object?>? _custom;
+
     /// <summary>Custom metadata.</summary>
-    public Dictionary<string, object?> Custom { get; init; } = [];
+    public Dictionary<string, object?> Custom
+    {
+        get => _custom ??= [];
+        init => _custom = value;
+    }
+
+    /// <summary>A copy for a new row: the same source and lineage, no custom metadata yet.</summary>
+    internal RecordMetadata ForNewRow() => this with { _custom = null };
 }
