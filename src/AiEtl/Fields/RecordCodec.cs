@@ -63,92 +63,45 @@ public readonly struct RecordCodec : IRowCodec<Record>
                 continue;
             }
 
-            if (TryWriteAsIs(field.Type, value, ordinal, ref writer))
-            {
-                continue;
-            }
-
+            // A value of the field's own type (what Read makes) is written as it is; others are looked up again and
+            // converted by the dictionary reader.
             var values = new DictionaryFieldReader(Schema, row.Data);
             switch (field.Type)
             {
                 case FieldType.Integer:
-                    writer.WriteInt64(ordinal, values.ReadInt64(ordinal));
+                    writer.WriteInt64(ordinal, value is long integer ? integer : values.ReadInt64(ordinal));
                     break;
                 case FieldType.Float:
-                    writer.WriteDouble(ordinal, values.ReadDouble(ordinal));
+                    writer.WriteDouble(ordinal, value is double number ? number : values.ReadDouble(ordinal));
                     break;
                 case FieldType.Decimal:
-                    writer.WriteDecimal(ordinal, values.ReadDecimal(ordinal));
+                    writer.WriteDecimal(ordinal, value is decimal exact ? exact : values.ReadDecimal(ordinal));
                     break;
                 case FieldType.Boolean:
-                    writer.WriteBoolean(ordinal, values.ReadBoolean(ordinal));
+                    writer.WriteBoolean(ordinal, value is bool flag ? flag : values.ReadBoolean(ordinal));
                     break;
                 case FieldType.Date:
-                    writer.WriteDate(ordinal, values.ReadDate(ordinal));
+                    writer.WriteDate(ordinal, value is DateOnly date ? date : values.ReadDate(ordinal));
                     break;
                 case FieldType.Time:
-                    writer.WriteTime(ordinal, values.ReadTime(ordinal));
+                    writer.WriteTime(ordinal, value is TimeOnly time ? time : values.ReadTime(ordinal));
                     break;
                 case FieldType.DateTime:
-                    writer.WriteDateTime(ordinal, values.ReadDateTime(ordinal));
+                    writer.WriteDateTime(ordinal, value is DateTime dateTime ? dateTime : values.ReadDateTime(ordinal));
                     break;
                 case FieldType.Timestamp:
-                    writer.WriteDateTimeOffset(ordinal, values.ReadDateTimeOffset(ordinal));
+                    writer.WriteDateTimeOffset(ordinal, value is DateTimeOffset timestamp ? timestamp : values.ReadDateTimeOffset(ordinal));
                     break;
                 case FieldType.Guid:
-                    writer.WriteGuid(ordinal, values.ReadGuid(ordinal));
+                    writer.WriteGuid(ordinal, value is Guid guid ? guid : values.ReadGuid(ordinal));
                     break;
                 case FieldType.Json or FieldType.Array:
-                    writer.WriteJson(ordinal, values.ReadJson(ordinal));
+                    writer.WriteJson(ordinal, value as string ?? values.ReadJson(ordinal));
                     break;
                 default:
-                    writer.WriteString(ordinal, values.ReadString(ordinal));
+                    writer.WriteString(ordinal, value as string ?? values.ReadString(ordinal));
                     break;
             }
-        }
-    }
-
-    // A value of the field's own type (what Read makes) is written without looking it up again and converting it.
-    private static bool TryWriteAsIs<TWriter>(FieldType type, object value, int ordinal, ref TWriter writer)
-        where TWriter : IFieldWriter, allows ref struct
-    {
-        switch (type, value)
-        {
-            case (FieldType.String, string text):
-                writer.WriteString(ordinal, text);
-                return true;
-            case (FieldType.Integer, long integer):
-                writer.WriteInt64(ordinal, integer);
-                return true;
-            case (FieldType.Float, double number):
-                writer.WriteDouble(ordinal, number);
-                return true;
-            case (FieldType.Decimal, decimal number):
-                writer.WriteDecimal(ordinal, number);
-                return true;
-            case (FieldType.Boolean, bool flag):
-                writer.WriteBoolean(ordinal, flag);
-                return true;
-            case (FieldType.Date, DateOnly date):
-                writer.WriteDate(ordinal, date);
-                return true;
-            case (FieldType.Time, TimeOnly time):
-                writer.WriteTime(ordinal, time);
-                return true;
-            case (FieldType.DateTime, DateTime dateTime):
-                writer.WriteDateTime(ordinal, dateTime);
-                return true;
-            case (FieldType.Timestamp, DateTimeOffset timestamp):
-                writer.WriteDateTimeOffset(ordinal, timestamp);
-                return true;
-            case (FieldType.Guid, Guid guid):
-                writer.WriteGuid(ordinal, guid);
-                return true;
-            case (FieldType.Json or FieldType.Array, string json):
-                writer.WriteJson(ordinal, json);
-                return true;
-            default:
-                return false;
         }
     }
 }
