@@ -101,7 +101,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
             return _format.TryParseDate(text, out var parsed) ? parsed : throw Invalid(ordinal, _format.DateExpected);
         }
 
-        return Utf8Values.TryParseDate(text, out var value) ? value : throw Invalid(ordinal, "a date (yyyy-MM-dd)");
+        return Utf8Values.TryParseDate(text, out var value) ? value : throw Invalid(ordinal, "a date (yyyy-MM-dd, or set Culture or DateFormats)");
     }
 
     public TimeOnly ReadTime(int ordinal)
@@ -123,7 +123,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
             return _format.TryParseDateTime(text, out var parsed) ? parsed : throw Invalid(ordinal, _format.DateTimeExpected);
         }
 
-        return Utf8Values.TryParseDateTime(text, out var value) ? value : throw Invalid(ordinal, "an ISO-8601 date-time");
+        return Utf8Values.TryParseDateTime(text, out var value) ? value : throw Invalid(ordinal, "an ISO-8601 date-time (or set Culture or DateTimeFormats)");
     }
 
     public DateTimeOffset ReadDateTimeOffset(int ordinal)
@@ -134,7 +134,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
             return _format.TryParseDateTimeOffset(text, out var parsed) ? parsed : throw Invalid(ordinal, _format.TimestampExpected);
         }
 
-        return Utf8Values.TryParseDateTimeOffset(text, out var value) ? value : throw Invalid(ordinal, "an ISO-8601 timestamp");
+        return Utf8Values.TryParseDateTimeOffset(text, out var value) ? value : throw Invalid(ordinal, "an ISO-8601 timestamp (or set Culture or DateTimeFormats)");
     }
 
     public Guid ReadGuid(int ordinal) =>

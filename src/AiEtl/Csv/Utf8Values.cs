@@ -123,7 +123,8 @@ internal static class Utf8Values
 
     public static bool TryParseDate(ReadOnlySpan<byte> text, out DateOnly value) =>
         TryParseIsoDate(text, out value)
-        || WithChars(text, static chars => (DateOnly.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed), parsed), out value);
+        || (WithChars(text, static chars => (DateOnly.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed), parsed), out value)
+            && !DayAndMonthCouldSwap(text));
 
     public static bool TryParseTime(ReadOnlySpan<byte> text, out TimeOnly value)
     {
@@ -139,11 +140,45 @@ internal static class Utf8Values
     /// <summary>Parses an ISO-8601 date and time; a value with an offset or <c>Z</c> becomes UTC.</summary>
     public static bool TryParseDateTime(ReadOnlySpan<byte> text, out DateTime value) =>
         TryParseIsoDateTime(text, out value)
-        || WithChars(text, static chars => (DateTime.TryParse(chars, CultureInfo.InvariantCulture, DateTimeParseStyles, out var parsed), parsed), out value);
+        || (WithChars(text, static chars => (DateTime.TryParse(chars, CultureInfo.InvariantCulture, DateTimeParseStyles, out var parsed), parsed), out value)
+            && !DayAndMonthCouldSwap(text));
 
     public static bool TryParseDateTimeOffset(ReadOnlySpan<byte> text, out DateTimeOffset value) =>
         TryParseIsoDateTimeOffset(text, out value)
-        || WithChars(text, static chars => (DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed), parsed), out value);
+        || (WithChars(text, static chars => (DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed), parsed), out value)
+            && !DayAndMonthCouldSwap(text));
+
+    /// <summary>
+    /// Whether a date the invariant culture read month first (<c>01/02/2024</c>: 2 January) starts with two different
+    /// numbers that could each be the month (1 February). Such a value is refused: a file written day first would
+    /// otherwise be read wrongly without an error. Year-first forms (<c>2024/01/02</c>), month names and dates whose
+    /// order shows (<c>01/13/2024</c>) are not ambiguous.
+    /// </summary>
+    internal static bool DayAndMonthCouldSwap(ReadOnlySpan<byte> text)
+    {
+        text = text.TrimStart(" \t"u8);
+        if (!TryLeadingNumber(ref text, out var first) || text.IsEmpty || text[0] is not ((byte)'/' or (byte)'.' or (byte)'-'))
+        {
+            return false;
+        }
+
+        text = text[1..];
+        return TryLeadingNumber(ref text, out var second) && first != second && first is >= 1 and <= 12 && second is >= 1 and <= 12;
+    }
+
+    // One or two digits at the start of text, which moves past them.
+    private static bool TryLeadingNumber(ref ReadOnlySpan<byte> text, out int number)
+    {
+        var digits = text.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        if (digits < 0)
+        {
+            digits = text.Length;
+        }
+
+        number = digits is 1 or 2 ? int.Parse(text[..digits], CultureInfo.InvariantCulture) : 0;
+        text = text[digits..];
+        return digits is 1 or 2;
+    }
 
     /// <summary>The fast path of <see cref="TryParseDateTime"/> alone: the common ISO-8601 shapes, nothing the invariant culture guesses.</summary>
     internal static bool TryParseIsoDateTime(ReadOnlySpan<byte> text, out DateTime value)

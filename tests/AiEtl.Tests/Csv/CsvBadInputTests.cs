@@ -95,7 +95,7 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var (_, _, dead) = await RunAsync("date.csv", Bytes(Header + "1,a,3,2001-02-29,1\n"));
 
-        Assert.Equal("date.csv(2,4) row 1 column 'born': '2001-02-29' is not a date (yyyy-MM-dd)", Tail(Assert.Single(dead)));
+        Assert.Equal("date.csv(2,4) row 1 column 'born': '2001-02-29' is not a date (yyyy-MM-dd, or set Culture or DateFormats)", Tail(Assert.Single(dead)));
     }
 
     [Fact]

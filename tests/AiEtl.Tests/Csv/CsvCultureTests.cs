@@ -152,10 +152,51 @@ public sealed class CsvCultureTests : IDisposable
         Assert.Equal(
             [
                 "default.csv(3,2) row 2 column 'amount': '1.234,56' is not a decimal number",
-                "default.csv(4,5) row 3 column 'ordered': '31.12.2024' is not a date (yyyy-MM-dd)",
+                "default.csv(4,5) row 3 column 'ordered': '31.12.2024' is not a date (yyyy-MM-dd, or set Culture or DateFormats)",
             ],
             dead.Select(Tail));
     }
+
+    [Fact]
+    public async Task Without_a_culture_a_date_that_reads_day_first_or_month_first_is_an_error_not_a_guess()
+    {
+        var options = Options("ambiguous.csv");
+        Write(
+            options,
+            "id,amount,rate,count,ordered,shipped,paid\n"
+            + "1,1,1,1,01/02/2024,,\n" // 2 January or 1 February
+            + "2,1,1,1,01/13/2024,02/03/2024 10:00,\n" // the order shows; the date-time's does not
+            + "3,1,1,1,2024/01/02,,03/04/2024 10:00 +01:00\n" // year first; the timestamp's order does not show
+            + "4,1,1,1,05/05/2024,12/13/2024 10:00,\n"); // the same either way; the order shows
+
+        var (_, rows, dead) = await RunAsync<LocalizedOrder>(new CsvSource<LocalizedOrder>(options));
+        var (_, us, usDead) = await RunAsync<LocalizedOrder>(new CsvSource<LocalizedOrder>(options with { Culture = TestCultures.American() }));
+
+        Assert.Equal(
+            [
+                "ambiguous.csv(2,5) row 1 column 'ordered': '01/02/2024' is not a date (yyyy-MM-dd, or set Culture or DateFormats)",
+                "ambiguous.csv(3,6) row 2 column 'shipped': '02/03/2024 10:00' is not an ISO-8601 date-time (or set Culture or DateTimeFormats)",
+                "ambiguous.csv(4,7) row 3 column 'paid': '03/04/2024 10:00 +01:00' is not an ISO-8601 timestamp (or set Culture or DateTimeFormats)",
+            ],
+            dead.Select(Tail));
+        Assert.Equal((4, new DateOnly(2024, 5, 5), new DateTime(2024, 12, 13, 10, 0, 0)), (Assert.Single(rows).Id, rows[0].Ordered, rows[0].Shipped!.Value));
+        Assert.Empty(usDead);
+        Assert.Equal([new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 13), new DateOnly(2024, 1, 2), new DateOnly(2024, 5, 5)], us.Select(row => row.Ordered));
+    }
+
+    [Theory]
+    [InlineData("01/02/2024", true)]
+    [InlineData(" 1.2.2024", true)]
+    [InlineData("12-11-2024 10:00", true)]
+    [InlineData("01/13/2024", false)]
+    [InlineData("13/01/2024", false)]
+    [InlineData("05/05/2024", false)]
+    [InlineData("2024/01/02", false)]
+    [InlineData("Jan 2, 2024", false)]
+    [InlineData("2 January 2024", false)]
+    [InlineData("00/01/2024", false)]
+    public void Day_and_month_could_swap_only_when_both_numbers_could_be_months(string text, bool ambiguous) =>
+        Assert.Equal(ambiguous, Utf8Values.DayAndMonthCouldSwap(System.Text.Encoding.UTF8.GetBytes(text)));
 
     [Fact]
     public async Task Dynamic_records_read_with_the_culture_too()
