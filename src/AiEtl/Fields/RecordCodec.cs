@@ -9,11 +9,15 @@ public readonly struct RecordCodec : IRowCodec<Record>
 {
     private readonly RecordMetadata _metadata;
 
+    // The schema's fields as an array: indexing the IReadOnlyList twice per value was an interface call each time.
+    private readonly Field[] _fields;
+
     /// <summary>Creates a codec for <paramref name="schema"/>; read records get a copy of <paramref name="metadata"/>.</summary>
     public RecordCodec(Schema schema, RecordMetadata metadata)
     {
         Schema = schema ?? throw new ArgumentNullException(nameof(schema));
         _metadata = metadata ?? throw new ArgumentNullException(nameof(metadata));
+        _fields = [.. schema.Fields];
     }
 
     /// <inheritdoc />
@@ -23,9 +27,9 @@ public readonly struct RecordCodec : IRowCodec<Record>
     public Record Read<TReader>(ref TReader reader)
         where TReader : IFieldReader, allows ref struct
     {
-        var fields = Schema.Fields;
-        var data = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
-        for (var ordinal = 0; ordinal < fields.Count; ordinal++)
+        var fields = _fields;
+        var data = new Dictionary<string, object?>(fields.Length, StringComparer.Ordinal);
+        for (var ordinal = 0; ordinal < fields.Length; ordinal++)
         {
             var field = fields[ordinal];
             data[field.Name] = field.IsNullable && reader.IsNull(ordinal) ? null : field.Type switch
@@ -52,8 +56,8 @@ public readonly struct RecordCodec : IRowCodec<Record>
         where TWriter : IFieldWriter, allows ref struct
     {
         ArgumentNullException.ThrowIfNull(row);
-        var fields = Schema.Fields;
-        for (var ordinal = 0; ordinal < fields.Count; ordinal++)
+        var fields = _fields;
+        for (var ordinal = 0; ordinal < fields.Length; ordinal++)
         {
             var field = fields[ordinal];
             var value = row.Data.GetValueOrDefault(field.Name);
