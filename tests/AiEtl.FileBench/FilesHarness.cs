@@ -12,7 +12,8 @@ namespace AiEtl.FileBench;
 /// <summary>
 /// End-to-end throughput of the file adapters, one scenario per process so that scripts/bench/files.sh
 /// can measure each one's peak memory with <c>/usr/bin/time -v</c>:
-/// <c>&lt;typed|dynamic&gt; &lt;jsonl|csvgz&gt; &lt;input.csv&gt; &lt;output&gt;</c>.
+/// <c>&lt;typed|dynamic&gt; &lt;jsonl|csvgz|null&gt; &lt;input.csv&gt; &lt;output&gt;</c>; a typed run also reads a
+/// <c>.jsonl</c> input (written by a typed <c>jsonl</c> run), through the JSON source.
 /// </summary>
 public static class FilesHarness
 {
@@ -21,7 +22,7 @@ public static class FilesHarness
     {
         if (args.Length != 4 || args[0] is not ("typed" or "dynamic") || args[1] is not ("jsonl" or "csvgz" or "null"))
         {
-            await Console.Error.WriteLineAsync("usage: AiEtl.FileBench <typed|dynamic> <jsonl|csvgz|null> <input.csv> <output>").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: AiEtl.FileBench <typed|dynamic> <jsonl|csvgz|null> <input.csv|input.jsonl (typed)> <output>").ConfigureAwait(false);
             return 2;
         }
 
@@ -38,7 +39,7 @@ public static class FilesHarness
                 _ => new NullDestination<FileBenchCustomer>(),
             };
             result = await EtlPipeline.Create<FileBenchCustomer>("bench-files")
-                .From(new CsvSource<FileBenchCustomer>(input))
+                .From(input.EndsWith(".jsonl", StringComparison.Ordinal) ? new JsonSource<FileBenchCustomer>(input) : new CsvSource<FileBenchCustomer>(input))
                 .To(destination)
                 .WithOptions(options)
                 .RunAsync().ConfigureAwait(false);

@@ -1,4 +1,4 @@
-// Usage: AiEtl.FileBench <typed|dynamic> <jsonl|csvgz|null> <input.csv> <output>; run by scripts/bench/files.sh.
+// Usage: AiEtl.FileBench <typed|dynamic> <jsonl|csvgz|null> <input.csv|input.jsonl> <output>; run by scripts/bench/files.sh.
 // A JIT build replays a multi-core JIT profile that its previous run of the scenario recorded, compiling on the
 // idle core while the main thread starts up (docs/benchmarks.md, "Host settings"); a Native AOT build has nothing
 // to compile and ignores it.
