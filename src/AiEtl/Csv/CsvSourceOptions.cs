@@ -63,8 +63,8 @@ public sealed record CsvSourceOptions(string Path)
 
     /// <summary>
     /// How many batches are turned from text into rows at once, on the thread pool, while the reading thread
-    /// tokenizes the next ones; <see langword="null"/> (the default) for one more than the processor count, 1 to build rows on the
-    /// reading thread. Rows, errors and checkpoints come out in file order whatever the setting.
+    /// tokenizes the next ones; <see langword="null"/> (the default) for one more than the processor count, 1 to
+    /// build rows on the reading thread. Rows, errors and checkpoints come out in file order whatever the setting.
     /// </summary>
     public int? MaxDegreeOfParallelism { get; init; }
 }

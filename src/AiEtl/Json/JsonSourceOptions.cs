@@ -17,9 +17,8 @@ public sealed record JsonSourceOptions(string Path)
 
     /// <summary>
     /// How many batches are turned from JSON into rows at once, on the thread pool, while the reading thread finds the
-    /// next values; <see langword="null"/> (the default) for one more than the processor count, 1 to build rows on the reading
-    /// thread.
-    /// Rows, errors and checkpoints come out in file order whatever the setting.
+    /// next values; <see langword="null"/> (the default) for one more than the processor count, 1 to build rows on
+    /// the reading thread. Rows, errors and checkpoints come out in file order whatever the setting.
     /// </summary>
     public int? MaxDegreeOfParallelism { get; init; }
 }

@@ -17,8 +17,8 @@ public sealed record RecordMetadata(string SourceType, string SourceId)
     /// <summary>The stage the record is in.</summary>
     public PipelineStage Stage { get; set; }
 
-    // Made on first use: most rows never carry custom metadata, and a dictionary per row is a tenth of a dynamic
-    // row's allocations.
+    // Made on first use: most rows never carry custom metadata, and a dictionary per row was 7 % of what a dynamic
+    // CSV row allocates.
     private Dictionary<string, object?>? _custom;
 
     /// <summary>Custom metadata.</summary>
