@@ -45,6 +45,12 @@ public static partial class JsonArrays
     /// </summary>
     internal static ReadOnlySpan<byte> FormatUtf8<TElement>(ReadOnlySpan<TElement> values)
     {
+        // One huge array must not keep its buffer on the thread for the rest of the run.
+        if (t_utf8 is { Capacity: > 1 << 20 })
+        {
+            t_utf8 = null;
+        }
+
         var buffer = t_utf8 ??= new ArrayBufferWriter<byte>(256);
         buffer.ResetWrittenCount();
         var writer = t_utf8Writer ??= new Utf8JsonWriter(buffer);
