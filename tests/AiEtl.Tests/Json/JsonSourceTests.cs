@@ -65,6 +65,20 @@ public sealed class JsonSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_date_string_whose_day_and_month_could_swap_is_an_error_not_a_guess()
+    {
+        var (result, rows, dead) = await RunAsync("dates.jsonl", """
+            {"id":1,"name":"a","born":"01/02/2000","balance":1}
+            {"id":2,"name":"b","born":"01/13/2000","balance":2}
+            {"id":3,"name":"c","born":"2000/01/02","balance":3}
+            """);
+
+        Assert.True(result.Success, Describe(result));
+        Assert.Equal([(2, new DateOnly(2000, 1, 13)), (3, new DateOnly(2000, 1, 2))], rows.Select(r => (r.Id, r.Born)));
+        Assert.Equal("dates.jsonl(1) row 1 column 'born': \"01/02/2000\" is not a date (yyyy-MM-dd)", Tail(Assert.Single(dead)));
+    }
+
+    [Fact]
     public async Task Invalid_utf8_a_bom_and_crlf_are_handled()
     {
         var path = Path.Combine(_directory, "bytes.jsonl");
