@@ -22,7 +22,7 @@ public class CsvDestination<T, TCodec> : FileDestination<T>
 
     /// <summary>Creates a destination for the file in <paramref name="options"/>, writing rows with <paramref name="codec"/>.</summary>
     public CsvDestination(CsvDestinationOptions options, TCodec codec)
-        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.Mode, options.Compression, options.Encoding)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.Mode, options.Compression, options.Encoding, options.CompressionLevel)
     {
         _options = options;
         _codec = codec;

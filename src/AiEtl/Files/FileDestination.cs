@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Compression;
 using System.Text;
 
 namespace AiEtl.Files;
@@ -37,13 +38,15 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     /// <param name="mode">Overwrite or append.</param>
     /// <param name="compression">The compression; <see langword="null"/> to take it from the extension.</param>
     /// <param name="encoding">The text encoding; <see langword="null"/> for UTF-8 without a byte order mark.</param>
-    protected FileDestination(string path, FileWriteMode mode, FileCompression? compression, Encoding? encoding)
+    /// <param name="compressionLevel">How hard gzip, zip and zstd compress.</param>
+    protected FileDestination(string path, FileWriteMode mode, FileCompression? compression, Encoding? encoding, CompressionLevel compressionLevel = CompressionLevel.Fastest)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         DisplayPath = path;
         TargetPath = Path.GetFullPath(path);
         Mode = mode;
         Compression = compression ?? FileCompressions.FromPath(path);
+        CompressionLevel = compressionLevel;
         _encoding = encoding is null || encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding;
     }
 
@@ -55,6 +58,9 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
     /// <summary>The compression of the target.</summary>
     public FileCompression Compression { get; }
+
+    /// <summary>How hard the compression works.</summary>
+    public CompressionLevel CompressionLevel { get; }
 
     /// <inheritdoc />
     public override string DestinationId => TargetPath;
@@ -118,7 +124,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             throw new ConnectionFailedException($"cannot create the temp file beside the target: {error.Message}", new DataLocation(DisplayPath), error);
         }
 
-        _sink = FileCompressions.OpenWrite(_temp, Compression, FileCompressions.InnerName(TargetPath, Compression));
+        _sink = FileCompressions.OpenWrite(_temp, Compression, CompressionLevel, FileCompressions.InnerName(TargetPath, Compression));
         return ValueTask.CompletedTask;
     }
 

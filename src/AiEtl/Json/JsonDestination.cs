@@ -28,7 +28,7 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
 
     /// <summary>Creates a destination for the file in <paramref name="options"/>, writing rows with <paramref name="codec"/>.</summary>
     public JsonDestination(JsonDestinationOptions options, TCodec codec)
-        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.Mode, options.Compression, encoding: null)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.Mode, options.Compression, encoding: null, options.CompressionLevel)
     {
         _options = options;
         _codec = codec;

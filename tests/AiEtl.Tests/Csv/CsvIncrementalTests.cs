@@ -216,7 +216,7 @@ public sealed class CsvIncrementalTests : IDisposable
     private static void AppendCompressed(string path, FileCompression compression, string content)
     {
         using var file = new FileStream(path, FileMode.Append);
-        using var sink = FileCompressions.OpenWrite(file, compression, Path.GetFileNameWithoutExtension(path));
+        using var sink = FileCompressions.OpenWrite(file, compression, System.IO.Compression.CompressionLevel.Fastest, Path.GetFileNameWithoutExtension(path));
         sink.Stream.Write(Encoding.UTF8.GetBytes(content));
         sink.Finish();
     }
