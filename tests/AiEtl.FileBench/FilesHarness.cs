@@ -27,7 +27,14 @@ public static class FilesHarness
         }
 
         var (rowKind, format, input, output) = (args[0], args[1], args[2], args[3]);
-        var options = new PipelineOptions();
+        // Knobs for A/B runs of the engine's and the sources' defaults (docs/benchmarks.md); unset, the defaults.
+        var defaults = new PipelineOptions();
+        var options = defaults with
+        {
+            BatchSize = Knob("AIETL_BENCH_BATCH_SIZE") ?? defaults.BatchSize,
+            BatchesInFlight = Knob("AIETL_BENCH_BATCHES_IN_FLIGHT") ?? defaults.BatchesInFlight,
+        };
+        var buildParallelism = Knob("AIETL_BENCH_BUILD_PARALLELISM");
         var clock = Stopwatch.StartNew();
         PipelineResult result;
         if (rowKind == "typed")
@@ -39,14 +46,16 @@ public static class FilesHarness
                 _ => new NullDestination<FileBenchCustomer>(),
             };
             result = await EtlPipeline.Create<FileBenchCustomer>("bench-files")
-                .From(input.EndsWith(".jsonl", StringComparison.Ordinal) ? new JsonSource<FileBenchCustomer>(input) : new CsvSource<FileBenchCustomer>(input))
+                .From(input.EndsWith(".jsonl", StringComparison.Ordinal)
+                    ? new JsonSource<FileBenchCustomer>(new JsonSourceOptions(input) { MaxDegreeOfParallelism = buildParallelism })
+                    : new CsvSource<FileBenchCustomer>(new CsvSourceOptions(input) { MaxDegreeOfParallelism = buildParallelism }))
                 .To(destination)
                 .WithOptions(options)
                 .RunAsync().ConfigureAwait(false);
         }
         else
         {
-            var source = CsvSchemaInference.CreateSource(new CsvSourceOptions(input));
+            var source = CsvSchemaInference.CreateSource(new CsvSourceOptions(input) { MaxDegreeOfParallelism = buildParallelism });
             var codec = new RecordCodec(await source.GetSchemaAsync().ConfigureAwait(false), new RecordMetadata("csv", input));
             IDestination<Record> destination = format switch
             {
@@ -70,7 +79,10 @@ public static class FilesHarness
 
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rowKind}-{format} {result.RecordsLoaded} {seconds:0.000} {result.RecordsLoaded / seconds:0}"));
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"extract {result.ExtractDuration.TotalSeconds:0.00}s load {result.LoadDuration.TotalSeconds:0.00}s; gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalSeconds:0.00}s allocated {GC.GetTotalAllocatedBytes() >> 20} MiB; GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB, process peak {Environment.WorkingSet >> 20} MiB now, {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB peak"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"extract {result.ExtractDuration.TotalSeconds:0.00}s load {result.LoadDuration.TotalSeconds:0.00}s; gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalSeconds:0.00}s allocated {GC.GetTotalAllocatedBytes() >> 20} MiB; GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB, working set {Environment.WorkingSet >> 20} MiB now, {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB at its peak"));
         return 0;
     }
+
+    private static int? Knob(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
 }
