@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using AiEtl.Fields;
 
 namespace AiEtl.Csv;
@@ -24,60 +25,15 @@ internal readonly ref struct CsvFieldReader : IFieldReader
 
     public string ReadString(int ordinal) => _row.GetString(ordinal);
 
-    public short ReadInt16(int ordinal)
-    {
-        var text = Span(ordinal, "an integer");
-        if (_format is not null)
-        {
-            return _format.TryParseNumber(text, NumberStyles.Integer, out short parsed) ? parsed : throw Invalid(ordinal, _format.Number("a 16-bit integer", integer: true));
-        }
+    public short ReadInt16(int ordinal) => ReadNumber<short>(ordinal, NumberStyles.Integer, "a 16-bit integer");
 
-        return short.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a 16-bit integer");
-    }
+    public int ReadInt32(int ordinal) => ReadNumber<int>(ordinal, NumberStyles.Integer, "a 32-bit integer");
 
-    public int ReadInt32(int ordinal)
-    {
-        var text = Span(ordinal, "an integer");
-        if (_format is not null)
-        {
-            return _format.TryParseNumber(text, NumberStyles.Integer, out int parsed) ? parsed : throw Invalid(ordinal, _format.Number("a 32-bit integer", integer: true));
-        }
+    public long ReadInt64(int ordinal) => ReadNumber<long>(ordinal, NumberStyles.Integer, "a 64-bit integer");
 
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a 32-bit integer");
-    }
+    public float ReadSingle(int ordinal) => ReadNumber<float>(ordinal, NumberStyles.Float, "a number");
 
-    public long ReadInt64(int ordinal)
-    {
-        var text = Span(ordinal, "an integer");
-        if (_format is not null)
-        {
-            return _format.TryParseNumber(text, NumberStyles.Integer, out long parsed) ? parsed : throw Invalid(ordinal, _format.Number("a 64-bit integer", integer: true));
-        }
-
-        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a 64-bit integer");
-    }
-
-    public float ReadSingle(int ordinal)
-    {
-        var text = Span(ordinal, "a number");
-        if (_format is not null)
-        {
-            return _format.TryParseNumber(text, NumberStyles.Float, out float parsed) ? parsed : throw Invalid(ordinal, _format.Number("a number", integer: false));
-        }
-
-        return float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a number");
-    }
-
-    public double ReadDouble(int ordinal)
-    {
-        var text = Span(ordinal, "a number");
-        if (_format is not null)
-        {
-            return _format.TryParseNumber(text, NumberStyles.Float, out double parsed) ? parsed : throw Invalid(ordinal, _format.Number("a number", integer: false));
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, "a number");
-    }
+    public double ReadDouble(int ordinal) => ReadNumber<double>(ordinal, NumberStyles.Float, "a number");
 
     public decimal ReadDecimal(int ordinal)
     {
@@ -177,4 +133,19 @@ internal readonly ref struct CsvFieldReader : IFieldReader
 
     private static string EnumNames<TEnum>()
         where TEnum : struct, Enum => $"one of {string.Join(", ", Enum.GetNames<TEnum>())}";
+
+    // The integer and floating-point fields: invariant by default, or the culture's separators (decimals have their own
+    // fast path above).
+    private TNumber ReadNumber<TNumber>(int ordinal, NumberStyles styles, string expected)
+        where TNumber : INumberBase<TNumber>
+    {
+        var integer = styles == NumberStyles.Integer;
+        var text = Span(ordinal, integer ? "an integer" : "a number");
+        if (_format is not null)
+        {
+            return _format.TryParseNumber(text, styles, out TNumber parsed) ? parsed : throw Invalid(ordinal, _format.Number(expected, integer));
+        }
+
+        return TNumber.TryParse(text, styles, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(ordinal, expected);
+    }
 }
