@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AiEtl.Generators;
 
 /// <summary>
-/// Implements <c>AiEtl.Fields.IEtlRecord&lt;T&gt;</c> on every <c>[EtlRecord]</c> partial type: a schema, and a
+/// Implements <c>AiEtl.IEtlRecord&lt;T&gt;</c> on every <c>[EtlRecord]</c> partial type: a schema, and a
 /// field reader and writer that adapters specialise per type, without reflection or boxing.
 /// </summary>
 /// <remarks>

@@ -1,7 +1,6 @@
+using AiEtl;
 using AiEtl.Csv;
-using AiEtl.Engine;
 using AiEtl.Sqlite;
-using AiEtl.Transforms;
 using QuickStart;
 
 // CSV -> deduplicate on the primary key -> SQLite, with bad rows kept in a dead-letter file.

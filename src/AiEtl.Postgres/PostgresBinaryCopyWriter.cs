@@ -1,5 +1,4 @@
 using System.Globalization;
-using AiEtl.Fields;
 using NpgsqlTypes;
 
 namespace AiEtl.Postgres;

@@ -8,7 +8,7 @@ public static class PostgresCatalog
 {
     /// <summary>
     /// The schema of the source's table (from <c>pg_attribute</c>, primary key included) or query (from its
-    /// result columns), for the dynamic path: build a <see cref="Fields.RecordCodec"/> with it.
+    /// result columns), for the dynamic path: build a <see cref="RecordCodec"/> with it.
     /// </summary>
     /// <exception cref="SchemaException">The table does not exist.</exception>
     public static async Task<Schema> GetSchemaAsync(PostgresSourceOptions options, CancellationToken cancellationToken = default)

@@ -1,5 +1,4 @@
 using System.Data;
-using AiEtl.Secrets;
 using Npgsql;
 
 namespace AiEtl.Postgres;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using AiEtl.Fields;
+using AiEtl.Internal;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,6 +1,5 @@
 using System.Text;
-using AiEtl.Fields;
-using AiEtl.Sql;
+using AiEtl.Internal;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace AiEtl.Postgres;
 
 /// <summary>PostgreSQL's side of the type-mapping table (docs/type-mapping.md), identifier quoting and the statements built from a schema.</summary>
-public static class PostgresDialect
+internal static class PostgresDialect
 {
     /// <summary>PostgreSQL cuts longer identifiers silently, which could turn one name into another.</summary>
     private const int MaxIdentifierBytes = 63;

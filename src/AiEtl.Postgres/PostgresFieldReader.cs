@@ -1,4 +1,4 @@
-using AiEtl.Fields;
+using AiEtl.Internal;
 using Npgsql;
 
 namespace AiEtl.Postgres;

@@ -1,4 +1,3 @@
-using AiEtl.Fields;
 
 namespace AiEtl.Postgres;
 

@@ -7,7 +7,7 @@ public static class SqliteCatalog
 {
     /// <summary>
     /// The schema of the source's table (from <c>pragma_table_info</c>, primary key included) or query (the
-    /// declared types of its result columns), for the dynamic path: build a <see cref="Fields.RecordCodec"/> with it.
+    /// declared types of its result columns), for the dynamic path: build a <see cref="RecordCodec"/> with it.
     /// Dates are TEXT in SQLite, so columns this library created as dates read back as strings unless declared DATE/DATETIME.
     /// </summary>
     /// <exception cref="SchemaException">The table does not exist.</exception>

@@ -1,5 +1,4 @@
-using AiEtl.Fields;
-using AiEtl.Sql;
+using AiEtl.Internal;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace AiEtl.Sqlite;
 
 /// <summary>SQLite's side of the type-mapping table, identifier quoting and the statements built from a schema.</summary>
-public static class SqliteDialect
+internal static class SqliteDialect
 {
     /// <summary>The SQLite column type of a field type (docs/type-mapping.md).</summary>
     public static string ColumnType(FieldType type) => type switch

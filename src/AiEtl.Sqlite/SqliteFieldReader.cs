@@ -1,5 +1,5 @@
 using System.Globalization;
-using AiEtl.Fields;
+using AiEtl.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace AiEtl.Sqlite;

@@ -1,6 +1,5 @@
 using System.Data.Common;
-using AiEtl.Fields;
-using AiEtl.Sql;
+using AiEtl.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace AiEtl.Sqlite;

@@ -2,8 +2,6 @@
 // stdout, then waits to be killed before the run completes. The test checks the target afterwards.
 using AiEtl;
 using AiEtl.Csv;
-using AiEtl.Fields;
-using AiEtl.Files;
 using AiEtl.Json;
 
 if (args.Length != 3)

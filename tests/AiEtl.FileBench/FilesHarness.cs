@@ -2,9 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using AiEtl.Benchmarks.Databases;
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Fields;
-using AiEtl.Inference;
 using AiEtl.Json;
 
 namespace AiEtl.FileBench;

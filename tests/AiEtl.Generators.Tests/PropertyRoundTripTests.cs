@@ -1,11 +1,8 @@
 using System.Collections;
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Fields;
 using AiEtl.Generators.Tests.Infrastructure;
 using AiEtl.Generators.Tests.Records;
 using AiEtl.Json;
-using AiEtl.Memory;
 using AiEtl.Sqlite;
 using CsCheck;
 

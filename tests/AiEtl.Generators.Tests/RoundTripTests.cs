@@ -1,4 +1,3 @@
-using AiEtl.Fields;
 using AiEtl.Generators.Tests.Infrastructure;
 using AiEtl.Generators.Tests.Records;
 

@@ -1,6 +1,6 @@
 using AiEtl.Generators.Tests.Infrastructure;
 using AiEtl.Generators.Tests.Records;
-using AiEtl.Validation;
+using AiEtl.Internal;
 
 namespace AiEtl.Generators.Tests;
 

@@ -32,7 +32,7 @@ public sealed class ModelTests
     {
         var types = typeof(EtlException).Assembly.GetExportedTypes().Where(t => t.IsAssignableTo(typeof(Exception))).ToList();
 
-        Assert.All(types.Where(t => t != typeof(AiEtl.Fields.FieldFormatException)), t => Assert.True(t.IsAssignableTo(typeof(EtlException)), t.Name));
+        Assert.All(types.Where(t => t != typeof(AiEtl.FieldFormatException)), t => Assert.True(t.IsAssignableTo(typeof(EtlException)), t.Name));
         var systemNames = typeof(object).Assembly.GetExportedTypes().Select(t => t.Name).ToHashSet();
         Assert.All(types, t => Assert.DoesNotContain(t.Name, systemNames));
     }

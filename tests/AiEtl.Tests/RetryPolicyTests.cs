@@ -1,4 +1,3 @@
-using AiEtl.Resilience;
 
 namespace AiEtl.Tests;
 

@@ -42,7 +42,7 @@ internal static class Emitter
             writer.OpenBlock();
         }
 
-        writer.WriteLine("partial " + spec.Keyword + " " + spec.Name + " : global::AiEtl.Validation.IValidatedRecord<" + spec.FullyQualifiedName + ">");
+        writer.WriteLine("partial " + spec.Keyword + " " + spec.Name + " : global::AiEtl.IValidatedRecord<" + spec.FullyQualifiedName + ">");
         writer.OpenBlock();
         if (WritePatterns(writer, spec))
         {
@@ -184,7 +184,7 @@ internal static class Emitter
         writer.WriteLine(GeneratedCodeAttribute);
         writer.WriteLine("public static " + spec.FullyQualifiedName + " ReadFields<TReader>(ref TReader " + Reader + ")");
         writer.Indent();
-        writer.WriteLine("where TReader : global::AiEtl.Fields.IFieldReader, allows ref struct");
+        writer.WriteLine("where TReader : global::AiEtl.IFieldReader, allows ref struct");
         writer.Unindent();
         writer.OpenBlock();
 
@@ -244,7 +244,7 @@ internal static class Emitter
         writer.WriteLine(GeneratedCodeAttribute);
         writer.WriteLine("public static void WriteFields<TWriter>(in " + spec.FullyQualifiedName + " " + Record + ", ref TWriter " + Writer + ")");
         writer.Indent();
-        writer.WriteLine("where TWriter : global::AiEtl.Fields.IFieldWriter, allows ref struct");
+        writer.WriteLine("where TWriter : global::AiEtl.IFieldWriter, allows ref struct");
         writer.Unindent();
         writer.OpenBlock();
 

@@ -11,7 +11,7 @@ internal static class ValidateEmitter
 {
     private const string Record = "record";
     private const string Violations = "violations";
-    private const string Rule = "global::AiEtl.Validation.ValidationRule.";
+    private const string Rule = "global::AiEtl.ValidationRule.";
 
     /// <summary>Writes the method.</summary>
     public static void Write(SourceWriter writer, RecordSpec spec, string generatedCodeAttribute)
@@ -26,7 +26,7 @@ internal static class ValidateEmitter
         writer.WriteLine(generatedCodeAttribute);
         writer.WriteLine("public static void Validate<TCollector>(in " + spec.FullyQualifiedName + " " + Record + ", ref TCollector " + Violations + ")");
         writer.Indent();
-        writer.WriteLine("where TCollector : global::AiEtl.Validation.IViolationCollector, allows ref struct");
+        writer.WriteLine("where TCollector : global::AiEtl.IViolationCollector, allows ref struct");
         writer.Unindent();
         writer.OpenBlock();
 
@@ -143,8 +143,8 @@ internal static class ValidateEmitter
     {
         var checks = new List<Check>();
         var shown = field.Sensitive is null
-            ? "global::AiEtl.Validation.ViolationValues.Format(" + value + ")"
-            : "global::AiEtl.Validation.ViolationValues.Mask(" + value + ", global::AiEtl.SensitiveKind." + field.Sensitive + ")";
+            ? "global::AiEtl.Internal.ViolationValues.Format(" + value + ")"
+            : "global::AiEtl.Internal.ViolationValues.Mask(" + value + ", global::AiEtl.SensitiveKind." + field.Sensitive + ")";
         var isConstant = ConstantConverter.IsConstantKind(field.Kind);
         if (field.Min is { } min && field.Max is { } max)
         {
@@ -179,7 +179,7 @@ internal static class ValidateEmitter
 
     private static void WriteAdd(SourceWriter writer, FieldSpec field, int ordinal, string rule, string shown, string expected)
     {
-        writer.WriteLine(Violations + ".Add(new global::AiEtl.Validation.Violation(");
+        writer.WriteLine(Violations + ".Add(new global::AiEtl.Violation(");
         writer.Indent();
         writer.WriteLine(Emitter.Invariant(ordinal) + ", " + Emitter.Literal(field.FieldName) + ", " + rule + ", " + shown + ", " + Emitter.Literal(expected) + "));");
         writer.Unindent();

@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using System.Buffers;
 
-namespace AiEtl;
+namespace AiEtl.Internal;
 
 /// <summary>
 /// A batch of rows in a destination's stored form (the bytes of a file), formatted ahead of loading by
 /// <see cref="IEncodingDestination{T}.Encode"/>. The bytes live in a pooled buffer that goes back to the
 /// pool on <see cref="Dispose"/>.
 /// </summary>
+/// <remarks>For AiEtl's adapters and generated code, which is why it is public; it is not part of the supported API and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EncodedRows : IBufferWriter<byte>, IDisposable
 {
     private const int MinimumGrowth = 4096;

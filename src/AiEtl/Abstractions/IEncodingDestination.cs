@@ -1,4 +1,6 @@
-namespace AiEtl;
+using System.ComponentModel;
+
+namespace AiEtl.Internal;
 
 /// <summary>
 /// A destination that can format batches into their stored form on any thread, ahead of loading. When
@@ -8,6 +10,8 @@ namespace AiEtl;
 /// cost of writing a file).
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
+/// <remarks>For AiEtl's adapters and generated code, which is why it is public; it is not part of the supported API and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IEncodingDestination<T> : IDestination<T>
 {
     /// <summary>Whether batches are to be encoded ahead; false when formatting depends on state kept between batches.</summary>

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Text;
-using AiEtl.Fields;
-using AiEtl.Files;
 
 namespace AiEtl.Csv;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using AiEtl.Files;
 
 namespace AiEtl.Csv;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using AiEtl.Fields;
+using AiEtl.Internal;
 
 namespace AiEtl.Csv;
 

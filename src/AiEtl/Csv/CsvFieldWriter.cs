@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using AiEtl.Fields;
-using AiEtl.Files;
+using AiEtl.Internal;
 
 namespace AiEtl.Csv;
 

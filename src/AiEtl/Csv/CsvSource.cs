@@ -2,9 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
-using AiEtl.Fields;
-using AiEtl.Files;
-using AiEtl.State;
 using CsvHelper;
 
 namespace AiEtl.Csv;

@@ -2,7 +2,7 @@ namespace AiEtl;
 
 /// <summary>
 /// Declares a <c>partial record struct</c>, <c>record</c> or <c>class</c> as an ETL record: the source
-/// generator implements <see cref="Fields.IEtlRecord{TSelf}"/> on it (schema, field reader and writer).
+/// generator implements <see cref="IEtlRecord{TSelf}"/> on it (schema, field reader and writer).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
 public sealed class EtlRecordAttribute : Attribute

@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace AiEtl.Engine;
+namespace AiEtl.Internal;
 
 /// <summary>
 /// Appends failed rows to a JSONL dead-letter file, one object a line, with the reason, the stage, the
 /// location and the raw input needed to replay the row. The file is created on the first row only.
 /// </summary>
+/// <remarks>For AiEtl's adapters and generated code, which is why it is public; it is not part of the supported API and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DeadLetterWriter : IAsyncDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

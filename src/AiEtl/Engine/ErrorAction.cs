@@ -1,4 +1,4 @@
-namespace AiEtl.Engine;
+namespace AiEtl;
 
 /// <summary>What a stage does with a row that fails (the seed's <c>on_*_error</c> values).</summary>
 public enum ErrorAction

@@ -1,4 +1,4 @@
-namespace AiEtl.Engine;
+namespace AiEtl;
 
 /// <summary>The seed's per-stage error handling and its dead-letter file.</summary>
 public sealed record ErrorHandlingOptions

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using AiEtl.State;
+using AiEtl.Internal;
 
-namespace AiEtl.Engine;
+namespace AiEtl;
 
 /// <summary>
 /// Streams rows from a source through transforms to a destination. Extract, transform and load run

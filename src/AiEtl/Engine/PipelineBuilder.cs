@@ -1,4 +1,4 @@
-namespace AiEtl.Engine;
+namespace AiEtl;
 
 /// <summary>Builds an <see cref="EtlPipeline{T}"/>: a source, transforms in order, a destination, options.</summary>
 /// <typeparam name="T">The row type.</typeparam>

@@ -1,7 +1,5 @@
-using AiEtl.Resilience;
-using AiEtl.State;
 
-namespace AiEtl.Engine;
+namespace AiEtl;
 
 /// <summary>How a pipeline runs: batch size, schema handling, errors, retries and state.</summary>
 public sealed record PipelineOptions

@@ -1,4 +1,6 @@
-namespace AiEtl.Engine;
+using AiEtl.Internal;
+
+namespace AiEtl;
 
 /// <summary>
 /// The pipeline's <see cref="IRowErrorSink"/>: applies the per-stage policy, writes skipped rows to

@@ -1,6 +1,7 @@
 using System.Globalization;
+using AiEtl.Internal;
 
-namespace AiEtl.Fields;
+namespace AiEtl;
 
 /// <summary>
 /// Reads a row's fields from a dictionary keyed by field name (the <see cref="Record"/> shape). A

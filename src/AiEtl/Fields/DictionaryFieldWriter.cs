@@ -1,4 +1,4 @@
-namespace AiEtl.Fields;
+namespace AiEtl;
 
 /// <summary>Writes a row's fields into a dictionary keyed by field name (the <see cref="Record"/> shape).</summary>
 internal readonly struct DictionaryFieldWriter : IFieldWriter

@@ -1,4 +1,4 @@
-namespace AiEtl.Fields;
+namespace AiEtl;
 
 /// <summary>
 /// A field value that could not be converted to its declared type. Adapters catch it and add the

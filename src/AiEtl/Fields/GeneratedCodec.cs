@@ -1,4 +1,4 @@
-namespace AiEtl.Fields;
+namespace AiEtl;
 
 /// <summary>The codec of an <c>[EtlRecord]</c> type: forwards to the generated static members, inlined per type.</summary>
 /// <typeparam name="T">The record type.</typeparam>

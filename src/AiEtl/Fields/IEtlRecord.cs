@@ -1,4 +1,4 @@
-namespace AiEtl.Fields;
+namespace AiEtl;
 
 /// <summary>
 /// Implemented by the source generator on every <c>[EtlRecord]</c> type. Static abstract members let

@@ -1,4 +1,6 @@
-namespace AiEtl.Fields;
+using AiEtl.Internal;
+
+namespace AiEtl;
 
 /// <summary>
 /// Reads the fields of one row by schema ordinal. Each adapter implements it over its own row

@@ -1,4 +1,4 @@
-namespace AiEtl.Fields;
+namespace AiEtl;
 
 /// <summary>
 /// Receives the fields of one row by schema ordinal. Each adapter implements it over its own output

@@ -1,4 +1,4 @@
-namespace AiEtl.Fields;
+namespace AiEtl;
 
 /// <summary>
 /// Reads and writes rows of type <typeparamref name="T"/> through field readers and writers. Adapters

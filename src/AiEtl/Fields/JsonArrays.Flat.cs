@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 
-namespace AiEtl.Fields;
+namespace AiEtl.Internal;
 
 /// <summary>
 /// The fast path of <see cref="JsonArrays.Parse{TElement}(ReadOnlySpan{byte})"/> for the common shapes: a flat JSON array

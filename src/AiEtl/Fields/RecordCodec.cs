@@ -1,4 +1,4 @@
-namespace AiEtl.Fields;
+namespace AiEtl;
 
 /// <summary>
 /// The codec of dynamic <see cref="Record"/> rows, for schemas known only at run time (YAML pipelines,

@@ -1,4 +1,4 @@
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>
 /// Turns tokenized batches into rows on the thread pool, several at once, while the reading thread goes on,

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>The stream rows are written to: the temp file itself, or a compressor over it.</summary>
 internal sealed class CompressedSink : IDisposable

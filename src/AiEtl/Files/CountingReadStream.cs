@@ -1,4 +1,4 @@
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>
 /// Counts the bytes read through it: the position in a decompressed stream, which decompressors do not give, so

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>
 /// Makes a rename durable. Renaming a synced temp file over a target replaces it atomically, but on Linux and macOS

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>
 /// Starts the disk writes of a temp file while it is still being written, so that the fsync that publishes it waits

@@ -1,4 +1,4 @@
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>How a file adapter's file is compressed (the seed's <c>compression</c>).</summary>
 public enum FileCompression

@@ -3,7 +3,7 @@ using SharpCompress.Compressors.BZip2;
 using SharpCompress.Compressors.Xz;
 using SharpCompressMode = SharpCompress.Compressors.CompressionMode;
 
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>Compression by file extension, and the readers and writers of each format.</summary>
 internal static class FileCompressions

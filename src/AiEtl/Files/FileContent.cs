@@ -1,4 +1,4 @@
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>
 /// Opens the content of an input file at an offset, for sources that resume where the last run stopped. The offset

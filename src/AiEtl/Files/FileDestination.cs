@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Text;
+using AiEtl.Internal;
 
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>
 /// The transaction machinery of the file destinations (CSV, JSON). Rows go to a temp file beside the

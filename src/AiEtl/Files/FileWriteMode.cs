@@ -1,4 +1,4 @@
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>What a file destination does with an existing target (the seed's <c>mode</c>).</summary>
 public enum FileWriteMode

@@ -1,4 +1,4 @@
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>Writes through to the temp file without closing it, so plain output finishes like a compressor does.</summary>
 internal sealed class NonClosingStream(Stream inner) : Stream

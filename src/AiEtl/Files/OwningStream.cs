@@ -1,4 +1,4 @@
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>A read stream that disposes its owner (a zip archive) with itself.</summary>
 internal sealed class OwningStream(Stream inner, IDisposable owner) : Stream

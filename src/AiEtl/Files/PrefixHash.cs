@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Security.Cryptography;
 
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>
 /// The hash of a file's first bytes, grown as reading advances (each byte is hashed once), written

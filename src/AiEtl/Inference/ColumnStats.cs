@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiEtl.Inference;
+namespace AiEtl;
 
 /// <summary>The sampled values of one column, and the type they decide.</summary>
 internal sealed class ColumnStats

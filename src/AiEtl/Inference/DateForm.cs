@@ -1,4 +1,4 @@
-namespace AiEtl.Inference;
+namespace AiEtl;
 
 /// <summary>
 /// One exact date (or date-time, or time) pattern inference checks a value against: its day/month order, and its

@@ -1,4 +1,4 @@
-namespace AiEtl.Inference;
+namespace AiEtl;
 
 /// <summary>Which day/month orders can read a date: the source of ambiguity between <c>dd/MM</c> and <c>MM/dd</c>.</summary>
 [Flags]

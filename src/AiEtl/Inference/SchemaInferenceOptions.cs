@@ -1,4 +1,4 @@
-namespace AiEtl.Inference;
+namespace AiEtl;
 
 /// <summary>How a schema is inferred from a sample of the data.</summary>
 public sealed record SchemaInferenceOptions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AiEtl.Csv;
 
-namespace AiEtl.Inference;
+namespace AiEtl;
 
 /// <summary>
 /// Whether the CSV source reads one field as a type: the same calls, in the same order, as <see cref="CsvFieldReader"/>

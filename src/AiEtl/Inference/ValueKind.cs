@@ -1,4 +1,4 @@
-namespace AiEtl.Inference;
+namespace AiEtl;
 
 /// <summary>
 /// What one sampled value is: its most specific type, the types the source would read it as, and for dates which

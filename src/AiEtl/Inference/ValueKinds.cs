@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using AiEtl.Csv;
 
-namespace AiEtl.Inference;
+namespace AiEtl;
 
 /// <summary>
 /// The most specific field type one text value parses as, by the parsing the CSV source will read it with (its

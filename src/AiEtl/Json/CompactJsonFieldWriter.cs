@@ -6,8 +6,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using AiEtl.Fields;
-using AiEtl.Files;
 
 namespace AiEtl.Json;
 

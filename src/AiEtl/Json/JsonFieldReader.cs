@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using AiEtl.Csv;
-using AiEtl.Fields;
+using AiEtl.Internal;
 
 namespace AiEtl.Json;
 

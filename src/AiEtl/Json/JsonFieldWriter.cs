@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AiEtl.Fields;
-using AiEtl.Files;
+using AiEtl.Internal;
 
 namespace AiEtl.Json;
 

@@ -1,4 +1,3 @@
-using AiEtl.Files;
 
 namespace AiEtl.Json;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using AiEtl.Fields;
 
-namespace AiEtl.Memory;
+namespace AiEtl;
 
 /// <summary>
 /// A source over rows the application already has (a list, a query result, an async stream), so
@@ -78,7 +77,7 @@ public sealed class EnumerableSource<T> : ISource<T>
 
     private SourceBatch<T> Finish(SourceBatch<T> batch, long read)
     {
-        _state = new SourceState { RecordsProcessed = read, Checkpoint = new State.Checkpoint { Offset = read } };
+        _state = new SourceState { RecordsProcessed = read, Checkpoint = new Checkpoint { Offset = read } };
         batch.StateAfter = _state;
         return batch;
     }

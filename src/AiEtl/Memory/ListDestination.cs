@@ -1,4 +1,4 @@
-namespace AiEtl.Memory;
+namespace AiEtl;
 
 /// <summary>
 /// A destination that keeps the rows in memory, for an application that wants a pipeline's output

@@ -1,4 +1,3 @@
-using AiEtl.State;
 
 namespace AiEtl;
 

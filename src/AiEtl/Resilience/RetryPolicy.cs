@@ -1,7 +1,7 @@
 using Polly;
 using Polly.Retry;
 
-namespace AiEtl.Resilience;
+namespace AiEtl;
 
 /// <summary>
 /// The seed's retry policy: up to <see cref="MaxRetries"/> retries of transient errors, waiting

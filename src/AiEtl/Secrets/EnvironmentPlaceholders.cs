@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AiEtl.Secrets;
+namespace AiEtl;
 
 /// <summary>
 /// Expands <c>${NAME}</c> placeholders from the environment, the seed's way of keeping credentials out

@@ -1,9 +1,8 @@
+using System.ComponentModel;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using AiEtl.Fields;
-using AiEtl.State;
 
-namespace AiEtl.Sql;
+namespace AiEtl.Internal;
 
 /// <summary>
 /// The read loop that database sources share: one streamed query over a table or a query, rows built by
@@ -15,8 +14,10 @@ namespace AiEtl.Sql;
 /// neither lost nor doubled, even when one arrives after the run that read the others. Rows whose cursor
 /// is NULL are never read incrementally. The cursor and key values are read as objects, so incremental
 /// reads box two values per row; full reads do not.
+/// <para>For AiEtl's adapters and generated code, which is why it is public; it is not part of the supported API and may change in any release.</para>
 /// </remarks>
 /// <typeparam name="T">The row type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class DatabaseSource<T> : ISource<T>
 {
     private SourceState _state = new();

@@ -1,9 +1,13 @@
-namespace AiEtl.Sql;
+using System.ComponentModel;
+
+namespace AiEtl.Internal;
 
 /// <summary>
 /// Compares a database table that already exists with the schema a destination writes, so every difference
 /// is reported in one error instead of a silent mismatch or a failure at the first row.
 /// </summary>
+/// <remarks>For AiEtl's adapters and generated code, which is why it is public; it is not part of the supported API and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class TableComparison
 {
     /// <summary>

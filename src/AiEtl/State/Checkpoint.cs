@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AiEtl.State;
+namespace AiEtl;
 
 /// <summary>Where a source resumes: an offset, the last record's id and adapter-specific values.</summary>
 public sealed record Checkpoint

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AiEtl.State;
+namespace AiEtl;
 
 /// <summary>Source-generated JSON for the scalar values adapters keep in <see cref="Checkpoint.CustomState"/>.</summary>
 [JsonSerializable(typeof(long))]

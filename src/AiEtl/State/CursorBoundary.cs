@@ -1,7 +1,8 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 
-namespace AiEtl.State;
+namespace AiEtl.Internal;
 
 /// <summary>
 /// The position of an incremental database read ordered by (cursor column, key): the greatest cursor
@@ -10,6 +11,8 @@ namespace AiEtl.State;
 /// (a row with that value committed after the last run is still read) nor read twice. Kept in
 /// <see cref="Checkpoint.CustomState"/> as <c>cursor_value</c>, <c>cursor_type</c> and <c>cursor_keys</c>.
 /// </summary>
+/// <remarks>For AiEtl's adapters and generated code, which is why it is public; it is not part of the supported API and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CursorBoundary
 {
     private const string ValueKey = "cursor_value";

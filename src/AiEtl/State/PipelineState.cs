@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AiEtl.State;
+namespace AiEtl;
 
 /// <summary>
 /// The incremental state of one source in one pipeline, in the seed's state-file shape

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AiEtl.State;
+namespace AiEtl;
 
 /// <summary>Source-generated JSON for the state file: no reflection, stable property order.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]

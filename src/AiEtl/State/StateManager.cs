@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace AiEtl.State;
+namespace AiEtl;
 
 /// <summary>
 /// Keeps the incremental state of each (pipeline, source) pair as a JSON file under a state
@@ -74,7 +74,7 @@ public sealed class StateManager
 
             BeforeReplace?.Invoke(temp);
             File.Move(temp, path, overwrite: true);
-            Files.DirectorySync.AfterRename(path);
+            DirectorySync.AfterRename(path);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AiEtl.State;
+namespace AiEtl;
 
 /// <summary>The state file's format version and creation time.</summary>
 public sealed record StateMetadata

@@ -1,4 +1,4 @@
-namespace AiEtl.Transforms;
+namespace AiEtl;
 
 /// <summary>
 /// The seed's deduplicator with the <c>keep_first</c> strategy: drops every row whose key was seen

@@ -1,6 +1,7 @@
 using System.Globalization;
+using AiEtl.Internal;
 
-namespace AiEtl.Validation;
+namespace AiEtl;
 
 /// <summary>
 /// Brings a dynamic <see cref="Record"/> value, or a constraint of a run-time <see cref="Field"/>, to the one CLR type

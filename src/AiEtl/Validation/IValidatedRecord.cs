@@ -1,6 +1,5 @@
-using AiEtl.Fields;
 
-namespace AiEtl.Validation;
+namespace AiEtl;
 
 /// <summary>
 /// Implemented by the source generator on every <c>[EtlRecord]</c> type, beside <see cref="IEtlRecord{TSelf}"/>:

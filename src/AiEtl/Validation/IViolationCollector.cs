@@ -1,4 +1,4 @@
-namespace AiEtl.Validation;
+namespace AiEtl;
 
 /// <summary>
 /// Receives the violations that a generated <c>Validate</c> method finds in one row. Validation reports every

@@ -1,4 +1,4 @@
-namespace AiEtl.Validation;
+namespace AiEtl;
 
 /// <summary>Validates single records outside a pipeline.</summary>
 public static class RecordValidation

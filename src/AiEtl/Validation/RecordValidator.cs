@@ -4,8 +4,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AiEtl.Internal;
 
-namespace AiEtl.Validation;
+namespace AiEtl;
 
 /// <summary>
 /// The <see cref="Validator{T}"/> of dynamic <see cref="Record"/> rows, whose schema is known only at run time (YAML

@@ -1,4 +1,4 @@
-namespace AiEtl.Validation;
+namespace AiEtl;
 
 /// <summary>A row broke one or more declared constraints; the message lists every violation.</summary>
 public sealed class ValidationException : TransformException

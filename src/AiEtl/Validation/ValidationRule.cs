@@ -1,4 +1,4 @@
-namespace AiEtl.Validation;
+namespace AiEtl;
 
 /// <summary>The rule a field value broke.</summary>
 public enum ValidationRule

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiEtl.Validation;
+namespace AiEtl;
 
 /// <summary>
 /// A transform that checks each row against the constraints declared on its <c>[EtlRecord]</c> type (not null,

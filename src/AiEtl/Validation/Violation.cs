@@ -1,4 +1,6 @@
-namespace AiEtl.Validation;
+using AiEtl.Internal;
+
+namespace AiEtl;
 
 /// <summary>One rule that one field of a row broke.</summary>
 /// <param name="Ordinal">The field's ordinal in the schema.</param>

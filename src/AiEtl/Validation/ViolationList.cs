@@ -1,4 +1,4 @@
-namespace AiEtl.Validation;
+namespace AiEtl;
 
 /// <summary>Collects violations in a list that can be cleared and reused from row to row.</summary>
 public sealed class ViolationList : IViolationCollector

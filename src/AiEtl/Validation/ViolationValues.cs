@@ -1,11 +1,14 @@
+using System.ComponentModel;
 using System.Globalization;
 
-namespace AiEtl.Validation;
+namespace AiEtl.Internal;
 
 /// <summary>
 /// Formats the values that generated <c>Validate</c> methods report: invariant text in the ISO formats the
 /// adapters read, shortened to <see cref="MaxLength"/> characters, and masked for sensitive fields.
 /// </summary>
+/// <remarks>For AiEtl's adapters and generated code, which is why it is public; it is not part of the supported API and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ViolationValues
 {
     /// <summary>The longest value text kept in a violation; longer text is cut and ends with an ellipsis.</summary>

@@ -1,7 +1,5 @@
 using AiEtl.Csv;
-using AiEtl.Engine;
 using AiEtl.Postgres;
-using AiEtl.Resilience;
 using AiEtl.Sqlite;
 using BenchmarkDotNet.Attributes;
 using Npgsql;

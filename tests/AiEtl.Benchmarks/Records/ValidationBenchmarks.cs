@@ -1,5 +1,4 @@
 using AiEtl.Csv;
-using AiEtl.Validation;
 using BenchmarkDotNet.Attributes;
 
 namespace AiEtl.Benchmarks.Records;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AiEtl.Fields;
+using AiEtl.Internal;
 
 namespace AiEtl.Generators.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using AiEtl.Csv;
-using AiEtl.Fields;
 
 namespace AiEtl.Generators.Tests.Infrastructure;
 

@@ -7,7 +7,7 @@ partial class Outer
 {
     partial record Inner
     {
-        partial class Product : global::AiEtl.Validation.IValidatedRecord<global::Shop.Outer.Inner.Product>
+        partial class Product : global::AiEtl.IValidatedRecord<global::Shop.Outer.Inner.Product>
         {
             /// <summary>The <c>[Pattern]</c> of <see cref="Sku"/>, compiled to IL once (interpreted under native AOT).</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
@@ -59,7 +59,7 @@ partial class Outer
             /// <returns>The record.</returns>
             [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
             public static global::Shop.Outer.Inner.Product ReadFields<TReader>(ref TReader reader)
-                where TReader : global::AiEtl.Fields.IFieldReader, allows ref struct
+                where TReader : global::AiEtl.IFieldReader, allows ref struct
             {
                 return new global::Shop.Outer.Inner.Product
                 {
@@ -77,7 +77,7 @@ partial class Outer
             /// <param name="writer">The writer that receives the fields.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
             public static void WriteFields<TWriter>(in global::Shop.Outer.Inner.Product record, ref TWriter writer)
-                where TWriter : global::AiEtl.Fields.IFieldWriter, allows ref struct
+                where TWriter : global::AiEtl.IFieldWriter, allows ref struct
             {
                 writer.WriteString(0, record.Sku);
                 writer.WriteInt64(1, record.PackSize);
@@ -112,41 +112,41 @@ partial class Outer
             /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
             public static void Validate<TCollector>(in global::Shop.Outer.Inner.Product record, ref TCollector violations)
-                where TCollector : global::AiEtl.Validation.IViolationCollector, allows ref struct
+                where TCollector : global::AiEtl.IViolationCollector, allows ref struct
             {
                 if (record.Sku is null)
                 {
-                    violations.Add(new global::AiEtl.Validation.Violation(
-                        0, "sku", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+                    violations.Add(new global::AiEtl.Violation(
+                        0, "sku", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
                 }
                 else if (!s_skuPattern.IsMatch(record.Sku))
                 {
-                    violations.Add(new global::AiEtl.Validation.Violation(
-                        0, "sku", global::AiEtl.Validation.ValidationRule.Pattern, global::AiEtl.Validation.ViolationValues.Format(record.Sku), "a match for ^SKU-[0-9]+$"));
+                    violations.Add(new global::AiEtl.Violation(
+                        0, "sku", global::AiEtl.ValidationRule.Pattern, global::AiEtl.Internal.ViolationValues.Format(record.Sku), "a match for ^SKU-[0-9]+$"));
                 }
 
                 if (record.PackSize is not (>= 1L and <= 1000L))
                 {
-                    violations.Add(new global::AiEtl.Validation.Violation(
-                        1, "pack_size", global::AiEtl.Validation.ValidationRule.Range, global::AiEtl.Validation.ViolationValues.Format(record.PackSize), "between 1 and 1000"));
+                    violations.Add(new global::AiEtl.Violation(
+                        1, "pack_size", global::AiEtl.ValidationRule.Range, global::AiEtl.Internal.ViolationValues.Format(record.PackSize), "between 1 and 1000"));
                 }
 
                 if (record.PackSize is not (1L or 10L or 100L or 1000L))
                 {
-                    violations.Add(new global::AiEtl.Validation.Violation(
-                        1, "pack_size", global::AiEtl.Validation.ValidationRule.AllowedValues, global::AiEtl.Validation.ViolationValues.Format(record.PackSize), "one of 1, 10, 100, 1000"));
+                    violations.Add(new global::AiEtl.Violation(
+                        1, "pack_size", global::AiEtl.ValidationRule.AllowedValues, global::AiEtl.Internal.ViolationValues.Format(record.PackSize), "one of 1, 10, 100, 1000"));
                 }
 
                 if (record.Price is { } price && price is not (>= 0.01m and <= 10000m))
                 {
-                    violations.Add(new global::AiEtl.Validation.Violation(
-                        2, "price", global::AiEtl.Validation.ValidationRule.Range, global::AiEtl.Validation.ViolationValues.Format(price), "between 0.01 and 10000"));
+                    violations.Add(new global::AiEtl.Violation(
+                        2, "price", global::AiEtl.ValidationRule.Range, global::AiEtl.Internal.ViolationValues.Format(price), "between 0.01 and 10000"));
                 }
 
                 if (record.Launch != new global::System.DateTimeOffset(2025, 1, 1, 0, 0, 0, global::System.TimeSpan.Zero))
                 {
-                    violations.Add(new global::AiEtl.Validation.Violation(
-                        3, "launch", global::AiEtl.Validation.ValidationRule.AllowedValues, global::AiEtl.Validation.ViolationValues.Format(record.Launch), "one of 2025-01-01T00:00:00+00:00"));
+                    violations.Add(new global::AiEtl.Violation(
+                        3, "launch", global::AiEtl.ValidationRule.AllowedValues, global::AiEtl.Internal.ViolationValues.Format(record.Launch), "one of 2025-01-01T00:00:00+00:00"));
                 }
             }
         }

@@ -3,7 +3,7 @@
 
 namespace Samples.Constraints;
 
-partial record struct Customer : global::AiEtl.Validation.IValidatedRecord<global::Samples.Constraints.Customer>
+partial record struct Customer : global::AiEtl.IValidatedRecord<global::Samples.Constraints.Customer>
 {
     /// <summary>The <c>[Pattern]</c> of <see cref="Email"/>, compiled to IL once (interpreted under native AOT).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
@@ -115,7 +115,7 @@ partial record struct Customer : global::AiEtl.Validation.IValidatedRecord<globa
     /// <returns>The record.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
     public static global::Samples.Constraints.Customer ReadFields<TReader>(ref TReader reader)
-        where TReader : global::AiEtl.Fields.IFieldReader, allows ref struct
+        where TReader : global::AiEtl.IFieldReader, allows ref struct
     {
         return new global::Samples.Constraints.Customer(
             Id: reader.ReadInt32(0),
@@ -141,7 +141,7 @@ partial record struct Customer : global::AiEtl.Validation.IValidatedRecord<globa
     /// <param name="writer">The writer that receives the fields.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
     public static void WriteFields<TWriter>(in global::Samples.Constraints.Customer record, ref TWriter writer)
-        where TWriter : global::AiEtl.Fields.IFieldWriter, allows ref struct
+        where TWriter : global::AiEtl.IFieldWriter, allows ref struct
     {
         writer.WriteInt32(0, record.Id);
         writer.WriteString(1, record.Email);
@@ -204,103 +204,103 @@ partial record struct Customer : global::AiEtl.Validation.IValidatedRecord<globa
     /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
     public static void Validate<TCollector>(in global::Samples.Constraints.Customer record, ref TCollector violations)
-        where TCollector : global::AiEtl.Validation.IViolationCollector, allows ref struct
+        where TCollector : global::AiEtl.IViolationCollector, allows ref struct
     {
         if (record.Email is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                1, "email", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                1, "email", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
         else if (!s_emailPattern.IsMatch(record.Email))
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                1, "email", global::AiEtl.Validation.ValidationRule.Pattern, global::AiEtl.Validation.ViolationValues.Mask(record.Email, global::AiEtl.SensitiveKind.Email), "a match for ^[^@\\s]+@[^@\\s]+$"));
+            violations.Add(new global::AiEtl.Violation(
+                1, "email", global::AiEtl.ValidationRule.Pattern, global::AiEtl.Internal.ViolationValues.Mask(record.Email, global::AiEtl.SensitiveKind.Email), "a match for ^[^@\\s]+@[^@\\s]+$"));
         }
 
         if (record.Age is { } age && age is not (>= 0 and <= 150))
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                3, "age", global::AiEtl.Validation.ValidationRule.Range, global::AiEtl.Validation.ViolationValues.Format(age), "between 0 and 150"));
+            violations.Add(new global::AiEtl.Violation(
+                3, "age", global::AiEtl.ValidationRule.Range, global::AiEtl.Internal.ViolationValues.Format(age), "between 0 and 150"));
         }
 
         if (record.SignupDate < new global::System.DateOnly(2000, 1, 1) || record.SignupDate > new global::System.DateOnly(2099, 12, 31))
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                4, "signup_date", global::AiEtl.Validation.ValidationRule.Range, global::AiEtl.Validation.ViolationValues.Format(record.SignupDate), "between 2000-01-01 and 2099-12-31"));
+            violations.Add(new global::AiEtl.Violation(
+                4, "signup_date", global::AiEtl.ValidationRule.Range, global::AiEtl.Internal.ViolationValues.Format(record.SignupDate), "between 2000-01-01 and 2099-12-31"));
         }
 
         if (record.LastLogin < new global::System.DateTime(2000, 1, 1, 0, 0, 0, global::System.DateTimeKind.Utc) || record.LastLogin > new global::System.DateTime(2100, 1, 1, 10, 30, 0, 500, global::System.DateTimeKind.Utc))
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                5, "last_login", global::AiEtl.Validation.ValidationRule.Range, global::AiEtl.Validation.ViolationValues.Format(record.LastLogin), "between 2000-01-01T00:00:00Z and 2100-01-01T10:30:00.5Z"));
+            violations.Add(new global::AiEtl.Violation(
+                5, "last_login", global::AiEtl.ValidationRule.Range, global::AiEtl.Internal.ViolationValues.Format(record.LastLogin), "between 2000-01-01T00:00:00Z and 2100-01-01T10:30:00.5Z"));
         }
 
         if (record.Balance is not (>= 0.00m and <= 1000000m))
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                6, "balance", global::AiEtl.Validation.ValidationRule.Range, global::AiEtl.Validation.ViolationValues.Format(record.Balance), "between 0.00 and 1000000"));
+            violations.Add(new global::AiEtl.Violation(
+                6, "balance", global::AiEtl.ValidationRule.Range, global::AiEtl.Internal.ViolationValues.Format(record.Balance), "between 0.00 and 1000000"));
         }
 
         if (record.Country is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                7, "country", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                7, "country", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
         else
         {
             if (!s_countryPattern.IsMatch(record.Country))
             {
-                violations.Add(new global::AiEtl.Validation.Violation(
-                    7, "country", global::AiEtl.Validation.ValidationRule.Pattern, global::AiEtl.Validation.ViolationValues.Format(record.Country), "a match for ^[A-Z]{2}$"));
+                violations.Add(new global::AiEtl.Violation(
+                    7, "country", global::AiEtl.ValidationRule.Pattern, global::AiEtl.Internal.ViolationValues.Format(record.Country), "a match for ^[A-Z]{2}$"));
             }
 
             if (record.Country is not ("GB" or "IE" or "PT"))
             {
-                violations.Add(new global::AiEtl.Validation.Violation(
-                    7, "country", global::AiEtl.Validation.ValidationRule.AllowedValues, global::AiEtl.Validation.ViolationValues.Format(record.Country), "one of GB, IE, PT"));
+                violations.Add(new global::AiEtl.Violation(
+                    7, "country", global::AiEtl.ValidationRule.AllowedValues, global::AiEtl.Internal.ViolationValues.Format(record.Country), "one of GB, IE, PT"));
             }
         }
 
         if (record.Tier is not (global::Samples.Constraints.Tier.Free or global::Samples.Constraints.Tier.Paid))
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                8, "tier", global::AiEtl.Validation.ValidationRule.AllowedValues, global::AiEtl.Validation.ViolationValues.Format(record.Tier), "one of Free, Paid"));
+            violations.Add(new global::AiEtl.Violation(
+                8, "tier", global::AiEtl.ValidationRule.AllowedValues, global::AiEtl.Internal.ViolationValues.Format(record.Tier), "one of Free, Paid"));
         }
 
         if (record.Score is { } score && score is not (>= -0.5d and <= 0.5d))
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                9, "score", global::AiEtl.Validation.ValidationRule.Range, global::AiEtl.Validation.ViolationValues.Format(score), "between -0.5 and 0.5"));
+            violations.Add(new global::AiEtl.Violation(
+                9, "score", global::AiEtl.ValidationRule.Range, global::AiEtl.Internal.ViolationValues.Format(score), "between -0.5 and 0.5"));
         }
 
         if (record.Offset is not (>= (short)-5 and <= (short)5))
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                10, "offset", global::AiEtl.Validation.ValidationRule.Range, global::AiEtl.Validation.ViolationValues.Format(record.Offset), "between -5 and 5"));
+            violations.Add(new global::AiEtl.Violation(
+                10, "offset", global::AiEtl.ValidationRule.Range, global::AiEtl.Internal.ViolationValues.Format(record.Offset), "between -5 and 5"));
         }
 
         if (record.Region is { } region && region != new global::System.Guid("0f8fad5b-d9cb-469f-a165-70867728950e") && region != new global::System.Guid("00000000-0000-0000-0000-000000000001"))
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                11, "region", global::AiEtl.Validation.ValidationRule.AllowedValues, global::AiEtl.Validation.ViolationValues.Format(region), "one of 0f8fad5b-d9cb-469f-a165-70867728950e, 00000000-0000-0000-0000-000000000001"));
+            violations.Add(new global::AiEtl.Violation(
+                11, "region", global::AiEtl.ValidationRule.AllowedValues, global::AiEtl.Internal.ViolationValues.Format(region), "one of 0f8fad5b-d9cb-469f-a165-70867728950e, 00000000-0000-0000-0000-000000000001"));
         }
 
         if (record.Opening < new global::System.TimeOnly(8, 0, 0) || record.Opening > new global::System.TimeOnly(17, 30, 0))
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                12, "opening", global::AiEtl.Validation.ValidationRule.Range, global::AiEtl.Validation.ViolationValues.Format(record.Opening), "between 08:00:00 and 17:30:00"));
+            violations.Add(new global::AiEtl.Violation(
+                12, "opening", global::AiEtl.ValidationRule.Range, global::AiEtl.Internal.ViolationValues.Format(record.Opening), "between 08:00:00 and 17:30:00"));
         }
 
         if (record.Tags is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                13, "tags", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                13, "tags", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
 
         if (record.Labels is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                14, "labels", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                14, "labels", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
     }
 }

@@ -3,7 +3,7 @@
 
 namespace Samples.Types;
 
-partial record EveryType : global::AiEtl.Validation.IValidatedRecord<global::Samples.Types.EveryType>
+partial record EveryType : global::AiEtl.IValidatedRecord<global::Samples.Types.EveryType>
 {
     /// <summary>
     /// The schema <c>EveryType</c>: the fields in ordinal order (the ordinals that
@@ -66,7 +66,7 @@ partial record EveryType : global::AiEtl.Validation.IValidatedRecord<global::Sam
     /// <returns>The record.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
     public static global::Samples.Types.EveryType ReadFields<TReader>(ref TReader reader)
-        where TReader : global::AiEtl.Fields.IFieldReader, allows ref struct
+        where TReader : global::AiEtl.IFieldReader, allows ref struct
     {
         return new global::Samples.Types.EveryType(
             Text: reader.ReadString(0),
@@ -121,7 +121,7 @@ partial record EveryType : global::AiEtl.Validation.IValidatedRecord<global::Sam
     /// <param name="writer">The writer that receives the fields.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
     public static void WriteFields<TWriter>(in global::Samples.Types.EveryType record, ref TWriter writer)
-        where TWriter : global::AiEtl.Fields.IFieldWriter, allows ref struct
+        where TWriter : global::AiEtl.IFieldWriter, allows ref struct
     {
         writer.WriteString(0, record.Text);
 
@@ -362,54 +362,54 @@ partial record EveryType : global::AiEtl.Validation.IValidatedRecord<global::Sam
     /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
     public static void Validate<TCollector>(in global::Samples.Types.EveryType record, ref TCollector violations)
-        where TCollector : global::AiEtl.Validation.IViolationCollector, allows ref struct
+        where TCollector : global::AiEtl.IViolationCollector, allows ref struct
     {
         if (record.Text is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                0, "text", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                0, "text", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
 
         if (record.Json is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                2, "json", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                2, "json", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
 
         if (record.Words is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                30, "words", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                30, "words", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
 
         if (record.Counts is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                32, "counts", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                32, "counts", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
 
         if (record.Amounts is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                34, "amounts", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                34, "amounts", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
 
         if (record.Days is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                36, "days", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                36, "days", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
 
         if (record.Instants is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                37, "instants", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                37, "instants", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
 
         if (record.Document.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                38, "document", global::AiEtl.Validation.ValidationRule.Required, null, "a JSON value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                38, "document", global::AiEtl.ValidationRule.Required, null, "a JSON value (the field is not nullable)"));
         }
     }
 }

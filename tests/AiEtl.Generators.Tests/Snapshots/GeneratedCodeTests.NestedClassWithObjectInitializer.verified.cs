@@ -7,7 +7,7 @@ partial class Catalog
 {
     partial struct Section
     {
-        partial class Order : global::AiEtl.Validation.IValidatedRecord<global::Shop.Orders.Catalog.Section.Order>
+        partial class Order : global::AiEtl.IValidatedRecord<global::Shop.Orders.Catalog.Section.Order>
         {
             /// <summary>
             /// The schema <c>orders</c>: the fields in ordinal order (the ordinals that
@@ -36,7 +36,7 @@ partial class Catalog
             /// <returns>The record.</returns>
             [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
             public static global::Shop.Orders.Catalog.Section.Order ReadFields<TReader>(ref TReader reader)
-                where TReader : global::AiEtl.Fields.IFieldReader, allows ref struct
+                where TReader : global::AiEtl.IFieldReader, allows ref struct
             {
                 return new global::Shop.Orders.Catalog.Section.Order
                 {
@@ -56,7 +56,7 @@ partial class Catalog
             /// <param name="writer">The writer that receives the fields.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
             public static void WriteFields<TWriter>(in global::Shop.Orders.Catalog.Section.Order record, ref TWriter writer)
-                where TWriter : global::AiEtl.Fields.IFieldWriter, allows ref struct
+                where TWriter : global::AiEtl.IFieldWriter, allows ref struct
             {
                 writer.WriteInt64(0, record.OrderId);
 
@@ -109,12 +109,12 @@ partial class Catalog
             /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
             public static void Validate<TCollector>(in global::Shop.Orders.Catalog.Section.Order record, ref TCollector violations)
-                where TCollector : global::AiEtl.Validation.IViolationCollector, allows ref struct
+                where TCollector : global::AiEtl.IViolationCollector, allows ref struct
             {
                 if (record.Reference is null)
                 {
-                    violations.Add(new global::AiEtl.Validation.Violation(
-                        2, "reference", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+                    violations.Add(new global::AiEtl.Violation(
+                        2, "reference", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
                 }
             }
         }

@@ -3,7 +3,7 @@
 
 namespace QuickStart;
 
-partial record struct Customer : global::AiEtl.Validation.IValidatedRecord<global::QuickStart.Customer>
+partial record struct Customer : global::AiEtl.IValidatedRecord<global::QuickStart.Customer>
 {
     /// <summary>
     /// The schema <c>customers</c>: the fields in ordinal order (the ordinals that
@@ -35,7 +35,7 @@ partial record struct Customer : global::AiEtl.Validation.IValidatedRecord<globa
     /// <returns>The record.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
     public static global::QuickStart.Customer ReadFields<TReader>(ref TReader reader)
-        where TReader : global::AiEtl.Fields.IFieldReader, allows ref struct
+        where TReader : global::AiEtl.IFieldReader, allows ref struct
     {
         return new global::QuickStart.Customer(
             Id: reader.ReadInt32(0),
@@ -56,7 +56,7 @@ partial record struct Customer : global::AiEtl.Validation.IValidatedRecord<globa
     /// <param name="writer">The writer that receives the fields.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
     public static void WriteFields<TWriter>(in global::QuickStart.Customer record, ref TWriter writer)
-        where TWriter : global::AiEtl.Fields.IFieldWriter, allows ref struct
+        where TWriter : global::AiEtl.IFieldWriter, allows ref struct
     {
         writer.WriteInt32(0, record.Id);
         writer.WriteString(1, record.Email);
@@ -88,30 +88,30 @@ partial record struct Customer : global::AiEtl.Validation.IValidatedRecord<globa
     /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
     public static void Validate<TCollector>(in global::QuickStart.Customer record, ref TCollector violations)
-        where TCollector : global::AiEtl.Validation.IViolationCollector, allows ref struct
+        where TCollector : global::AiEtl.IViolationCollector, allows ref struct
     {
         if (record.Email is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                1, "email", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                1, "email", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
 
         if (record.Name is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                2, "name", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                2, "name", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
 
         if (record.Country is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                7, "country", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                7, "country", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
 
         if (record.Tags is null)
         {
-            violations.Add(new global::AiEtl.Validation.Violation(
-                9, "tags", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+            violations.Add(new global::AiEtl.Violation(
+                9, "tags", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
         }
     }
 }

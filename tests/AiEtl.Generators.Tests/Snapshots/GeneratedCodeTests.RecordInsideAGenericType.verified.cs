@@ -5,7 +5,7 @@ namespace Samples.Generic;
 
 partial class Envelope<TPayload>
 {
-    partial record struct Item : global::AiEtl.Validation.IValidatedRecord<global::Samples.Generic.Envelope<TPayload>.Item>
+    partial record struct Item : global::AiEtl.IValidatedRecord<global::Samples.Generic.Envelope<TPayload>.Item>
     {
         /// <summary>
         /// The schema <c>items</c>: the fields in ordinal order (the ordinals that
@@ -35,7 +35,7 @@ partial class Envelope<TPayload>
         /// <returns>The record.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
         public static global::Samples.Generic.Envelope<TPayload>.Item ReadFields<TReader>(ref TReader reader)
-            where TReader : global::AiEtl.Fields.IFieldReader, allows ref struct
+            where TReader : global::AiEtl.IFieldReader, allows ref struct
         {
             return new global::Samples.Generic.Envelope<TPayload>.Item(
                 Id: reader.ReadGuid(0),
@@ -49,7 +49,7 @@ partial class Envelope<TPayload>
         /// <param name="writer">The writer that receives the fields.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
         public static void WriteFields<TWriter>(in global::Samples.Generic.Envelope<TPayload>.Item record, ref TWriter writer)
-            where TWriter : global::AiEtl.Fields.IFieldWriter, allows ref struct
+            where TWriter : global::AiEtl.IFieldWriter, allows ref struct
         {
             writer.WriteGuid(0, record.Id);
             writer.WriteInt32(1, record.Quantity);
@@ -65,18 +65,18 @@ partial class Envelope<TPayload>
         /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
         public static void Validate<TCollector>(in global::Samples.Generic.Envelope<TPayload>.Item record, ref TCollector violations)
-            where TCollector : global::AiEtl.Validation.IViolationCollector, allows ref struct
+            where TCollector : global::AiEtl.IViolationCollector, allows ref struct
         {
             if (record.Quantity is not (>= 1 and <= 99))
             {
-                violations.Add(new global::AiEtl.Validation.Violation(
-                    1, "quantity", global::AiEtl.Validation.ValidationRule.Range, global::AiEtl.Validation.ViolationValues.Format(record.Quantity), "between 1 and 99"));
+                violations.Add(new global::AiEtl.Violation(
+                    1, "quantity", global::AiEtl.ValidationRule.Range, global::AiEtl.Internal.ViolationValues.Format(record.Quantity), "between 1 and 99"));
             }
 
             if (record.Labels is null)
             {
-                violations.Add(new global::AiEtl.Validation.Violation(
-                    2, "labels", global::AiEtl.Validation.ValidationRule.Required, null, "a value (the field is not nullable)"));
+                violations.Add(new global::AiEtl.Violation(
+                    2, "labels", global::AiEtl.ValidationRule.Required, null, "a value (the field is not nullable)"));
             }
         }
     }

@@ -1,9 +1,5 @@
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Memory;
 using AiEtl.Postgres;
-using AiEtl.Resilience;
-using AiEtl.State;
 
 namespace AiEtl.IntegrationTests.Postgres;
 

@@ -1,7 +1,4 @@
-using AiEtl.Engine;
-using AiEtl.Memory;
 using AiEtl.Postgres;
-using AiEtl.Resilience;
 using Npgsql;
 
 namespace AiEtl.IntegrationTests.Postgres;

@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using AiEtl.Engine;
-using AiEtl.Fields;
-using AiEtl.Memory;
 using AiEtl.Postgres;
-using AiEtl.Resilience;
 
 namespace AiEtl.IntegrationTests.Postgres;
 

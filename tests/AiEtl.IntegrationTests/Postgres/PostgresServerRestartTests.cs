@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using AiEtl.Engine;
-using AiEtl.Memory;
 using AiEtl.Postgres;
-using AiEtl.Resilience;
 
 namespace AiEtl.IntegrationTests.Postgres;
 

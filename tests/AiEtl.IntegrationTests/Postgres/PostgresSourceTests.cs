@@ -1,8 +1,5 @@
-using AiEtl.Engine;
 using AiEtl.Postgres;
-using AiEtl.Resilience;
 using AiEtl.Sqlite;
-using AiEtl.State;
 using Microsoft.Data.Sqlite;
 
 namespace AiEtl.IntegrationTests.Postgres;

@@ -1,6 +1,3 @@
-using AiEtl.Engine;
-using AiEtl.Memory;
-using AiEtl.Resilience;
 using AiEtl.Sqlite;
 using Microsoft.Data.Sqlite;
 using static AiEtl.IntegrationTests.Sqlite.SqliteTestFile;

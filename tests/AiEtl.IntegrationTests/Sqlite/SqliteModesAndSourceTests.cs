@@ -1,8 +1,4 @@
-using AiEtl.Engine;
-using AiEtl.Fields;
 using AiEtl.IntegrationTests.Postgres;
-using AiEtl.Memory;
-using AiEtl.Resilience;
 using AiEtl.Sqlite;
 using Microsoft.Data.Sqlite;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using AiEtl.Csv;
-using AiEtl.Engine;
 
 namespace AiEtl.Tests.Csv;
 

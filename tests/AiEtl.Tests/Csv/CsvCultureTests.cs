@@ -1,7 +1,5 @@
 using System.Text.Json;
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Fields;
 
 namespace AiEtl.Tests.Csv;
 

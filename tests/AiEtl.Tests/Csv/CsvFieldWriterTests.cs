@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using AiEtl.Csv;
-using AiEtl.Fields;
+using AiEtl.Internal;
 using AiEtl.Tests.Files;
 using CsCheck;
 

@@ -1,8 +1,5 @@
 using System.Text;
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Files;
-using AiEtl.State;
 
 namespace AiEtl.Tests.Csv;
 

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.State;
 
 namespace AiEtl.Tests.Csv;
 

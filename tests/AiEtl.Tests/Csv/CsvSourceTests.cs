@@ -1,8 +1,5 @@
 using System.Text.Json;
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Resilience;
-using AiEtl.State;
 
 namespace AiEtl.Tests.Csv;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AiEtl.Csv;
-using AiEtl.Engine;
 using CsCheck;
 
 namespace AiEtl.Tests.Csv;

@@ -1,5 +1,4 @@
 using System.Text;
-using AiEtl.Csv;
 using CsCheck;
 
 namespace AiEtl.Tests.Csv;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AiEtl.Csv;
 using CsCheck;
 
 namespace AiEtl.Tests.Csv;

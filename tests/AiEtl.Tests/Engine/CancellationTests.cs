@@ -1,5 +1,4 @@
 using AiEtl.Csv;
-using AiEtl.Engine;
 using AiEtl.Json;
 
 namespace AiEtl.Tests.Engine;

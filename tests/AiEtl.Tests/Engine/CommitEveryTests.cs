@@ -1,7 +1,4 @@
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Resilience;
-using AiEtl.State;
 
 namespace AiEtl.Tests.Engine;
 

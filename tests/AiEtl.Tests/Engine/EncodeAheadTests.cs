@@ -1,8 +1,6 @@
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Files;
+using AiEtl.Internal;
 using AiEtl.Json;
-using AiEtl.Memory;
 using AiEtl.Tests.Files;
 
 namespace AiEtl.Tests.Engine;

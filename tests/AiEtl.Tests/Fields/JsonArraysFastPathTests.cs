@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using AiEtl.Fields;
+using AiEtl.Internal;
 using CsCheck;
 
 namespace AiEtl.Tests.Fields;

@@ -1,4 +1,5 @@
-using AiEtl.Fields;
+
+using AiEtl.Internal;
 
 namespace AiEtl.Tests.Fields;
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using AiEtl.Csv;
-using AiEtl.Fields;
 
 namespace AiEtl.Tests.Fields;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using AiEtl.Csv;
-using AiEtl.Engine;
 using AiEtl.Json;
 
 namespace AiEtl.Tests.Files;

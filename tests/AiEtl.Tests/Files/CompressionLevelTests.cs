@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using AiEtl.Csv;
-using AiEtl.Engine;
 using AiEtl.Json;
-using AiEtl.Memory;
 
 namespace AiEtl.Tests.Files;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using AiEtl.Csv;
-using AiEtl.Engine;
 
 namespace AiEtl.Tests.Files;
 

@@ -1,7 +1,4 @@
-using AiEtl.Engine;
-using AiEtl.Files;
 using AiEtl.Json;
-using AiEtl.Memory;
 
 namespace AiEtl.Tests.Files;
 

@@ -3,10 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Files;
 using AiEtl.Json;
-using AiEtl.Memory;
 
 namespace AiEtl.Tests.Files;
 

@@ -1,5 +1,3 @@
-using AiEtl.Engine;
-using AiEtl.Memory;
 
 namespace AiEtl.Tests.Files;
 

@@ -1,7 +1,4 @@
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Fields;
-using AiEtl.Files;
 using AiEtl.Json;
 
 namespace AiEtl.Tests.Files;

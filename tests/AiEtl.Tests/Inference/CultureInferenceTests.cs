@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Fields;
-using AiEtl.Inference;
 
 namespace AiEtl.Tests.Inference;
 

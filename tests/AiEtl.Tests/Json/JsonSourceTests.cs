@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using AiEtl.Engine;
 using AiEtl.Json;
-using AiEtl.State;
 
 namespace AiEtl.Tests.Json;
 

@@ -1,4 +1,3 @@
-using AiEtl.Secrets;
 
 namespace AiEtl.Tests.Secrets;
 

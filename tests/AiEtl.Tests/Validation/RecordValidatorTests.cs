@@ -1,9 +1,6 @@
 using System.Text.Json;
 using AiEtl.Csv;
-using AiEtl.Engine;
-using AiEtl.Fields;
-using AiEtl.Validation;
-using RecordList = AiEtl.Memory.ListDestination<AiEtl.Record>;
+using RecordList = AiEtl.ListDestination<AiEtl.Record>;
 
 namespace AiEtl.Tests.Validation;
 

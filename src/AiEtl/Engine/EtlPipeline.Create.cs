@@ -1,4 +1,4 @@
-namespace AiEtl.Engine;
+namespace AiEtl;
 
 /// <summary>Entry point of the fluent pipeline builder.</summary>
 public static class EtlPipeline

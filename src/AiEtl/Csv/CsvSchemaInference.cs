@@ -1,10 +1,7 @@
 using System.Globalization;
-using AiEtl.Csv;
-using AiEtl.Fields;
-using AiEtl.Files;
 using CsvHelper;
 
-namespace AiEtl.Inference;
+namespace AiEtl.Csv;
 
 /// <summary>
 /// Infers the schema of a CSV file from a sample of its rows (the seed's inferred schema): the type of

@@ -1,4 +1,4 @@
-namespace AiEtl.Files;
+namespace AiEtl;
 
 /// <summary>
 /// Writes dates and times as ISO-8601 UTF-8 text by hand: the custom format strings of <c>TryFormat</c>

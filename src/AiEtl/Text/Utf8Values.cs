@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using AiEtl.Csv;
 
-namespace AiEtl.Csv;
+namespace AiEtl;
 
 /// <summary>
 /// Parses field values from UTF-8 bytes with the invariant culture, without allocating: the fast
