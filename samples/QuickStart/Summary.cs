@@ -18,6 +18,11 @@ internal static class Summary
         text.AppendLine(CultureInfo.InvariantCulture, $"  duplicates   {result.RecordsFiltered,8:N0} rows dropped (same id as an earlier row; the first is kept)");
         text.AppendLine(CultureInfo.InvariantCulture, $"  failed       {result.RecordsFailed,8:N0} rows{(result.DeadLetterPath is { } dlq ? $" (see {dlq})" : "")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  loaded       {result.RecordsLoaded,8:N0} rows");
+        if (result.StatePath is { } state)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  state        {state}");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"  stage time   extract {Ms(result.ExtractDuration)}, transform {Ms(result.TransformDuration)}, load {Ms(result.LoadDuration)} (stages overlap)");
         foreach (var warning in result.Warnings)
         {

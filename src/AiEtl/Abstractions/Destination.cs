@@ -1,7 +1,7 @@
 namespace AiEtl;
 
 /// <summary>
-/// A base for destinations that keeps the seed's transaction bookkeeping: it knows whether a
+/// A base for destinations that keeps the transaction bookkeeping: it knows whether a
 /// transaction is open and rolls it back when the destination is disposed inside it.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>

@@ -1,7 +1,7 @@
 namespace AiEtl;
 
 /// <summary>
-/// A destination of rows: the seed's <c>DestinationAdapter</c> in asynchronous form. Disposing a
+/// A destination of rows: connects, creates or checks its schema, writes batches in transactions. Disposing a
 /// destination inside an open transaction rolls it back.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>

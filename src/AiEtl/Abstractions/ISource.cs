@@ -1,7 +1,7 @@
 namespace AiEtl;
 
 /// <summary>
-/// A source of rows: the seed's <c>SourceAdapter</c> in asynchronous form. One implementation serves
+/// A source of rows: connects, reports its schema, reads batches and, when it can, resumes from a saved position. One implementation serves
 /// typed rows (generated codecs) and dynamic <see cref="Record"/> rows.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>

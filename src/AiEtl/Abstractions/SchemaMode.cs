@@ -1,6 +1,6 @@
 namespace AiEtl;
 
-/// <summary>What a destination does when its table or file does not exist (the seed's <c>schema_mode</c>).</summary>
+/// <summary>What a destination does when its table or file does not exist (<c>schema_mode</c> in YAML).</summary>
 public enum SchemaMode
 {
     /// <summary>Create it when missing; check it when present.</summary>

@@ -1,7 +1,7 @@
 namespace AiEtl;
 
 /// <summary>
-/// A transform applied to each row: the seed's <c>Transformer</c>. It may change the row in place or
+/// A transform applied to each row. It may change the row in place or
 /// drop it. Transforms run on one thread per pipeline, in order, so they may keep state.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
@@ -69,6 +69,10 @@ public abstract class Transform<T>
             return new RowError(PipelineStage.Transform, $"{Name}: {error.Message}") { Exception = error };
         }
     }
+
+    /// <summary>Counts the row being transformed as changed in <see cref="TransformerStats.RecordsModified"/>; call it from <see cref="Apply"/>.</summary>
+    /// <remarks>Only the transform knows whether it changed a row (comparing every row before and after would cost a copy per row).</remarks>
+    protected void CountModified() => Stats.RecordsModified++;
 
     /// <summary>Resets the statistics.</summary>
     public void ResetStats() => Stats = new TransformerStats();

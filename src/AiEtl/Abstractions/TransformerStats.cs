@@ -1,6 +1,6 @@
 namespace AiEtl;
 
-/// <summary>The seed's transformer statistics.</summary>
+/// <summary>What a transform did to the rows it was given: processed, filtered, modified, failed.</summary>
 public sealed class TransformerStats
 {
     /// <summary>Records given to the transform.</summary>
@@ -9,7 +9,7 @@ public sealed class TransformerStats
     /// <summary>Records the transform dropped.</summary>
     public long RecordsFiltered { get; set; }
 
-    /// <summary>Records the transform changed.</summary>
+    /// <summary>Records the transform changed; counted by transforms that call <c>CountModified</c> (see <see cref="Transform{T}"/>).</summary>
     public long RecordsModified { get; set; }
 
     /// <summary>Records the transform failed on.</summary>

@@ -1,6 +1,6 @@
 namespace AiEtl;
 
-/// <summary>Describes a field for people (the seed's <c>description</c>): kept in the schema, shown in generated documentation.</summary>
+/// <summary>Describes a field for people: kept in the schema, shown in generated documentation.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
 public sealed class FieldDescriptionAttribute : Attribute
 {

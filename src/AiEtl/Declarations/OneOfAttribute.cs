@@ -1,7 +1,7 @@
 namespace AiEtl;
 
 /// <summary>
-/// Allows only the listed values (the seed's <c>enum_values</c>). Each value is converted to the property's type
+/// Allows only the listed values (<c>enum_values</c> in a YAML schema). Each value is converted to the property's type
 /// at compile time; dates, times and GUIDs are written as invariant text. Strings are compared exactly
 /// (ordinal, case-sensitive). A null value of a nullable property is not checked.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace AiEtl;
 
 /// <summary>
-/// Requires a string property's value to match a regular expression (the seed's <c>pattern</c>). The expression
+/// Requires a string property's value to match a regular expression (<c>pattern</c> in a YAML schema). The expression
 /// is checked when the record is compiled and matched with the invariant culture; anchor it with <c>^</c> and
 /// <c>$</c> to match the whole value, and use inline options such as <c>(?i)</c> to ignore case. A null value of a
 /// nullable property is not checked.

@@ -1,7 +1,7 @@
 namespace AiEtl;
 
 /// <summary>
-/// Marks a string property as holding sensitive data (the seed's <c>sensitive</c>): its values are masked in
+/// Marks a string property as holding sensitive data: its values are masked in
 /// validation messages, errors and logs, and are not copied to the dead-letter file.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]

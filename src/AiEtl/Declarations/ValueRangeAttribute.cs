@@ -1,7 +1,7 @@
 namespace AiEtl;
 
 /// <summary>
-/// Limits a numeric, date or time property to a closed range (the seed's <c>min_value</c> and <c>max_value</c>).
+/// Limits a numeric, date or time property to a closed range (<c>min_value</c> and <c>max_value</c> in a YAML schema).
 /// The bounds are converted to the property's type at compile time: whole numbers for integer properties,
 /// numbers or text (such as <c>"0.01"</c>) for <see cref="decimal"/>, ISO-8601 text (such as <c>"2000-01-01"</c>)
 /// for dates and times. A null value of a nullable property is not checked.

@@ -1,6 +1,6 @@
 namespace AiEtl;
 
-/// <summary>What a stage does with a row that fails (the seed's <c>on_*_error</c> values).</summary>
+/// <summary>What a stage does with a row that fails (<c>on_extract_error</c>, <c>on_transform_error</c>, <c>on_load_error</c> in YAML).</summary>
 public enum ErrorAction
 {
     /// <summary>Stop the run; the state keeps the last committed checkpoint, so nothing is lost.</summary>

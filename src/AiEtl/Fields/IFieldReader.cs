@@ -56,7 +56,7 @@ public interface IFieldReader
     string ReadJson(int ordinal);
 
     /// <summary>
-    /// Reads a list of scalar values (the seed's <c>array</c>). Element types: string, the integer and
+    /// Reads a list of scalar values (a <see cref="FieldType.Array"/> field). Element types: string, the integer and
     /// floating-point types, decimal, bool, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid
     /// (<see cref="JsonArrays"/> lists them). Text formats carry the list as a JSON array.
     /// </summary>

@@ -1,5 +1,5 @@
-using System.ComponentModel;
 using System.Buffers;
+using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -8,8 +8,8 @@ using System.Text.Json;
 namespace AiEtl.Internal;
 
 /// <summary>
-/// Lists of scalar values as JSON arrays: how text formats (CSV cells, SQLite TEXT) carry the seed's
-/// <c>array</c> type. Element types are dispatched on <c>typeof(TElement)</c>, which the JIT folds
+/// Lists of scalar values as JSON arrays: how text formats (CSV cells, SQLite TEXT) carry
+/// <see cref="FieldType.Array"/> fields. Element types are dispatched on <c>typeof(TElement)</c>, which the JIT folds
 /// per element type, so nothing is boxed.
 /// </summary>
 /// <remarks>For AiEtl's adapters and generated code, which is why it is public; it is not part of the supported API and may change in any release.</remarks>

@@ -1,7 +1,7 @@
 
 namespace AiEtl;
 
-/// <summary>Converts between typed <c>[EtlRecord]</c> rows and the seed's dynamic <see cref="Record"/>.</summary>
+/// <summary>Converts between typed <c>[EtlRecord]</c> rows and dynamic <see cref="Record"/> rows.</summary>
 public static class RecordConversion
 {
     /// <summary>Makes a dynamic record of a typed row; values keep their CLR types, keyed by field name.</summary>

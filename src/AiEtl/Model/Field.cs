@@ -1,11 +1,11 @@
 namespace AiEtl;
 
-/// <summary>One field of a <see cref="Schema"/>, with the seed's constraints and inference metadata.</summary>
+/// <summary>One field of a <see cref="Schema"/>, with its constraints (nullability, range, pattern, allowed values) and, when inferred, how sure the inference was.</summary>
 /// <param name="Name">The field name: the CSV header, JSON property and database column.</param>
 /// <param name="Type">The logical type.</param>
 public sealed record Field(string Name, FieldType Type)
 {
-    /// <summary>Whether the field may hold no value. Defaults to <see langword="true"/>, as in the seed.</summary>
+    /// <summary>Whether the field may hold no value. Defaults to <see langword="true"/>.</summary>
     public bool IsNullable { get; init; } = true;
 
     /// <summary>For an <see cref="FieldType.Array"/> field, the type of its elements.</summary>

@@ -1,8 +1,8 @@
 namespace AiEtl;
 
 /// <summary>
-/// The logical type of a field: the seed's nine types, plus <see cref="Decimal"/>, <see cref="Guid"/> and <see cref="Time"/>
-/// where a C# type asks for them. Adapters map these to their own types (see docs/type-mapping.md).
+/// The logical type of a field, independent of any store: text, numbers, booleans, dates and times,
+/// JSON, binary and lists. Adapters map these to their own types (see docs/type-mapping.md).
 /// </summary>
 public enum FieldType
 {

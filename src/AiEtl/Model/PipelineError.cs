@@ -1,6 +1,6 @@
 namespace AiEtl;
 
-/// <summary>An error recorded during a run (the seed's <c>PipelineError</c>).</summary>
+/// <summary>An error recorded during a run: its stage, type, message and where in the data it happened.</summary>
 /// <param name="Stage">Where it happened.</param>
 /// <param name="ErrorType">The error's kind, such as the exception type name.</param>
 /// <param name="Message">What went wrong.</param>

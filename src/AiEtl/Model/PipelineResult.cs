@@ -1,7 +1,7 @@
 
 namespace AiEtl;
 
-/// <summary>The outcome of a pipeline run (the seed's <c>PipelineResult</c>).</summary>
+/// <summary>The outcome of a pipeline run (row counts, stage times, errors, the state saved).</summary>
 public sealed record PipelineResult
 {
     /// <summary>Whether the run completed.</summary>
@@ -52,8 +52,11 @@ public sealed record PipelineResult
     /// <summary>The average quality score, when a quality scorer ran.</summary>
     public double? AvgQualityScore { get; init; }
 
-    /// <summary>The dead-letter file, when any row went there.</summary>
+    /// <summary>The full path of the dead-letter file, when any row of this run went there.</summary>
     public string? DeadLetterPath { get; init; }
+
+    /// <summary>The full path of the state file the run resumed from and saved its checkpoints to; <see langword="null"/> when it keeps no state.</summary>
+    public string? StatePath { get; init; }
 
     /// <summary>The state saved at the end of the run.</summary>
     public PipelineState? FinalState { get; init; }

@@ -1,7 +1,7 @@
 namespace AiEtl;
 
 /// <summary>
-/// The dynamic row of the seed: a dictionary of values with metadata. Used where the schema is only
+/// A dynamic row: a dictionary of values with metadata. Used where the schema is only
 /// known at run time (YAML pipelines run by the CLI, dead-letter entries). Typed pipelines use the
 /// user's <c>[EtlRecord]</c> types instead and never allocate one of these per row.
 /// </summary>

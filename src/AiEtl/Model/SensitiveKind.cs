@@ -1,6 +1,6 @@
 namespace AiEtl;
 
-/// <summary>The kinds of sensitive data the seed names, used to mask values in logs and errors.</summary>
+/// <summary>Kinds of sensitive data (e-mail addresses, phone numbers, card numbers, ...), used to mask values in logs and errors.</summary>
 public enum SensitiveKind
 {
     /// <summary>Not sensitive.</summary>

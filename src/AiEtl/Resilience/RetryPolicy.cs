@@ -4,7 +4,7 @@ using Polly.Retry;
 namespace AiEtl;
 
 /// <summary>
-/// The seed's retry policy: up to <see cref="MaxRetries"/> retries of transient errors, waiting
+/// When and how often a failed connection or batch is tried again: up to <see cref="MaxRetries"/> retries of transient errors, waiting
 /// <c>min(BackoffMultiplier ^ attempt, MaxBackoffSeconds)</c> seconds before each. Executed through
 /// Polly.Core, which owns the waiting, cancellation and the retry loop.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed record RetryPolicy
     public double MaxBackoffSeconds { get; init; } = 60.0;
 
     /// <summary>
-    /// The exception types that are retried (exact type match, as the seed does). When
+    /// The exception types that are retried (exact type match: a subclass is not retried unless listed). When
     /// <see langword="null"/>, connection, read and write errors are retried.
     /// </summary>
     public IReadOnlyList<Type>? RetryableExceptions { get; init; }

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace AiEtl;
 
 /// <summary>
-/// Expands <c>${NAME}</c> placeholders from the environment, the seed's way of keeping credentials out
-/// of configuration (<c>password: "${DB_PASSWORD}"</c>). <c>$${</c> stands for a literal <c>${</c>.
+/// Expands <c>${NAME}</c> placeholders from the environment, which keeps credentials out
+/// of configuration files (<c>password: "${DB_PASSWORD}"</c>). <c>$${</c> stands for a literal <c>${</c>.
 /// </summary>
 public static partial class EnvironmentPlaceholders
 {

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace AiEtl;
 
 /// <summary>
-/// The incremental state of one source in one pipeline, in the seed's state-file shape
-/// (snake_case JSON, see docs/state.md).
+/// The incremental state of one source in one pipeline, as saved in its state file
+/// (snake_case JSON: <c>pipeline_id</c>, <c>adapter_id</c>, <c>checkpoint</c>, ...).
 /// </summary>
 public sealed record PipelineState
 {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace AiEtl;
@@ -31,7 +29,7 @@ public sealed class StateManager
     {
         ArgumentException.ThrowIfNullOrEmpty(pipelineId);
         ArgumentException.ThrowIfNullOrEmpty(adapterId);
-        return Path.Combine(StateDirectory, FileNameFor(pipelineId), FileNameFor(adapterId) + ".json");
+        return Path.Combine(StateDirectory, PipelineFileNames.ForId(pipelineId), PipelineFileNames.ForId(adapterId) + ".json");
     }
 
     /// <summary>Reads the saved state, or <see langword="null"/> when there is none.</summary>
@@ -88,18 +86,5 @@ public sealed class StateManager
         var path = GetStatePath(pipelineId, adapterId);
         File.Delete(path);
         File.Delete(path + TempSuffix);
-    }
-
-    // A readable, file-system-safe name, made unique by a short hash of the original.
-    private static string FileNameFor(string id)
-    {
-        var readable = new StringBuilder(Math.Min(id.Length, 48));
-        foreach (var c in id.AsSpan(Math.Max(0, id.Length - 48)))
-        {
-            readable.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
-        }
-
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(id));
-        return $"{readable.ToString().Trim('_', '.')}-{Convert.ToHexStringLower(hash.AsSpan(0, 4))}";
     }
 }

@@ -1,7 +1,7 @@
 namespace AiEtl;
 
 /// <summary>
-/// The seed's deduplicator with the <c>keep_first</c> strategy: drops every row whose key was seen
+/// Drops duplicate rows, keeping the first of each key (the <c>keep_first</c> strategy): drops every row whose key was seen
 /// before in this run. Streaming, so it remembers one key per distinct row (memory grows with the
 /// number of distinct keys, not with row size).
 /// </summary>

@@ -1,0 +1,144 @@
+using System.Threading.Channels;
+using AiEtl.Internal;
+using Polly;
+
+namespace AiEtl;
+
+/// <summary>
+/// The load stage: writes batches in transactions of <see cref="PipelineOptions.CommitEvery"/> batches, retrying
+/// a failed transaction whole, and hands each commit's position to the checkpoints.
+/// </summary>
+internal sealed class LoadStage<T>(
+    IDestination<T> destination,
+    PipelineOptions options,
+    RunCounters counters,
+    SourceCheckpoints<T> checkpoints,
+    DeadLetterWriter deadLetters,
+    ResiliencePipeline retry)
+{
+    public async Task RunAsync(ChannelReader<SourceBatch<T>> input, CancellationToken cancellationToken)
+    {
+        // Without retries nothing is ever written twice, so each batch goes back to the pool once written.
+        var unit = new LoadUnit<T>(keepForReplay: options.RetryPolicy.MaxRetries > 0);
+        try
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await input.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // An upstream stage failed: the batches it passed on before are good, commit them.
+                    await CommitAsync(unit, cancellationToken).ConfigureAwait(false);
+                    throw;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                while (input.TryRead(out var batch))
+                {
+                    counters.LoadTime.Start();
+                    try
+                    {
+                        unit.Add(batch);
+                        await retry.ExecuteAsync(static (state, token) => state.Self.WriteUnitAsync(state.Unit, commit: false, token), (Self: this, Unit: unit), cancellationToken).ConfigureAwait(false);
+                        if (unit.Batches >= options.CommitEvery)
+                        {
+                            await CommitAsync(unit, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    finally
+                    {
+                        counters.LoadTime.Stop();
+                    }
+                }
+            }
+
+            counters.LoadTime.Start();
+            await CommitAsync(unit, cancellationToken).ConfigureAwait(false);
+            counters.LoadTime.Stop();
+        }
+        finally
+        {
+            if (unit.Open)
+            {
+                // Cancelled or failed between two batches of a transaction: none of its rows stay.
+                await destination.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            unit.ReleaseAll();
+        }
+    }
+
+    // One attempt: a transaction rolled back by an earlier attempt is begun again and every held batch written again.
+    private async ValueTask WriteUnitAsync(LoadUnit<T> unit, bool commit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (; unit.Written < unit.Held.Count; unit.Written++)
+            {
+                var batch = unit.Held[unit.Written];
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+
+                if (!unit.Open)
+                {
+                    await destination.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    unit.Open = true;
+                }
+
+                unit.RowsWritten += batch.Encoded is { } encoded
+                    ? await ((IEncodingDestination<T>)destination).WriteEncodedAsync(await encoded.ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+                    : await destination.WriteAsync(batch.Memory, cancellationToken).ConfigureAwait(false);
+            }
+
+            unit.ReleaseWrittenUnlessKept();
+            if (commit && unit.Open)
+            {
+                await destination.CommitAsync(cancellationToken).ConfigureAwait(false);
+                unit.Open = false;
+            }
+        }
+        catch
+        {
+            unit.Open = false;
+            unit.Written = 0;
+            unit.RowsWritten = 0;
+            await destination.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task CommitAsync(LoadUnit<T> unit, CancellationToken cancellationToken)
+    {
+        if (unit.Batches == 0)
+        {
+            return;
+        }
+
+        await retry.ExecuteAsync(static (state, token) => state.Self.WriteUnitAsync(state.Unit, commit: true, token), (Self: this, Unit: unit), cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref counters.Loaded, unit.RowsWritten);
+
+        // Rows the source skipped into the dead-letter file must be durable before the checkpoint passes them.
+        deadLetters.Flush();
+        if (destination is ICompletableDestination { PublishesOnCompletion: true })
+        {
+            // Rows are not visible until the run completes: the checkpoint waits for that too.
+            counters.PendingPosition = unit.Position ?? counters.PendingPosition;
+        }
+        else
+        {
+            checkpoints.Save(unit.Position);
+        }
+
+        unit.Reset();
+    }
+}

@@ -1,0 +1,53 @@
+namespace AiEtl;
+
+/// <summary>The batches of the open transaction: kept until the commit when a retry may have to write them again.</summary>
+internal sealed class LoadUnit<T>(bool keepForReplay)
+{
+    public List<SourceBatch<T>> Held { get; } = [];
+
+    /// <summary>How many of <see cref="Held"/> the open transaction already holds.</summary>
+    public int Written { get; set; }
+
+    public bool Open { get; set; }
+
+    public int Batches { get; private set; }
+
+    public long RowsWritten { get; set; }
+
+    /// <summary>The source's position after the last batch added: the checkpoint of this transaction.</summary>
+    public SourceState? Position { get; private set; }
+
+    public void Add(SourceBatch<T> batch)
+    {
+        Held.Add(batch);
+        Batches++;
+        Position = batch.StateAfter ?? Position;
+    }
+
+    public void ReleaseWrittenUnlessKept()
+    {
+        if (!keepForReplay)
+        {
+            ReleaseAll();
+        }
+    }
+
+    public void Reset()
+    {
+        ReleaseAll();
+        Batches = 0;
+        RowsWritten = 0;
+        Position = null;
+    }
+
+    public void ReleaseAll()
+    {
+        foreach (var batch in Held)
+        {
+            batch.Release();
+        }
+
+        Held.Clear();
+        Written = 0;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+using AiEtl.Internal;
+
+namespace AiEtl;
+
+/// <summary>
+/// One run of a pipeline: connects, restores the saved position, runs the three stages concurrently and
+/// builds the result. Everything a run changes lives here, so an <see cref="EtlPipeline{T}"/> can run again.
+/// </summary>
+internal sealed class PipelineRun<T>
+{
+    private readonly ISource<T> _source;
+    private readonly IReadOnlyList<Transform<T>> _transforms;
+    private readonly IDestination<T> _destination;
+    private readonly PipelineOptions _options;
+    private readonly RunCounters _counters;
+    private readonly SourceCheckpoints<T> _checkpoints;
+
+    public PipelineRun(string name, ISource<T> source, IReadOnlyList<Transform<T>> transforms, IDestination<T> destination, PipelineOptions options)
+    {
+        Name = name;
+        _source = source;
+        _transforms = transforms;
+        _destination = destination;
+        _options = options;
+        _counters = new RunCounters { StartTime = options.TimeProvider.GetUtcNow() };
+        _checkpoints = new SourceCheckpoints<T>(name, source, options, _counters.StartTime);
+    }
+
+    public string Name { get; }
+
+    public async Task<PipelineResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = _options.TimeProvider;
+        var deadLetterPath = _options.ErrorHandling.DeadLetterPath ?? ErrorHandlingOptions.DefaultDeadLetterPath(Name);
+        await using var deadLetters = new DeadLetterWriter(deadLetterPath, Name);
+        var errors = new RowErrorCollector(_options.ErrorHandling, deadLetters, clock);
+        var retry = _options.RetryPolicy.ToResiliencePipeline(clock);
+        var success = false;
+        try
+        {
+            await retry.ExecuteAsync(_source.ConnectAsync, cancellationToken).ConfigureAwait(false);
+            await retry.ExecuteAsync(_destination.ConnectAsync, cancellationToken).ConfigureAwait(false);
+            var schema = await _source.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await _destination.CreateSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
+            _checkpoints.Restore();
+            var load = new LoadStage<T>(_destination, _options, _counters, _checkpoints, deadLetters, retry);
+            await StreamAsync(errors, load, cancellationToken).ConfigureAwait(false);
+            if (_destination is ICompletableDestination completable)
+            {
+                // Only a run that loaded everything publishes (a replace swaps its staging table in here).
+                await completable.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                if (completable.PublishesOnCompletion)
+                {
+                    _checkpoints.Save(_counters.PendingPosition);
+                }
+            }
+
+            success = true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            errors.Add(new PipelineError(PipelineStage.Extract, "Cancelled", "the run was cancelled; the state keeps the last committed checkpoint"));
+        }
+        catch (Exception error)
+        {
+            errors.Add(PipelineErrors.From(error, _counters.FailedStage ?? PipelineStage.Extract));
+        }
+        finally
+        {
+            await _source.CloseAsync(CancellationToken.None).ConfigureAwait(false);
+            await _destination.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return new PipelineResult
+        {
+            Success = success,
+            PipelineId = Name,
+            RecordsExtracted = _counters.Extracted,
+            RecordsTransformed = _counters.Transformed,
+            RecordsLoaded = _counters.Loaded,
+            RecordsFailed = errors.FailedRows,
+            RecordsFiltered = _transforms.Sum(t => t.Stats.RecordsFiltered),
+            StartTime = _counters.StartTime,
+            EndTime = clock.GetUtcNow(),
+            ExtractDuration = _counters.ExtractTime.Elapsed,
+            TransformDuration = _counters.TransformTime.Elapsed,
+            LoadDuration = _counters.LoadTime.Elapsed,
+            Errors = errors.Errors,
+            Warnings = [.. (_source as IReportsWarnings)?.Warnings ?? [], .. (_destination as IReportsWarnings)?.Warnings ?? [], .. _counters.Warnings],
+            DeadLetterPath = deadLetters.Count > 0 ? Path.GetFullPath(deadLetters.Path) : null,
+            StatePath = _checkpoints.StatePath,
+            FinalState = _checkpoints.LastSaved ?? _checkpoints.Previous,
+        };
+    }
+
+    private async Task StreamAsync(RowErrorCollector errors, LoadStage<T> load, CancellationToken cancellationToken)
+    {
+        // A failing stage stops the stages before it; the stages after it drain what was already
+        // extracted, so every good batch read before a bad row is still committed and checkpointed.
+        using var stopExtract = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopTransform = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var extracted = NewChannel();
+        var transformed = NewChannel();
+        var context = new ReadContext(_options.BatchSize, errors) { Warn = _counters.Warnings.Add, KeepsState = _options.State is not null };
+        var extractStage = new ExtractStage<T>(_source, _counters);
+        var transformStage = new TransformStage<T>(_transforms, _destination, _counters, errors);
+
+        var extract = Task.Run(() => Guard(PipelineStage.Extract, [], extracted.Writer, () => extractStage.RunAsync(context, extracted.Writer, stopExtract.Token)), CancellationToken.None);
+        var transform = Task.Run(() => Guard(PipelineStage.Transform, [stopExtract], transformed.Writer, () => transformStage.RunAsync(extracted.Reader, transformed.Writer, stopTransform.Token)), CancellationToken.None);
+        var loading = Task.Run(() => Guard(PipelineStage.Load, [stopExtract, stopTransform], null, () => load.RunAsync(transformed.Reader, cancellationToken)), CancellationToken.None);
+
+        try
+        {
+            await Task.WhenAll(extract, transform, loading).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Report the first real failure, not the cancellations it caused in the other stages.
+            var first = new[] { extract, transform, loading }
+                .Where(t => t.IsFaulted)
+                .Select(t => t.Exception!.InnerException!)
+                .FirstOrDefault(e => e is not OperationCanceledException);
+            if (first is not null)
+            {
+                ExceptionDispatchInfo.Throw(first);
+            }
+
+            throw;
+        }
+        finally
+        {
+            DrainAndRelease(extracted.Reader);
+            DrainAndRelease(transformed.Reader);
+        }
+    }
+
+    // Runs one stage; on failure, records which stage failed first, passes the error downstream and stops the stages upstream.
+    private async Task Guard(PipelineStage stage, CancellationTokenSource[] upstream, ChannelWriter<SourceBatch<T>>? output, Func<Task> body)
+    {
+        try
+        {
+            await body().ConfigureAwait(false);
+            output?.TryComplete();
+        }
+        catch (Exception error)
+        {
+            if (error is not OperationCanceledException)
+            {
+                _counters.FailedFirst(stage);
+            }
+
+            output?.TryComplete(error);
+            foreach (var stop in upstream)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    private Channel<SourceBatch<T>> NewChannel() =>
+        Channel.CreateBounded<SourceBatch<T>>(new BoundedChannelOptions(_options.BatchesInFlight)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+
+    private static void DrainAndRelease(ChannelReader<SourceBatch<T>> reader)
+    {
+        while (reader.TryRead(out var batch))
+        {
+            batch.Release();
+        }
+    }
+}

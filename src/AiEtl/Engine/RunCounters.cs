@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace AiEtl;
+
+/// <summary>What one run counts and times, shared by its stages (the row counts are updated with <see cref="Interlocked"/>).</summary>
+internal sealed class RunCounters
+{
+    public long Extracted;
+    public long Transformed;
+    public long Loaded;
+
+    public DateTimeOffset StartTime { get; init; }
+
+    /// <summary>The stage that failed first; later failures are the stops it caused.</summary>
+    public PipelineStage? FailedStage { get; private set; }
+
+    public Stopwatch ExtractTime { get; } = new();
+
+    public Stopwatch TransformTime { get; } = new();
+
+    public Stopwatch LoadTime { get; } = new();
+
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>The position committed but not yet published, for destinations that publish on completion.</summary>
+    public SourceState? PendingPosition { get; set; }
+
+    public void FailedFirst(PipelineStage stage)
+    {
+        lock (this)
+        {
+            FailedStage ??= stage;
+        }
+    }
+}

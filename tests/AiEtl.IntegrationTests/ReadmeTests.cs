@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace AiEtl.IntegrationTests;
+
+/// <summary>
+/// The README's C# is the QuickStart's real code: each <c>csharp</c> block that follows a paragraph naming a file of
+/// <c>samples/QuickStart</c> must equal that file, so the code a reader copies is the code the tests build and run.
+/// </summary>
+public sealed partial class ReadmeTests
+{
+    [Theory]
+    [InlineData("samples/QuickStart/Customer.cs")]
+    [InlineData("samples/QuickStart/Program.cs")]
+    public void The_readme_shows_the_quickstart_file_as_it_is(string file)
+    {
+        var blocks = CodeBlocksByFile(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")));
+        var expected = Normalize(File.ReadAllText(Path.Combine(RepositoryPaths.Root, file)));
+
+        Assert.True(blocks.TryGetValue(file, out var shown), $"README.md has no ```csharp block after a paragraph naming `{file}`");
+        Assert.True(expected == shown, $"README.md's block for {file} differs from the file; copy the file into the README. First difference: {FirstDifference(expected, shown)}");
+    }
+
+    // Maps each file named in backticks in the paragraph just before a ```csharp block to the block's text.
+    private static Dictionary<string, string> CodeBlocksByFile(string readme)
+    {
+        var blocks = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match block in CodeBlock().Matches(Normalize(readme)))
+        {
+            foreach (Match file in FileName().Matches(block.Groups["intro"].Value))
+            {
+                blocks[file.Groups["file"].Value] = block.Groups["code"].Value;
+            }
+        }
+
+        return blocks;
+    }
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        var want = expected.Split('\n');
+        var got = actual.Split('\n');
+        for (var i = 0; i < Math.Max(want.Length, got.Length); i++)
+        {
+            var w = i < want.Length ? want[i] : "(end of file)";
+            var g = i < got.Length ? got[i] : "(end of block)";
+            if (w != g)
+            {
+                return $"line {i + 1}: the file has \"{w}\", the README \"{g}\"";
+            }
+        }
+
+        return "none";
+    }
+
+    private static string Normalize(string text) => text.ReplaceLineEndings("\n").Trim('\n');
+
+    [GeneratedRegex(@"(?<intro>(?:^[^\n]+\n)+)\n*```csharp\n(?<code>.*?)\n```", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex CodeBlock();
+
+    [GeneratedRegex(@"`(?<file>samples/QuickStart/[A-Za-z]+\.cs)`")]
+    private static partial Regex FileName();
+}
