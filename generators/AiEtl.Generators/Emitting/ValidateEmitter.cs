@@ -4,7 +4,7 @@ using System.Linq;
 namespace AiEtl.Generators;
 
 /// <summary>
-/// Writes the <c>Validate</c> method of a <see cref="RecordSpec"/>: one block per field that has a check, in ordinal
+/// Writes the <c>Validate</c> method of an <see cref="EtlRecordSpec"/>: one block per field that has a check, in ordinal
 /// order, so that every violation of a row is reported, not only the first.
 /// </summary>
 internal static class ValidateEmitter
@@ -14,7 +14,7 @@ internal static class ValidateEmitter
     private const string Rule = "global::AiEtl.ValidationRule.";
 
     /// <summary>Writes the method.</summary>
-    public static void Write(SourceWriter writer, RecordSpec spec, string generatedCodeAttribute)
+    public static void Write(SourceWriter writer, EtlRecordSpec spec, string generatedCodeAttribute)
     {
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Checks <paramref name=\"" + Record + "\"/> against the constraints declared on its properties and adds every");
@@ -81,7 +81,7 @@ internal static class ValidateEmitter
         }
 
         var valueChecks = Checks(field, ordinal, member);
-        if (field.Kind == ValueKind.JsonElement)
+        if (field.Kind == FieldValueKind.JsonElement)
         {
             // The default JsonElement holds no JSON value.
             writer.WriteLine("if (" + member + ".ValueKind == global::System.Text.Json.JsonValueKind.Undefined)");
