@@ -10,7 +10,7 @@ namespace AiEtl.Generators;
 /// </summary>
 /// <remarks>
 /// The pipeline parses each declaration into a value-equatable <see cref="Result{TValue}"/>, then splits it:
-/// code is emitted from the <see cref="RecordSpec"/> alone and diagnostics are reported from their own output,
+/// code is emitted from the <see cref="EtlRecordSpec"/> alone and diagnostics are reported from their own output,
 /// so an edit that changes neither does no work and a changed diagnostic does not regenerate code.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
@@ -44,7 +44,7 @@ public sealed class EtlRecordGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, static (production, found) => ReportDiagnostics(production, found));
     }
 
-    private static void EmitRecord(SourceProductionContext production, RecordSpec spec)
+    private static void EmitRecord(SourceProductionContext production, EtlRecordSpec spec)
     {
         production.CancellationToken.ThrowIfCancellationRequested();
         var failure = EmitSafely(spec, out var source);
@@ -63,7 +63,7 @@ public sealed class EtlRecordGenerator : IIncrementalGenerator
     /// the AIETL0099 diagnostic to report instead. The spec holds no location (so that moving a declaration does not
     /// regenerate it), hence the diagnostic has none either: its message names the type.
     /// </summary>
-    internal static Diagnostic? EmitSafely(RecordSpec spec, out string source)
+    internal static Diagnostic? EmitSafely(EtlRecordSpec spec, out string source)
     {
         try
         {

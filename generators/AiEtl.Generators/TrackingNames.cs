@@ -9,7 +9,7 @@ internal static class TrackingNames
     /// <summary>Each [EtlRecord] declaration parsed into a <see cref="Result{TValue}"/>.</summary>
     public const string ParseRecords = "EtlRecord.Parse";
 
-    /// <summary>The <see cref="RecordSpec"/> values that code is generated from.</summary>
+    /// <summary>The <see cref="EtlRecordSpec"/> values that code is generated from.</summary>
     public const string RecordSpecs = "EtlRecord.Specs";
 
     /// <summary>The diagnostics found while parsing.</summary>

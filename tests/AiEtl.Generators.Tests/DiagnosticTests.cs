@@ -500,7 +500,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void AIETL0099_EmitterFailureIsReportedForTheType()
     {
-        var spec = new RecordSpec(
+        var spec = new EtlRecordSpec(
             Namespace: "Sample",
             ContainingTypes: EquatableArray<ContainingTypeSpec>.Empty,
             Keyword: "record",
@@ -509,7 +509,7 @@ public sealed class DiagnosticTests
             HintName: "Sample.Customer.EtlRecord.g.cs",
             SchemaName: "Customer",
             Version: "1.0",
-            Fields: new EquatableArray<FieldSpec>([new FieldSpec("Id", "id", (ValueKind)999, null, false, false, false, null)]));
+            Fields: new EquatableArray<FieldSpec>([new FieldSpec("Id", "id", (FieldValueKind)999, null, false, false, false, null)]));
 
         var failure = EtlRecordGenerator.EmitSafely(spec, out var source);
 

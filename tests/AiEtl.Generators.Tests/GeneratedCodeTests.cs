@@ -268,6 +268,42 @@ public sealed class GeneratedCodeTests
                 """);
     }
 
+    /// <summary>
+    /// Generated code reads and writes <c>[Obsolete]</c> properties and enums like any other; its header keeps their
+    /// CS0612 and CS0618 warnings out of a build that treats warnings as errors.
+    /// </summary>
+    [Fact]
+    public void ObsoletePropertyAndEnum()
+    {
+        AssertGenerates(
+            "Samples.Legacy.Account.EtlRecord.g.cs",
+            """
+                using AiEtl;
+
+                namespace Samples.Legacy;
+
+                [Obsolete("Use Plan instead.", error: false)]
+                public enum Grade
+                {
+                    Basic,
+                    Premium,
+                }
+
+                [EtlRecord("accounts")]
+                public partial class Account
+                {
+                    [PrimaryKey]
+                    public int Id { get; set; }
+
+                    [Obsolete]
+                    public string? LegacyCode { get; set; }
+
+                    [Obsolete("Use Plan instead.")]
+                    public Grade Grade { get; set; }
+                }
+                """);
+    }
+
     /// <summary>Runs the generator on <paramref name="source"/>, checks that the output compiles cleanly and matches the snapshot.</summary>
     private static void AssertGenerates(string hintName, string source)
     {

@@ -107,7 +107,7 @@ public sealed class IncrementalityTests
 
         var reasons = result.TrackedSteps[TrackingNames.RecordSpecs]
             .SelectMany(step => step.Outputs)
-            .Select(output => (((RecordSpec)output.Value).Name, output.Reason))
+            .Select(output => (((EtlRecordSpec)output.Value).Name, output.Reason))
             .ToList();
         Assert.Contains(("First", IncrementalStepRunReason.Modified), reasons);
         Assert.Contains(reasons, output => output.Name == "Second" && output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
@@ -129,8 +129,8 @@ public sealed class IncrementalityTests
             .Select(output => output.Value)
             .ToList();
 
-        Assert.Contains(outputs, value => value is Result<RecordSpec?> { Value: not null, Diagnostics.IsEmpty: true });
-        Assert.Contains(outputs, value => value is Result<RecordSpec?> { Value: null, Diagnostics.IsEmpty: false });
+        Assert.Contains(outputs, value => value is Result<EtlRecordSpec?> { Value: not null, Diagnostics.IsEmpty: true });
+        Assert.Contains(outputs, value => value is Result<EtlRecordSpec?> { Value: null, Diagnostics.IsEmpty: false });
         Assert.Empty(ModelWalker.FindCompilerObjects(outputs, "outputs"));
     }
 

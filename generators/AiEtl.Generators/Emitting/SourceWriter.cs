@@ -4,8 +4,9 @@ using System.Text;
 namespace AiEtl.Generators;
 
 /// <summary>
-/// Writes C# source line by line, indenting four spaces a level. Lines end with <c>\n</c> on every
-/// platform, so the output is the same wherever the compiler runs.
+/// Writes C# source line by line, indenting four spaces a level; a multi-line text (a raw-string template) is
+/// written as its lines, each at the current indentation. Lines end with <c>\n</c> on every platform, so the
+/// output is the same wherever the compiler runs.
 /// </summary>
 internal sealed class SourceWriter
 {
@@ -14,10 +15,35 @@ internal sealed class SourceWriter
     private readonly StringBuilder _builder = new();
     private int _indentation;
 
-    /// <summary>Writes <paramref name="text"/> at the current indentation, then a line end.</summary>
+    /// <summary>
+    /// Writes each line of <paramref name="text"/> at the current indentation, then a line end. A line that is
+    /// empty stays empty (no trailing spaces), and a <c>\r\n</c> in the text is written as <c>\n</c>.
+    /// </summary>
     public void WriteLine(string text)
     {
-        _builder.Append(' ', _indentation * SpacesPerLevel).Append(text).Append('\n');
+        var start = 0;
+        while (true)
+        {
+            var end = text.IndexOf('\n', start);
+            var length = (end < 0 ? text.Length : end) - start;
+            if (length > 0 && text[start + length - 1] == '\r')
+            {
+                length--;
+            }
+
+            if (length > 0)
+            {
+                _builder.Append(' ', _indentation * SpacesPerLevel).Append(text, start, length);
+            }
+
+            _builder.Append('\n');
+            if (end < 0)
+            {
+                return;
+            }
+
+            start = end + 1;
+        }
     }
 
     /// <summary>Writes an empty line.</summary>

@@ -4,30 +4,36 @@ using System.Linq;
 namespace AiEtl.Generators;
 
 /// <summary>
-/// Writes the <c>Validate</c> method of a <see cref="RecordSpec"/>: one block per field that has a check, in ordinal
+/// Writes the <c>Validate</c> method of an <see cref="EtlRecordSpec"/>: one block per field that has a check, in ordinal
 /// order, so that every violation of a row is reported, not only the first.
 /// </summary>
 internal static class ValidateEmitter
 {
     private const string Record = "record";
     private const string Violations = "violations";
-    private const string Rule = "global::AiEtl.ValidationRule.";
+
+    // The types the generated code names, fully qualified so that no user type or namespace can capture them.
+    private const string ViolationCollector = "global::AiEtl.IViolationCollector";
+    private const string Violation = "global::AiEtl.Violation";
+    private const string ValidationRule = "global::AiEtl.ValidationRule";
+    private const string ViolationValues = "global::AiEtl.Internal.ViolationValues";
+    private const string JsonValueKind = "global::System.Text.Json.JsonValueKind";
 
     /// <summary>Writes the method.</summary>
-    public static void Write(SourceWriter writer, RecordSpec spec, string generatedCodeAttribute)
+    public static void Write(SourceWriter writer, EtlRecordSpec spec, string generatedCodeAttribute)
     {
-        writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// Checks <paramref name=\"" + Record + "\"/> against the constraints declared on its properties and adds every");
-        writer.WriteLine("/// violation to <paramref name=\"" + Violations + "\"/>, in ordinal order; values of sensitive fields are masked.");
-        writer.WriteLine("/// </summary>");
-        writer.WriteLine("/// <typeparam name=\"TCollector\">The collector of violations.</typeparam>");
-        writer.WriteLine("/// <param name=\"" + Record + "\">The record to check.</param>");
-        writer.WriteLine("/// <param name=\"" + Violations + "\">Receives the violations; nothing when the record is valid.</param>");
-        writer.WriteLine(generatedCodeAttribute);
-        writer.WriteLine("public static void Validate<TCollector>(in " + spec.FullyQualifiedName + " " + Record + ", ref TCollector " + Violations + ")");
-        writer.Indent();
-        writer.WriteLine("where TCollector : global::AiEtl.IViolationCollector, allows ref struct");
-        writer.Unindent();
+        writer.WriteLine($$"""
+            /// <summary>
+            /// Checks <paramref name="{{Record}}"/> against the constraints declared on its properties and adds every
+            /// violation to <paramref name="{{Violations}}"/>, in ordinal order; values of sensitive fields are masked.
+            /// </summary>
+            /// <typeparam name="TCollector">The collector of violations.</typeparam>
+            /// <param name="{{Record}}">The record to check.</param>
+            /// <param name="{{Violations}}">Receives the violations; nothing when the record is valid.</param>
+            {{generatedCodeAttribute}}
+            public static void Validate<TCollector>(in {{spec.FullyQualifiedName}} {{Record}}, ref TCollector {{Violations}})
+                where TCollector : {{ViolationCollector}}, allows ref struct
+            """);
         writer.OpenBlock();
 
         var locals = new HashSet<string>(System.StringComparer.Ordinal) { Record, Violations };
@@ -81,12 +87,12 @@ internal static class ValidateEmitter
         }
 
         var valueChecks = Checks(field, ordinal, member);
-        if (field.Kind == ValueKind.JsonElement)
+        if (field.Kind == FieldValueKind.JsonElement)
         {
             // The default JsonElement holds no JSON value.
-            writer.WriteLine("if (" + member + ".ValueKind == global::System.Text.Json.JsonValueKind.Undefined)");
+            writer.WriteLine($"if ({member}.ValueKind == {JsonValueKind}.Undefined)");
             writer.OpenBlock();
-            WriteAdd(writer, field, ordinal, Rule + "Required", "null", "a JSON value (the field is not nullable)");
+            WriteAdd(writer, field, ordinal, "Required", "null", "a JSON value (the field is not nullable)");
             writer.CloseBlock();
             return;
         }
@@ -100,7 +106,7 @@ internal static class ValidateEmitter
         // A reference the type says is not null may still be null (set by code that ignored a warning, or by reflection).
         writer.WriteLine("if (" + member + " is null)");
         writer.OpenBlock();
-        WriteAdd(writer, field, ordinal, Rule + "Required", "null", "a value (the field is not nullable)");
+        WriteAdd(writer, field, ordinal, "Required", "null", "a value (the field is not nullable)");
         writer.CloseBlock();
         if (valueChecks.Count == 1)
         {
@@ -143,15 +149,15 @@ internal static class ValidateEmitter
     {
         var checks = new List<Check>();
         var shown = field.Sensitive is null
-            ? "global::AiEtl.Internal.ViolationValues.Format(" + value + ")"
-            : "global::AiEtl.Internal.ViolationValues.Mask(" + value + ", global::AiEtl.SensitiveKind." + field.Sensitive + ")";
+            ? $"{ViolationValues}.Format({value})"
+            : $"{ViolationValues}.Mask({value}, {Emitter.SensitiveKind}.{field.Sensitive})";
         var isConstant = ConstantConverter.IsConstantKind(field.Kind);
         if (field.Min is { } min && field.Max is { } max)
         {
             var condition = isConstant
                 ? value + " is not (>= " + min.Expression + " and <= " + max.Expression + ")"
                 : value + " < " + min.Expression + " || " + value + " > " + max.Expression;
-            checks.Add(new Check(condition, !isConstant, writer => WriteAdd(writer, field, ordinal, Rule + "Range", shown, "between " + min.Text + " and " + max.Text)));
+            checks.Add(new Check(condition, !isConstant, writer => WriteAdd(writer, field, ordinal, "Range", shown, "between " + min.Text + " and " + max.Text)));
         }
 
         if (field.Pattern is { } pattern)
@@ -159,7 +165,7 @@ internal static class ValidateEmitter
             checks.Add(new Check(
                 "!" + Identifiers.PatternFieldName(field.PropertyName) + ".IsMatch(" + value + ")",
                 false,
-                writer => WriteAdd(writer, field, ordinal, Rule + "Pattern", shown, "a match for " + pattern)));
+                writer => WriteAdd(writer, field, ordinal, "Pattern", shown, "a match for " + pattern)));
         }
 
         if (!field.AllowedValues.IsEmpty)
@@ -171,18 +177,19 @@ internal static class ValidateEmitter
             checks.Add(new Check(
                 condition,
                 false,
-                writer => WriteAdd(writer, field, ordinal, Rule + "AllowedValues", shown, "one of " + string.Join(", ", field.AllowedValues.Select(allowed => allowed.Text)))));
+                writer => WriteAdd(writer, field, ordinal, "AllowedValues", shown, "one of " + string.Join(", ", field.AllowedValues.Select(allowed => allowed.Text)))));
         }
 
         return checks;
     }
 
+    /// <summary>Writes the statement that reports a violation of <paramref name="rule"/>, a <c>ValidationRule</c> member name.</summary>
     private static void WriteAdd(SourceWriter writer, FieldSpec field, int ordinal, string rule, string shown, string expected)
     {
-        writer.WriteLine(Violations + ".Add(new global::AiEtl.Violation(");
-        writer.Indent();
-        writer.WriteLine(Emitter.Invariant(ordinal) + ", " + Emitter.Literal(field.FieldName) + ", " + rule + ", " + shown + ", " + Emitter.Literal(expected) + "));");
-        writer.Unindent();
+        writer.WriteLine($"""
+            {Violations}.Add(new {Violation}(
+                {Emitter.Invariant(ordinal)}, {Emitter.Literal(field.FieldName)}, {ValidationRule}.{rule}, {shown}, {Emitter.Literal(expected)}));
+            """);
     }
 
     /// <summary>One check: the condition under which the value is invalid, and how to report it.</summary>

@@ -1,10 +1,10 @@
 namespace AiEtl.Generators;
 
-/// <summary>One field of an <see cref="RecordSpec"/>; its ordinal is its index in <see cref="RecordSpec.Fields"/>.</summary>
+/// <summary>One field of an <see cref="EtlRecordSpec"/>; its ordinal is its index in <see cref="EtlRecordSpec.Fields"/>.</summary>
 /// <param name="PropertyName">The property (or field) that holds the value, as a C# identifier (escaped where it is a keyword).</param>
 /// <param name="FieldName">The field name in the schema.</param>
 /// <param name="Kind">The value the field holds; for a list, the value of each element.</param>
-/// <param name="EnumTypeName">For <see cref="ValueKind.Enum"/>, the enum's fully qualified name; otherwise <see langword="null"/>.</param>
+/// <param name="EnumTypeName">For <see cref="FieldValueKind.Enum"/>, the enum's fully qualified name; otherwise <see langword="null"/>.</param>
 /// <param name="IsNullable">Whether the field may hold no value.</param>
 /// <param name="IsNullableValueType">Whether the property's type is <c>Nullable&lt;T&gt;</c> (rather than a nullable reference).</param>
 /// <param name="IsPrimaryKey">Whether the field is part of the primary key.</param>
@@ -12,7 +12,7 @@ namespace AiEtl.Generators;
 internal sealed record FieldSpec(
     string PropertyName,
     string FieldName,
-    ValueKind Kind,
+    FieldValueKind Kind,
     string? EnumTypeName,
     bool IsNullable,
     bool IsNullableValueType,
@@ -41,8 +41,8 @@ internal sealed record FieldSpec(
     public string? Sensitive { get; init; }
 
     /// <summary>Whether the field has a check that the generated <c>Validate</c> method makes.</summary>
-    public bool HasChecks => Min is not null || Pattern is not null || !AllowedValues.IsEmpty || (!IsNullable && (IsReference || Kind == ValueKind.JsonElement));
+    public bool HasChecks => Min is not null || Pattern is not null || !AllowedValues.IsEmpty || (!IsNullable && (IsReference || Kind == FieldValueKind.JsonElement));
 
     /// <summary>Whether the property's type is a reference type (a string or a list), which may hold null whatever it declares.</summary>
-    public bool IsReference => Collection != CollectionKind.None || Kind is ValueKind.String or ValueKind.Json;
+    public bool IsReference => Collection != CollectionKind.None || Kind is FieldValueKind.String or FieldValueKind.Json;
 }

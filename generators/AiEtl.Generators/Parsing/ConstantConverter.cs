@@ -27,10 +27,10 @@ internal static class ConstantConverter
     /// </summary>
     /// <param name="value">The constant.</param>
     /// <param name="kind">The field's kind.</param>
-    /// <param name="enumType">For <see cref="ValueKind.Enum"/>, the enum type.</param>
+    /// <param name="enumType">For <see cref="FieldValueKind.Enum"/>, the enum type.</param>
     /// <param name="spec">The value as an expression and as text.</param>
     /// <param name="comparable">The value as something ordered (for a range's bounds), or <see langword="null"/> for kinds without an order.</param>
-    public static bool TryConvert(TypedConstant value, ValueKind kind, ITypeSymbol? enumType, out ConstantSpec spec, out IComparable? comparable)
+    public static bool TryConvert(TypedConstant value, FieldValueKind kind, ITypeSymbol? enumType, out ConstantSpec spec, out IComparable? comparable)
     {
         spec = null!;
         comparable = null;
@@ -41,41 +41,41 @@ internal static class ConstantConverter
 
         if (value.Kind == TypedConstantKind.Enum)
         {
-            return kind == ValueKind.Enum && TryConvertEnum(value, enumType, out spec);
+            return kind == FieldValueKind.Enum && TryConvertEnum(value, enumType, out spec);
         }
 
         var raw = value.Value;
         switch (kind)
         {
-            case ValueKind.String when raw is string text:
+            case FieldValueKind.String when raw is string text:
                 spec = new ConstantSpec(Literal(text), text);
                 return true;
-            case ValueKind.Enum when raw is string name:
+            case FieldValueKind.Enum when raw is string name:
                 return TryConvertEnumName(name, enumType, out spec);
-            case ValueKind.Boolean when raw is bool flag:
+            case FieldValueKind.Boolean when raw is bool flag:
                 spec = new ConstantSpec(flag ? "true" : "false", flag ? "true" : "false");
                 return true;
-            case ValueKind.Int16:
+            case FieldValueKind.Int16:
                 return TryInteger(raw, short.MinValue, short.MaxValue, "(short)", string.Empty, out spec, out comparable);
-            case ValueKind.Int32:
+            case FieldValueKind.Int32:
                 return TryInteger(raw, int.MinValue, int.MaxValue, string.Empty, string.Empty, out spec, out comparable);
-            case ValueKind.Int64:
+            case FieldValueKind.Int64:
                 return TryInteger(raw, long.MinValue, long.MaxValue, string.Empty, "L", out spec, out comparable);
-            case ValueKind.Single:
+            case FieldValueKind.Single:
                 return TrySingle(raw, out spec, out comparable);
-            case ValueKind.Double:
+            case FieldValueKind.Double:
                 return TryDouble(raw, out spec, out comparable);
-            case ValueKind.Decimal:
+            case FieldValueKind.Decimal:
                 return TryDecimal(raw, out spec, out comparable);
-            case ValueKind.Date when raw is string text:
+            case FieldValueKind.Date when raw is string text:
                 return TryDate(text, out spec, out comparable);
-            case ValueKind.Time when raw is string text:
+            case FieldValueKind.Time when raw is string text:
                 return TryTime(text, out spec, out comparable);
-            case ValueKind.DateTime when raw is string text:
+            case FieldValueKind.DateTime when raw is string text:
                 return TryDateTime(text, out spec, out comparable);
-            case ValueKind.DateTimeOffset when raw is string text:
+            case FieldValueKind.DateTimeOffset when raw is string text:
                 return TryDateTimeOffset(text, out spec, out comparable);
-            case ValueKind.Guid when raw is string text && Guid.TryParse(text, out var guid):
+            case FieldValueKind.Guid when raw is string text && Guid.TryParse(text, out var guid):
                 var canonical = guid.ToString("D");
                 spec = new ConstantSpec("new global::System.Guid(" + Literal(canonical) + ")", canonical);
                 return true;
@@ -85,9 +85,9 @@ internal static class ConstantConverter
     }
 
     /// <summary>Whether a field of <paramref name="kind"/> can hold a compile-time constant, so that <c>is</c> patterns can test it.</summary>
-    public static bool IsConstantKind(ValueKind kind) =>
-        kind is ValueKind.String or ValueKind.Enum or ValueKind.Boolean or ValueKind.Int16 or ValueKind.Int32 or ValueKind.Int64
-            or ValueKind.Single or ValueKind.Double or ValueKind.Decimal;
+    public static bool IsConstantKind(FieldValueKind kind) =>
+        kind is FieldValueKind.String or FieldValueKind.Enum or FieldValueKind.Boolean or FieldValueKind.Int16 or FieldValueKind.Int32 or FieldValueKind.Int64
+            or FieldValueKind.Single or FieldValueKind.Double or FieldValueKind.Decimal;
 
     private static bool TryConvertEnum(TypedConstant value, ITypeSymbol? enumType, out ConstantSpec spec)
     {

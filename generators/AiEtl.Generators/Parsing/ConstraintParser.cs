@@ -68,8 +68,8 @@ internal sealed class ConstraintParser
 
     private (ConstantSpec? Min, ConstantSpec? Max) ParseRange(AttributeData attribute)
     {
-        var applies = IsSingle && _spec.Kind is ValueKind.Int16 or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Single or ValueKind.Double
-            or ValueKind.Decimal or ValueKind.Date or ValueKind.Time or ValueKind.DateTime or ValueKind.DateTimeOffset;
+        var applies = IsSingle && _spec.Kind is FieldValueKind.Int16 or FieldValueKind.Int32 or FieldValueKind.Int64 or FieldValueKind.Single or FieldValueKind.Double
+            or FieldValueKind.Decimal or FieldValueKind.Date or FieldValueKind.Time or FieldValueKind.DateTime or FieldValueKind.DateTimeOffset;
         if (!applies)
         {
             NotApplicable(attribute, "ValueRange", RangeTypes);
@@ -95,7 +95,7 @@ internal sealed class ConstraintParser
 
     private string? ParsePattern(AttributeData attribute)
     {
-        if (!IsSingle || _spec.Kind != ValueKind.String)
+        if (!IsSingle || _spec.Kind != FieldValueKind.String)
         {
             NotApplicable(attribute, "Pattern", "string and string?");
             return null;
@@ -127,7 +127,7 @@ internal sealed class ConstraintParser
 
     private EquatableArray<ConstantSpec> ParseAllowedValues(AttributeData attribute)
     {
-        if (!IsSingle || _spec.Kind is ValueKind.Json or ValueKind.JsonElement)
+        if (!IsSingle || _spec.Kind is FieldValueKind.Json or FieldValueKind.JsonElement)
         {
             NotApplicable(attribute, "OneOf", "single values (not lists or JSON text)");
             return EquatableArray<ConstantSpec>.Empty;
@@ -156,7 +156,7 @@ internal sealed class ConstraintParser
 
     private string? ParseSensitive(AttributeData attribute)
     {
-        if (!IsSingle || _spec.Kind is not (ValueKind.String or ValueKind.Json or ValueKind.JsonElement))
+        if (!IsSingle || _spec.Kind is not (FieldValueKind.String or FieldValueKind.Json or FieldValueKind.JsonElement))
         {
             NotApplicable(attribute, "Sensitive", "string and JSON text");
             return null;

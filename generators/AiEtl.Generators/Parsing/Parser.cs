@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AiEtl.Generators;
 
 /// <summary>
-/// Turns one <c>[EtlRecord]</c> declaration into a <see cref="RecordSpec"/> and the diagnostics found on the way.
+/// Turns one <c>[EtlRecord]</c> declaration into an <see cref="EtlRecordSpec"/> and the diagnostics found on the way.
 /// This is the only place that looks at symbols and syntax; what it returns is plain data.
 /// </summary>
 internal sealed class Parser
@@ -31,7 +31,7 @@ internal sealed class Parser
     /// Parses the declaration that <c>ForAttributeWithMetadataName</c> found. Never throws, except to cancel:
     /// an unexpected failure becomes an AIETL0099 diagnostic.
     /// </summary>
-    public static Result<RecordSpec?> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static Result<EtlRecordSpec?> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var declaration = (TypeDeclarationSyntax)context.TargetNode;
         return Guard(
@@ -40,7 +40,7 @@ internal sealed class Parser
     }
 
     /// <summary>Runs <paramref name="parse"/>; an exception other than cancellation becomes AIETL0099 at the type's name.</summary>
-    internal static Result<RecordSpec?> Guard(TypeDeclarationSyntax declaration, Func<Result<RecordSpec?>> parse)
+    internal static Result<EtlRecordSpec?> Guard(TypeDeclarationSyntax declaration, Func<Result<EtlRecordSpec?>> parse)
     {
         try
         {
@@ -53,7 +53,7 @@ internal sealed class Parser
                 LocationInfo.From(declaration.Identifier),
                 declaration.Identifier.ValueText,
                 Describe(exception));
-            return new Result<RecordSpec?>(null, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+            return new Result<EtlRecordSpec?>(null, new EquatableArray<DiagnosticInfo>(new[] { failure }));
         }
     }
 
@@ -63,7 +63,7 @@ internal sealed class Parser
         return exception.GetType().FullName + ": " + exception.Message.Replace("\r", " ").Replace("\n", " ");
     }
 
-    private Result<RecordSpec?> ParseRecord(TypeDeclarationSyntax declaration, INamedTypeSymbol type, AttributeData attribute)
+    private Result<EtlRecordSpec?> ParseRecord(TypeDeclarationSyntax declaration, INamedTypeSymbol type, AttributeData attribute)
     {
         if (!IsFirstAttributedDeclaration(type, attribute))
         {
@@ -112,7 +112,7 @@ internal sealed class Parser
             containingTypes.Insert(0, containing);
         }
 
-        var spec = new RecordSpec(
+        var spec = new EtlRecordSpec(
             Namespace: type.ContainingNamespace.IsGlobalNamespace
                 ? null
                 : type.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)),
@@ -127,9 +127,9 @@ internal sealed class Parser
         return Finish(spec);
     }
 
-    private Result<RecordSpec?> Finish(RecordSpec? spec)
+    private Result<EtlRecordSpec?> Finish(EtlRecordSpec? spec)
     {
-        return new Result<RecordSpec?>(spec, _diagnostics.ToEquatableArray());
+        return new Result<EtlRecordSpec?>(spec, _diagnostics.ToEquatableArray());
     }
 
     private bool HasErrors() => _diagnostics.Any(diagnostic => diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
@@ -282,15 +282,15 @@ internal sealed class Parser
             return;
         }
 
-        if (attributes.JsonField is not null && kind != ValueKind.JsonElement)
+        if (attributes.JsonField is not null && kind != FieldValueKind.JsonElement)
         {
-            if (kind != ValueKind.String || collection != CollectionKind.None)
+            if (kind != FieldValueKind.String || collection != CollectionKind.None)
             {
                 Report(DiagnosticDescriptors.JsonFieldMustBeString, AttributeLocation(attributes.JsonField) ?? candidate.TypeLocation, candidate.Name, candidate.Type.ToDisplayString());
                 return;
             }
 
-            kind = ValueKind.Json;
+            kind = FieldValueKind.Json;
         }
 
         var isNullable = isNullableValueType

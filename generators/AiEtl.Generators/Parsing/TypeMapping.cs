@@ -4,30 +4,30 @@ using Microsoft.CodeAnalysis;
 
 namespace AiEtl.Generators;
 
-/// <summary>Maps a property's CLR type to the <see cref="ValueKind"/> a field stores it as.</summary>
+/// <summary>Maps a property's CLR type to the <see cref="FieldValueKind"/> a field stores it as.</summary>
 internal static class TypeMapping
 {
     /// <summary>The supported types that the compiler knows as a <see cref="SpecialType"/>.</summary>
-    private static readonly Dictionary<SpecialType, ValueKind> SpecialKinds = new()
+    private static readonly Dictionary<SpecialType, FieldValueKind> SpecialKinds = new()
     {
-        [SpecialType.System_String] = ValueKind.String,
-        [SpecialType.System_Int16] = ValueKind.Int16,
-        [SpecialType.System_Int32] = ValueKind.Int32,
-        [SpecialType.System_Int64] = ValueKind.Int64,
-        [SpecialType.System_Single] = ValueKind.Single,
-        [SpecialType.System_Double] = ValueKind.Double,
-        [SpecialType.System_Decimal] = ValueKind.Decimal,
-        [SpecialType.System_Boolean] = ValueKind.Boolean,
-        [SpecialType.System_DateTime] = ValueKind.DateTime,
+        [SpecialType.System_String] = FieldValueKind.String,
+        [SpecialType.System_Int16] = FieldValueKind.Int16,
+        [SpecialType.System_Int32] = FieldValueKind.Int32,
+        [SpecialType.System_Int64] = FieldValueKind.Int64,
+        [SpecialType.System_Single] = FieldValueKind.Single,
+        [SpecialType.System_Double] = FieldValueKind.Double,
+        [SpecialType.System_Decimal] = FieldValueKind.Decimal,
+        [SpecialType.System_Boolean] = FieldValueKind.Boolean,
+        [SpecialType.System_DateTime] = FieldValueKind.DateTime,
     };
 
     /// <summary>The supported structs of the System namespace that have no <see cref="SpecialType"/>.</summary>
-    private static readonly Dictionary<string, ValueKind> SystemStructKinds = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, FieldValueKind> SystemStructKinds = new(StringComparer.Ordinal)
     {
-        ["DateOnly"] = ValueKind.Date,
-        ["TimeOnly"] = ValueKind.Time,
-        ["DateTimeOffset"] = ValueKind.DateTimeOffset,
-        ["Guid"] = ValueKind.Guid,
+        ["DateOnly"] = FieldValueKind.Date,
+        ["TimeOnly"] = FieldValueKind.Time,
+        ["DateTimeOffset"] = FieldValueKind.DateTimeOffset,
+        ["Guid"] = FieldValueKind.Guid,
     };
 
     /// <summary>
@@ -40,7 +40,7 @@ internal static class TypeMapping
     /// <param name="collection">Whether and how the type is a list.</param>
     /// <param name="enumTypeName">For an enum, its fully qualified name.</param>
     /// <param name="isNullableValueType">Whether <paramref name="type"/> is <c>Nullable&lt;T&gt;</c>.</param>
-    public static bool TryGetValueKind(ITypeSymbol type, out ValueKind kind, out CollectionKind collection, out string? enumTypeName, out bool isNullableValueType)
+    public static bool TryGetValueKind(ITypeSymbol type, out FieldValueKind kind, out CollectionKind collection, out string? enumTypeName, out bool isNullableValueType)
     {
         collection = GetCollectionKind(type, out var elementType);
         if (collection == CollectionKind.None)
@@ -54,7 +54,7 @@ internal static class TypeMapping
         return elementType.NullableAnnotation != NullableAnnotation.Annotated
             && TryGetValueKind(elementType, out kind, out _, out var elementIsNullable)
             && !elementIsNullable
-            && kind is not (ValueKind.Enum or ValueKind.Json or ValueKind.JsonElement);
+            && kind is not (FieldValueKind.Enum or FieldValueKind.Json or FieldValueKind.JsonElement);
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ internal static class TypeMapping
     /// <param name="kind">The kind.</param>
     /// <param name="enumTypeName">For an enum, its fully qualified name.</param>
     /// <param name="isNullableValueType">Whether <paramref name="type"/> is <c>Nullable&lt;T&gt;</c>.</param>
-    public static bool TryGetValueKind(ITypeSymbol type, out ValueKind kind, out string? enumTypeName, out bool isNullableValueType)
+    public static bool TryGetValueKind(ITypeSymbol type, out FieldValueKind kind, out string? enumTypeName, out bool isNullableValueType)
     {
         enumTypeName = null;
         isNullableValueType = false;
@@ -82,7 +82,7 @@ internal static class TypeMapping
 
         if (type.TypeKind == TypeKind.Enum)
         {
-            kind = ValueKind.Enum;
+            kind = FieldValueKind.Enum;
             enumTypeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             return true;
         }
@@ -90,7 +90,7 @@ internal static class TypeMapping
         if (type is INamedTypeSymbol { Name: "JsonElement", TypeKind: TypeKind.Struct, Arity: 0, ContainingType: null }
             && type.ContainingNamespace.ToDisplayString() == "System.Text.Json")
         {
-            kind = ValueKind.JsonElement;
+            kind = FieldValueKind.JsonElement;
             return true;
         }
 
@@ -126,7 +126,7 @@ internal static class TypeMapping
         return CollectionKind.None;
     }
 
-    private static bool TryGetSystemStructKind(ITypeSymbol type, out ValueKind kind)
+    private static bool TryGetSystemStructKind(ITypeSymbol type, out FieldValueKind kind)
     {
         kind = default;
         return type is INamedTypeSymbol { TypeKind: TypeKind.Struct, Arity: 0, ContainingType: null }

@@ -1,8 +1,5 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -15,7 +12,8 @@ namespace AiEtl.Json;
 /// the writer's per-token bookkeeping and its flush after every row. Property names come encoded once per
 /// destination with their comma, quotes and colon (<c>,"id":</c>); each value is formatted in place after
 /// one check that the buffer has room for its longest form. Text is escaped by the writer's encoder
-/// (<see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>), whose decisions are asked once and kept.
+/// (<see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>), whose decisions <see cref="RelaxedJsonText"/> keeps;
+/// dates and times are <see cref="IsoText"/>'s, decimals <see cref="DecimalText"/>'s.
 /// </summary>
 internal ref struct CompactJsonFieldWriter : IFieldWriter
 {
@@ -23,9 +21,6 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     // keep the same failures and keep the size arithmetic below from overflowing.
     private const int MaxStringLength = 166_666_666;
     private const int MaxRawJsonLength = int.MaxValue / 3;
-
-    // The longest escape of one UTF-16 character: \uXXXX.
-    private const int MaxEscapedCharLength = 6;
 
     // The longest UTF-8 text of a number: "-1.7976931348623157E+308", a 30-digit decimal with sign and point.
     private const int MaxNumberLength = 32;
@@ -37,13 +32,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     private const int MinimumSpan = 512;
     private const int StackEscapeLength = 256;
 
-    // Text up to this many characters is transcoded and checked by TranscodeShort, longer text by the library.
-    private const int ShortString = 32;
-
     private const string InvalidUtf16 = "Cannot transcode invalid UTF-16 string to UTF-8 JSON text.";
-
-    private static readonly ulong[] AllowedChars = BuildAllowedChars();
-    private static readonly bool PlainAsciiIsAllowed = AllowsPlainAscii(AllowedChars);
 
     private readonly IBufferWriter<byte> _output;
     private readonly byte[][] _names;
@@ -177,7 +166,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     public void WriteDecimal(int ordinal, decimal value)
     {
         var span = StartProperty(ordinal, MaxNumberLength);
-        _length += FormatDecimal(value, span);
+        _length += DecimalText.Write(span, value);
     }
 
     public void WriteBoolean(int ordinal, bool value) => WriteLiteral(ordinal, value ? "true"u8 : "false"u8);
@@ -320,7 +309,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
         else if (typeof(TElement) == typeof(decimal))
         {
             var span = Reserve(MaxNumberLength);
-            _length += FormatDecimal((decimal)(object)value!, span);
+            _length += DecimalText.Write(span, (decimal)(object)value!);
         }
         else if (typeof(TElement) == typeof(bool))
         {
@@ -375,9 +364,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     {
         var span = _buffer[_length..];
         span[0] = (byte)'"';
-        var written = value.Length <= ShortString
-            ? TranscodeShort(value, span[1..])
-            : TranscodeLong(value, span[1..]);
+        var written = RelaxedJsonText.TryTranscodeUnescaped(value, span[1..]);
         if (written >= 0)
         {
             // The common case: nothing to escape, the transcoded text is the value.
@@ -390,117 +377,11 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
         WriteEscapedString(value);
     }
 
-    // Short text (most fields: names, codes, tags) without the library calls, which cost more to set up than
-    // they save on a few characters: eight characters at a time while they are plain ASCII, then one at a time
-    // against the encoder's decisions kept in a bitmap. Returns the UTF-8 length, or -1 when a character needs
-    // escaping or is a surrogate (left to the exact path).
-    private static int TranscodeShort(scoped ReadOnlySpan<char> value, Span<byte> output)
-    {
-        var length = 0;
-        if (PlainAsciiIsAllowed && Vector128.IsHardwareAccelerated)
-        {
-            var chars = MemoryMarshal.Cast<char, ushort>(value);
-            while (length + 8 <= chars.Length)
-            {
-                var block = Vector128.Create(chars.Slice(length, 8));
-                var special = Vector128.LessThan(block, Vector128.Create((ushort)0x20))
-                    | Vector128.GreaterThan(block, Vector128.Create((ushort)0x7E))
-                    | Vector128.Equals(block, Vector128.Create((ushort)'"'))
-                    | Vector128.Equals(block, Vector128.Create((ushort)'\\'));
-                if (special != Vector128<ushort>.Zero)
-                {
-                    break;
-                }
-
-                // Each character is its low byte.
-                Vector128.Narrow(block, block).GetLower().CopyTo(output[length..]);
-                length += 8;
-            }
-        }
-
-        var allowed = AllowedChars;
-        foreach (var c in value[length..])
-        {
-            if ((allowed[c >> 6] & (1UL << c)) == 0)
-            {
-                return -1;
-            }
-
-            if (c < 0x80)
-            {
-                output[length++] = (byte)c;
-            }
-            else if (c < 0x800)
-            {
-                output[length] = (byte)(0xC0 | (c >> 6));
-                output[length + 1] = (byte)(0x80 | (c & 0x3F));
-                length += 2;
-            }
-            else
-            {
-                output[length] = (byte)(0xE0 | (c >> 12));
-                output[length + 1] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                output[length + 2] = (byte)(0x80 | (c & 0x3F));
-                length += 3;
-            }
-        }
-
-        return length;
-    }
-
-    // Longer text: vectorised UTF-16 to UTF-8, then the encoder's own (vectorised) search for a byte to escape.
-    private static int TranscodeLong(scoped ReadOnlySpan<char> value, Span<byte> output)
-    {
-        var status = Utf8.FromUtf16(value, output, out _, out var written, replaceInvalidSequences: false);
-        return status == OperationStatus.Done && JavaScriptEncoder.UnsafeRelaxedJsonEscaping.FindFirstCharacterToEncodeUtf8(output[..written]) < 0
-            ? written
-            : -1;
-    }
-
-    // Whether the encoder lets through every printable ASCII character other than " and \ (it does; checked once
-    // rather than assumed, because the block loop above copies them without asking).
-    private static bool AllowsPlainAscii(ulong[] allowed)
-    {
-        for (var c = 0x20; c <= 0x7E; c++)
-        {
-            if (c is not '"' and not '\\' && (allowed[c >> 6] & (1UL << c)) == 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // The encoder decides per code point (from a bitmap of the Basic Multilingual Plane; every character beyond it
-    // is escaped), so asking it once for each BMP character gives the same answers for all text. Surrogates stay
-    // out: a pair is always escaped, a lone one is invalid.
-    private static ulong[] BuildAllowedChars()
-    {
-        var allowed = new ulong[65536 / 64];
-        Span<byte> utf8 = stackalloc byte[3];
-        for (var c = 0; c < 65536; c++)
-        {
-            if (c is >= 0xD800 and <= 0xDFFF)
-            {
-                continue;
-            }
-
-            var length = new Rune(c).EncodeToUtf8(utf8);
-            if (JavaScriptEncoder.UnsafeRelaxedJsonEscaping.FindFirstCharacterToEncodeUtf8(utf8[..length]) < 0)
-            {
-                allowed[c >> 6] |= 1UL << c;
-            }
-        }
-
-        return allowed;
-    }
-
     // What Utf8JsonWriter does with text to escape: the text through the encoder (which copies the characters it
     // allows, escapes the others and turns invalid UTF-16 into an escaped U+FFFD), then UTF-8.
     private void WriteEscapedString(scoped ReadOnlySpan<char> value)
     {
-        var maxLength = value.Length * MaxEscapedCharLength;
+        var maxLength = value.Length * RelaxedJsonText.MaxEscapedCharLength;
         char[]? rented = null;
         var escaped = maxLength <= StackEscapeLength
             ? stackalloc char[StackEscapeLength]
@@ -536,8 +417,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     {
         var span = _buffer[_length..];
         span[0] = (byte)'"';
-        value.Deconstruct(out var year, out var month, out var day);
-        var length = 1 + WriteIsoDate(span[1..], year, month, day);
+        var length = 1 + IsoText.WriteDate(span[1..], value);
         span[length] = (byte)'"';
         _length += length + 1;
     }
@@ -546,7 +426,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     {
         var span = _buffer[_length..];
         span[0] = (byte)'"';
-        var length = 1 + WriteIsoTime(span[1..], value.Ticks);
+        var length = 1 + IsoText.WriteTime(span[1..], value.Ticks);
         span[length] = (byte)'"';
         _length += length + 1;
     }
@@ -557,14 +437,14 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     {
         var span = _buffer[_length..];
         span[0] = (byte)'"';
-        var length = 1 + WriteIsoDateTime(span[1..], value.Ticks);
+        var length = 1 + IsoText.WriteDateTime(span[1..], value);
         if (value.Kind == DateTimeKind.Utc)
         {
             span[length++] = (byte)'Z';
         }
         else if (value.Kind == DateTimeKind.Local)
         {
-            length += WriteIsoOffset(span[length..], TimeZoneInfo.Local.GetUtcOffset(value));
+            length += IsoText.WriteOffset(span[length..], TimeZoneInfo.Local.GetUtcOffset(value));
         }
 
         span[length] = (byte)'"';
@@ -575,8 +455,8 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     {
         var span = _buffer[_length..];
         span[0] = (byte)'"';
-        var length = 1 + WriteIsoDateTime(span[1..], value.Ticks);
-        length += WriteIsoOffset(span[length..], value.Offset);
+        var length = 1 + IsoText.WriteDateTime(span[1..], value.DateTime);
+        length += IsoText.WriteOffset(span[length..], value.Offset);
         span[length] = (byte)'"';
         _length += length + 1;
     }
@@ -588,124 +468,6 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
         Utf8Formatter.TryFormat(value, span[1..], out var written);
         span[written + 1] = (byte)'"';
         _length += written + 2;
-    }
-
-    // IsoText's text (yyyy-MM-dd), with the date taken apart once rather than once for each of its three parts.
-    private static int WriteIsoDate(Span<byte> output, int year, int month, int day)
-    {
-        output[0] = (byte)('0' + (year / 1000));
-        output[1] = (byte)('0' + (year / 100 % 10));
-        output[2] = (byte)('0' + (year / 10 % 10));
-        output[3] = (byte)('0' + (year % 10));
-        output[4] = (byte)'-';
-        WriteTwoDigits(output[5..], month);
-        output[7] = (byte)'-';
-        WriteTwoDigits(output[8..], day);
-        return 10;
-    }
-
-    // yyyy-MM-ddTHH:mm:ss[.fffffff] of a clock time given in ticks, as IsoText.WriteDateTime writes it.
-    private static int WriteIsoDateTime(Span<byte> output, long ticks)
-    {
-        DateOnly.FromDayNumber((int)(ticks / TimeSpan.TicksPerDay)).Deconstruct(out var year, out var month, out var day);
-        WriteIsoDate(output, year, month, day);
-        output[10] = (byte)'T';
-        return 11 + WriteIsoTime(output[11..], ticks % TimeSpan.TicksPerDay);
-    }
-
-    // HH:mm:ss[.fffffff], the fraction without trailing zeros, as IsoText.WriteTime writes it (in integers of a day).
-    private static int WriteIsoTime(Span<byte> output, long ticksOfDay)
-    {
-        var seconds = (int)(ticksOfDay / TimeSpan.TicksPerSecond);
-        var fraction = (int)(ticksOfDay % TimeSpan.TicksPerSecond);
-        WriteTwoDigits(output, seconds / 3600);
-        output[2] = (byte)':';
-        WriteTwoDigits(output[3..], seconds / 60 % 60);
-        output[5] = (byte)':';
-        WriteTwoDigits(output[6..], seconds % 60);
-        if (fraction == 0)
-        {
-            return 8;
-        }
-
-        output[8] = (byte)'.';
-        var digits = 7;
-        while (fraction % 10 == 0)
-        {
-            fraction /= 10;
-            digits--;
-        }
-
-        for (var i = 8 + digits; i > 8; i--)
-        {
-            output[i] = (byte)('0' + (fraction % 10));
-            fraction /= 10;
-        }
-
-        return 9 + digits;
-    }
-
-    // +hh:mm or -hh:mm, whole minutes toward zero, as IsoText.WriteOffset writes it.
-    private static int WriteIsoOffset(Span<byte> output, TimeSpan offset)
-    {
-        var minutes = (int)Math.Abs(offset.Ticks / TimeSpan.TicksPerMinute);
-        output[0] = offset.Ticks < 0 ? (byte)'-' : (byte)'+';
-        WriteTwoDigits(output[1..], minutes / 60);
-        output[3] = (byte)':';
-        WriteTwoDigits(output[4..], minutes % 60);
-        return 6;
-    }
-
-    private static void WriteTwoDigits(Span<byte> output, int value)
-    {
-        output[1] = (byte)('0' + (value % 10));
-        output[0] = (byte)('0' + (value / 10));
-    }
-
-    // Decimal's general format: every digit of the unscaled integer, the point where the scale puts it, never an
-    // exponent (1.50 stays 1.50). Utf8Formatter builds that through a digit buffer; a value whose unscaled integer
-    // fits 64 bits (the usual amount of money) is written here from that integer, faster. Zero keeps the library
-    // path for its sign.
-    private static int FormatDecimal(decimal value, Span<byte> output)
-    {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        if (bits[2] != 0 || (bits[0] | bits[1]) == 0)
-        {
-            Utf8Formatter.TryFormat(value, output, out var formatted);
-            return formatted;
-        }
-
-        var unscaled = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        var scale = (bits[3] >> 16) & 0xFF;
-        var length = 0;
-        if (bits[3] < 0)
-        {
-            output[length++] = (byte)'-';
-        }
-
-        var digits = output[length..];
-        Utf8Formatter.TryFormat(unscaled, digits, out var count);
-        if (scale == 0)
-        {
-            return length + count;
-        }
-
-        if (count > scale)
-        {
-            var whole = count - scale;
-            digits.Slice(whole, scale).CopyTo(digits[(whole + 1)..]);
-            digits[whole] = (byte)'.';
-            return length + count + 1;
-        }
-
-        // Below one: 0.00ddd.
-        var zeros = scale - count;
-        digits[..count].CopyTo(digits[(2 + zeros)..]);
-        digits[0] = (byte)'0';
-        digits[1] = (byte)'.';
-        digits.Slice(2, zeros).Fill((byte)'0');
-        return length + 2 + zeros + count;
     }
 
     private void WriteLiteral(int ordinal, ReadOnlySpan<byte> literal)

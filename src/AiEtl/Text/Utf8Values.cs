@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using AiEtl.Csv;
 
 namespace AiEtl;
 
@@ -54,7 +53,7 @@ internal static class Utf8Values
             return true;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value) && CsvValueFormat.GroupsAreWellFormed(text, ","u8, "."u8))
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value) && NumberGroups.AreWellFormed(text, ","u8, "."u8))
         {
             return true;
         }

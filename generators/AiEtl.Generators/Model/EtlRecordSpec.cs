@@ -1,9 +1,9 @@
 namespace AiEtl.Generators;
 
 /// <summary>
-/// Everything the <see cref="Emitter"/> needs to write the <c>IEtlRecord</c> implementation of one type: plain,
-/// immutable, value-equatable data, with no symbol, syntax or location in it, so an edit that does not
-/// change it does not regenerate code.
+/// Everything the <see cref="Emitter"/> needs to write the <c>IEtlRecord</c> implementation of one
+/// <c>[EtlRecord]</c> type: plain, immutable, value-equatable data, with no symbol, syntax or location in it, so an
+/// edit that does not change it does not regenerate code.
 /// </summary>
 /// <param name="Namespace">The namespace, or <see langword="null"/> for the global namespace.</param>
 /// <param name="ContainingTypes">The types that contain the record, outermost first.</param>
@@ -14,7 +14,7 @@ namespace AiEtl.Generators;
 /// <param name="SchemaName">The schema name: the attribute's name, or the type name.</param>
 /// <param name="Version">The schema version.</param>
 /// <param name="Fields">The fields, in ordinal order.</param>
-internal sealed record RecordSpec(
+internal sealed record EtlRecordSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     string Keyword,

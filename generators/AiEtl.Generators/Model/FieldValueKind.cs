@@ -1,10 +1,11 @@
 namespace AiEtl.Generators;
 
 /// <summary>
-/// The CLR value a field holds. Each kind has one <c>AiEtl.FieldType</c> and one pair of
-/// <c>IFieldReader</c>/<c>IFieldWriter</c> methods (see <see cref="Emitter"/>).
+/// The kind of value a field of an <c>[EtlRecord]</c> type holds: its CLR type, and for a string whether it holds
+/// JSON. Each kind has one <c>AiEtl.FieldType</c> and one pair of <c>IFieldReader</c>/<c>IFieldWriter</c> methods
+/// (see <see cref="Emitter"/>).
 /// </summary>
-internal enum ValueKind
+internal enum FieldValueKind
 {
     /// <summary><see cref="string"/>: FieldType.String.</summary>
     String,
