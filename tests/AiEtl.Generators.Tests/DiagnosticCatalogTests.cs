@@ -55,7 +55,7 @@ public sealed class DiagnosticCatalogTests
     private static string RepositoryRoot()
     {
         var project = typeof(DiagnosticCatalogTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(attribute => attribute.Key == "AiEtl.Generators.Tests.ProjectDirectory")
+            .Single(attribute => attribute.Key == "ProjectDirectory")
             .Value!;
         return Path.GetFullPath(Path.Combine(project, "..", ".."));
     }

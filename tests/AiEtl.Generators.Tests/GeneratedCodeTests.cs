@@ -1,3 +1,4 @@
+using AiEtl.Testing;
 using AiEtl.Generators.Tests.Infrastructure;
 
 namespace AiEtl.Generators.Tests;
