@@ -117,7 +117,7 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
 
             _schema = schema;
             _buffer?.Dispose();
-            _buffer = PostgresBinaryCopyWriter.Supports(_types) ? new PostgresCopyBuffer() : null;
+            _buffer = PostgresCopyEncoder.Supports(_types) ? new PostgresCopyBuffer() : null;
             await PrepareWriteModeAsync(schema, location, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException error)
@@ -140,15 +140,15 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
     {
         var schema = _schema ?? throw new InvalidOperationException("CreateSchemaAsync must run before WriteAsync");
         var written = 0;
-        var encoder = default(PostgresBinaryCopyWriter);
-        var writer = default(PostgresCopyWriter);
+        var encoder = default(PostgresCopyEncoder);
+        var writer = default(PostgresImporterFieldWriter);
         try
         {
             if (_buffer is { } buffer)
             {
                 // Scalar columns: encoded here, sent in large asynchronous writes.
                 var raw = _raw ?? await StartRawCopyAsync(cancellationToken).ConfigureAwait(false);
-                encoder = new PostgresBinaryCopyWriter(buffer, _types);
+                encoder = new PostgresCopyEncoder(buffer, _types);
                 var count = (short)schema.Fields.Count;
                 while (written < rows.Length)
                 {
@@ -166,7 +166,7 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
             else
             {
                 var importer = _importer ?? await StartCopyAsync(cancellationToken).ConfigureAwait(false);
-                writer = new PostgresCopyWriter(importer, _types, schema);
+                writer = new PostgresImporterFieldWriter(importer, _types, schema);
                 var span = rows.Span;
                 for (; written < span.Length; written++)
                 {
@@ -206,7 +206,7 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
         var types = _types;
         var count = (short)(_schema ?? throw new InvalidOperationException("CreateSchemaAsync must run before Encode")).Fields.Count;
         using var buffer = new PostgresCopyBuffer();
-        var encoder = new PostgresBinaryCopyWriter(buffer, types);
+        var encoder = new PostgresCopyEncoder(buffer, types);
         var written = 0;
         try
         {
@@ -516,7 +516,7 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
         _rowsInCopy = 0;
         _raw = await Connection.BeginRawBinaryCopyAsync(_copy, cancellationToken).ConfigureAwait(false);
         _buffer!.Clear();
-        PostgresBinaryCopyWriter.WriteHeader(_buffer);
+        PostgresCopyEncoder.WriteHeader(_buffer);
         return _raw;
     }
 
@@ -526,7 +526,7 @@ public class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestin
         {
             // The trailer, then disposing the stream ends the COPY; the server reports rejected rows here.
             _raw = null;
-            PostgresBinaryCopyWriter.WriteTrailer(_buffer!);
+            PostgresCopyEncoder.WriteTrailer(_buffer!);
             await raw.WriteAsync(_buffer!.Written, cancellationToken).ConfigureAwait(false);
             _buffer!.Clear();
             await raw.DisposeAsync().ConfigureAwait(false);
