@@ -164,20 +164,20 @@ public partial class PostgresDestination<T, TCodec>
         var location = new DataLocation(_where) { ColumnName = lost || error is PostgresException ? null : column };
         if (lost)
         {
-            return new WriteException(PostgresConnector.Mask($"the connection was lost while writing a batch of {batchSize} rows (will retry): {detail}", _options), location, error);
+            return new WriteException(_connector.Mask($"the connection was lost while writing a batch of {batchSize} rows (will retry): {detail}"), location, error);
         }
 
         if (error is PostgresException rejected)
         {
-            var message = PostgresConnector.Mask($"a batch of {batchSize} rows was rejected: {detail}", _options);
+            var message = _connector.Mask($"a batch of {batchSize} rows was rejected: {detail}");
             return rejected.SqlState.StartsWith("22", StringComparison.Ordinal) || rejected.SqlState.StartsWith("23", StringComparison.Ordinal)
                 ? new DataRejectedException(message, location, error)
                 : new WriteException(message, location, error);
         }
 
         return error is NpgsqlException
-            ? new WriteException(PostgresConnector.Mask($"a batch of {batchSize} rows cannot be written: {detail}", _options), location, error)
-            : new DataRejectedException(PostgresConnector.Mask($"row {row + 1} of the batch cannot be written: {detail}", _options), location, error);
+            ? new WriteException(_connector.Mask($"a batch of {batchSize} rows cannot be written: {detail}"), location, error)
+            : new DataRejectedException(_connector.Mask($"row {row + 1} of the batch cannot be written: {detail}"), location, error);
     }
 
     // One COPY per transaction; in merge mode into a temporary table that the commit drops.

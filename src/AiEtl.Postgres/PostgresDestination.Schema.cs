@@ -56,7 +56,7 @@ public partial class PostgresDestination<T, TCodec>
         }
         catch (NpgsqlException error)
         {
-            throw new ConnectionFailedException($"the connection failed while preparing the table '{_options.Schema}.{_table}': {PostgresConnector.Mask(error.Message, _options)}", location, error);
+            throw new ConnectionFailedException($"the connection failed while preparing the table '{_options.Schema}.{_table}': {_connector.Mask(error.Message)}", location, error);
         }
     }
 

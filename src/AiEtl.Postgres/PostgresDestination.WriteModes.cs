@@ -44,7 +44,7 @@ public partial class PostgresDestination<T, TCodec>
         }
         catch (Exception error) when (error is NpgsqlException or EtlException)
         {
-            throw new WriteException($"the replace of '{_options.Schema}.{_table}' failed, the table keeps its old rows: {PostgresConnector.Mask(error.Message, _options)}", location, error);
+            throw new WriteException($"the replace of '{_options.Schema}.{_table}' failed, the table keeps its old rows: {_connector.Mask(error.Message)}", location, error);
         }
     }
 

@@ -22,6 +22,7 @@ public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletab
     where TCodec : struct, IRowCodec<T>
 {
     private readonly PostgresDestinationOptions _options;
+    private readonly PostgresConnector _connector;
     private readonly TCodec _codec;
     private readonly string _table;
     private readonly string _where;
@@ -31,16 +32,31 @@ public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletab
 
     /// <summary>Creates a destination for the server and table in <paramref name="options"/>.</summary>
     public PostgresDestination(PostgresDestinationOptions options, TCodec codec)
+        : this(options, codec, dataSource: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a destination that writes to the table in <paramref name="options"/> through connections taken
+    /// from <paramref name="dataSource"/> (its pooling, password provider and settings), which stays the caller's to dispose.
+    /// </summary>
+    public PostgresDestination(NpgsqlDataSource dataSource, PostgresDestinationOptions options, TCodec codec)
+        : this(options, codec, dataSource ?? throw new ArgumentNullException(nameof(dataSource)))
+    {
+    }
+
+    private PostgresDestination(PostgresDestinationOptions options, TCodec codec, NpgsqlDataSource? dataSource)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _connector = new PostgresConnector(options, dataSource);
         _codec = codec;
         _table = options.Table ?? codec.Schema.Name;
-        _where = $"{PostgresConnector.Describe(PostgresConnector.Build(options))}/{_options.Schema}.{_table}";
+        _where = $"{_connector.Server}/{_options.Schema}.{_table}";
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Warnings => PostgresConnector.CredentialWarnings(_options);
+    public IReadOnlyList<string> Warnings => _connector.CredentialWarnings;
 
     /// <inheritdoc />
     public override string DestinationType => "postgres";
@@ -61,7 +77,7 @@ public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletab
             _connection = null;
         }
 
-        _connection = await PostgresConnector.OpenAsync(_options, cancellationToken).ConfigureAwait(false);
+        _connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -87,6 +103,7 @@ public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletab
             _buffer?.Dispose();
             _buffer = null;
 
+            // A connection from the user's data source goes back to its pool; the data source itself stays open.
             await _connection.DisposeAsync().ConfigureAwait(false);
             _connection = null;
         }
@@ -102,7 +119,7 @@ public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletab
         }
         catch (NpgsqlException error)
         {
-            throw new ConnectionFailedException($"cannot start a transaction: {PostgresConnector.Mask(error.Message, _options)}", new DataLocation(_where), error);
+            throw new ConnectionFailedException($"cannot start a transaction: {_connector.Mask(error.Message)}", new DataLocation(_where), error);
         }
     }
 
@@ -125,7 +142,7 @@ public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletab
         }
         catch (NpgsqlException error)
         {
-            throw new WriteException($"the commit failed: {PostgresConnector.Mask(error.Message, _options)}", new DataLocation(_where), error);
+            throw new WriteException($"the commit failed: {_connector.Mask(error.Message)}", new DataLocation(_where), error);
         }
         finally
         {
