@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace AiEtl.Postgres;
 
-/// <summary>Reads table and query shapes from PostgreSQL's catalog, mapped back to the seed's field types.</summary>
+/// <summary>Reads table and query shapes from PostgreSQL's catalog, mapped back to <see cref="FieldType"/>s.</summary>
 public static class PostgresCatalog
 {
     /// <summary>
@@ -11,10 +11,27 @@ public static class PostgresCatalog
     /// result columns), for the dynamic path: build a <see cref="RecordCodec"/> with it.
     /// </summary>
     /// <exception cref="SchemaException">The table does not exist.</exception>
-    public static async Task<Schema> GetSchemaAsync(PostgresSourceOptions options, CancellationToken cancellationToken = default)
+    public static Task<Schema> GetSchemaAsync(PostgresSourceOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        await using var connection = await PostgresConnector.OpenAsync(options, cancellationToken).ConfigureAwait(false);
+        return GetSchemaAsync(new PostgresConnector(options), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// The schema of the source's table or query, read through a connection taken from <paramref name="dataSource"/>
+    /// (which stays the caller's to dispose).
+    /// </summary>
+    /// <exception cref="SchemaException">The table does not exist.</exception>
+    public static Task<Schema> GetSchemaAsync(NpgsqlDataSource dataSource, PostgresSourceOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(options);
+        return GetSchemaAsync(new PostgresConnector(options, dataSource), options, cancellationToken);
+    }
+
+    private static async Task<Schema> GetSchemaAsync(PostgresConnector connector, PostgresSourceOptions options, CancellationToken cancellationToken)
+    {
+        await using var connection = await connector.OpenAsync(cancellationToken).ConfigureAwait(false);
         if (options.Query is { } query)
         {
             await using var command = new NpgsqlCommand(query, connection);

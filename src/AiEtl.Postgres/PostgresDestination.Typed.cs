@@ -1,3 +1,4 @@
+using Npgsql;
 
 namespace AiEtl.Postgres;
 
@@ -9,6 +10,15 @@ public sealed class PostgresDestination<T> : PostgresDestination<T, GeneratedCod
     /// <summary>Creates a destination for the server and table in <paramref name="options"/>.</summary>
     public PostgresDestination(PostgresDestinationOptions options)
         : base(options, default)
+    {
+    }
+
+    /// <summary>
+    /// Creates a destination that writes to the table in <paramref name="options"/> through connections taken
+    /// from <paramref name="dataSource"/>, which stays the caller's to dispose.
+    /// </summary>
+    public PostgresDestination(NpgsqlDataSource dataSource, PostgresDestinationOptions options)
+        : base(dataSource, options, default)
     {
     }
 }

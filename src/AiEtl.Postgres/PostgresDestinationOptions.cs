@@ -1,6 +1,6 @@
 namespace AiEtl.Postgres;
 
-/// <summary>The PostgreSQL destination's configuration (the seed's PostgreSQLLoader settings, <c>schema_mode</c> and <c>write_mode</c>).</summary>
+/// <summary>The PostgreSQL destination's configuration: the server and table, what to do when the table is missing or differs, and how a run's rows combine with the table's.</summary>
 public sealed record PostgresDestinationOptions : PostgresOptions
 {
     /// <summary>The table; <see langword="null"/> for the record schema's name.</summary>

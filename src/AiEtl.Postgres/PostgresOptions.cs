@@ -4,12 +4,20 @@ using Npgsql;
 namespace AiEtl.Postgres;
 
 /// <summary>
-/// Where a PostgreSQL source or destination connects: the seed's <c>host</c>, <c>port</c>, <c>database</c>,
-/// <c>schema</c>, <c>username</c>, <c>password</c>, SSL mode and timeouts, or a full Npgsql connection string.
+/// Where a PostgreSQL source or destination connects: host, port, database, user, password, SSL mode and
+/// timeouts, or a full Npgsql connection string; and the PostgreSQL <see cref="Schema"/> of its table.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Give the password from a secret (an <c>${ENV}</c> placeholder resolved by the configuration, an
 /// environment variable), never as a literal in code. <see cref="object.ToString"/> masks it.
+/// </para>
+/// <para>
+/// An adapter built with an <see cref="NpgsqlDataSource"/> connects through it instead, with the data
+/// source's settings (pooling, password provider, timeouts); its options then say only where the table is,
+/// and setting <see cref="ConnectionString"/>, <see cref="Database"/>, <see cref="Username"/> or
+/// <see cref="Password"/> beside the data source is a <see cref="PipelineConfigurationException"/>.
+/// </para>
 /// </remarks>
 public abstract record PostgresOptions
 {

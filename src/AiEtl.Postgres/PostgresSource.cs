@@ -10,29 +10,44 @@ namespace AiEtl.Postgres;
 /// Incremental by a cursor column (see <see cref="DatabaseSource{T}"/> for the boundary rules).
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
-/// <typeparam name="TCodec">How rows are built: <see cref="GeneratedCodec{T}"/>, or <see cref="RecordCodec"/> with a schema from <see cref="PostgresCatalog.GetSchemaAsync"/>.</typeparam>
+/// <typeparam name="TCodec">How rows are built: <see cref="GeneratedCodec{T}"/>, or <see cref="RecordCodec"/> with a schema from <see cref="PostgresCatalog.GetSchemaAsync(PostgresSourceOptions, CancellationToken)"/>.</typeparam>
 public class PostgresSource<T, TCodec> : DatabaseSource<T>, IReportsWarnings
     where TCodec : struct, IRowCodec<T>
 {
     private readonly PostgresSourceOptions _options;
+    private readonly PostgresConnector _connector;
     private readonly TCodec _codec;
     private NpgsqlConnection? _connection;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Warnings => PostgresConnector.CredentialWarnings(_options);
+    public IReadOnlyList<string> Warnings => _connector.CredentialWarnings;
 
-    /// <summary>Creates a source for the table or query in <paramref name="options"/>.</summary>
+    /// <summary>Creates a source for the server in <paramref name="options"/> and its table or query.</summary>
     public PostgresSource(PostgresSourceOptions options, TCodec codec)
+        : this(options, codec, dataSource: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a source that reads the table or query in <paramref name="options"/> through connections taken
+    /// from <paramref name="dataSource"/> (its pooling, password provider and settings), which stays the caller's to dispose.
+    /// </summary>
+    public PostgresSource(NpgsqlDataSource dataSource, PostgresSourceOptions options, TCodec codec)
+        : this(options, codec, dataSource ?? throw new ArgumentNullException(nameof(dataSource)))
+    {
+    }
+
+    private PostgresSource(PostgresSourceOptions options, TCodec codec, NpgsqlDataSource? dataSource)
         : base(options?.CursorColumn, options?.KeyColumns)
     {
         ArgumentNullException.ThrowIfNull(options);
         RequireTableOrQuery(options.Table, options.Query, "PostgreSQL");
         _options = options;
         _codec = codec;
-        var server = PostgresConnector.Describe(PostgresConnector.Build(options));
+        _connector = new PostgresConnector(options, dataSource);
         SourceId = options.Table is { } table
-            ? $"{server}/{options.Schema}.{table}"
-            : $"{server}/{QueryId(options.Query!)}";
+            ? $"{_connector.Server}/{options.Schema}.{table}"
+            : $"{_connector.Server}/{QueryId(options.Query!)}";
     }
 
     /// <inheritdoc />
@@ -56,7 +71,7 @@ public class PostgresSource<T, TCodec> : DatabaseSource<T>, IReportsWarnings
     public override async ValueTask ConnectAsync(CancellationToken cancellationToken = default)
     {
         await CloseAsync(cancellationToken).ConfigureAwait(false);
-        _connection = await PostgresConnector.OpenAsync(_options, cancellationToken).ConfigureAwait(false);
+        _connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -91,7 +106,7 @@ public class PostgresSource<T, TCodec> : DatabaseSource<T>, IReportsWarnings
             await command.DisposeAsync().ConfigureAwait(false);
             throw error is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn or PostgresErrorCodes.SyntaxError }
                 ? new SchemaException($"the source query failed: {error.Message}", new DataLocation(SourceId), error)
-                : new ReadException($"the source query failed: {PostgresConnector.Mask(error.Message, _options)}", new DataLocation(SourceId), error);
+                : new ReadException($"the source query failed: {_connector.Mask(error.Message)}", new DataLocation(SourceId), error);
         }
     }
 

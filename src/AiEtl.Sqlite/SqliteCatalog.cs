@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace AiEtl.Sqlite;
 
-/// <summary>Reads table and query shapes from a SQLite database, mapped back to the seed's field types by declared type.</summary>
+/// <summary>Reads table and query shapes from a SQLite database, mapped back to <see cref="FieldType"/>s by declared type.</summary>
 public static class SqliteCatalog
 {
     /// <summary>

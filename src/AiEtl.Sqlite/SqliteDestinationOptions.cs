@@ -1,6 +1,6 @@
 namespace AiEtl.Sqlite;
 
-/// <summary>The SQLite destination's configuration (the seed's <c>path</c> and <c>table</c>, <c>schema_mode</c> and <c>write_mode</c>).</summary>
+/// <summary>The SQLite destination's configuration: the database file and table, what to do when the table is missing or differs, and how a run's rows combine with the table's.</summary>
 /// <param name="Path">The database file; created when missing.</param>
 public sealed record SqliteDestinationOptions(string Path)
 {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AiEtl.Postgres;
+using Npgsql;
 
 namespace AiEtl.IntegrationTests.Postgres;
 
@@ -24,21 +25,24 @@ public sealed class PostgresServerRestartTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_server_stopped_during_a_load_is_retried_after_its_restart_with_nothing_lost_or_doubled()
+    public Task A_server_stopped_during_a_load_is_retried_after_its_restart_with_nothing_lost_or_doubled() =>
+        LoadThroughARestartAsync(new PostgresDestination<AllTypes>(_db.Destination("restarted")), "restarted");
+
+    [Fact]
+    public async Task A_load_through_a_pooled_data_source_is_retried_after_a_restart_and_the_data_source_still_works()
     {
-        Task? restart = null;
-        var retry = new RetryPolicy { MaxRetries = 20, BackoffMultiplier = 2, MaxBackoffSeconds = 0.5 };
+        await using var dataSource = NpgsqlDataSource.Create(_db.ConnectionString);
 
-        var result = await EtlPipeline.Create<AllTypes>("pg-restart")
-            .From(new EnumerableSource<AllTypes>(RowsAsync(onRow: 6_000, () => restart = Task.Run(RestartAsync))))
-            .To(new PostgresDestination<AllTypes>(_db.Destination("restarted")))
-            .WithOptions(new PipelineOptions { BatchSize = BatchSize, RetryPolicy = retry })
-            .RunAsync(TestContext.Current.CancellationToken);
-        await restart!;
+        // Idle connections in the pool, which the restart kills: a reconnect may be handed one of them.
+        await using (await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        await using (await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        {
+        }
 
-        Assert.True(result.Success, PostgresDestinationTests.Errors(result));
-        Assert.Equal(Rows, result.RecordsLoaded);
-        Assert.Equal([$"{Rows} {Rows}"], _db.Strings($"SELECT count(*) || ' ' || count(DISTINCT id) FROM \"{_db.Schema}\".restarted"));
+        await LoadThroughARestartAsync(new PostgresDestination<AllTypes>(dataSource, new PostgresDestinationOptions { Schema = _db.Schema, Table = "pooled" }), "pooled");
+
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM \"{_db.Schema}\".pooled");
+        Assert.Equal((long)Rows, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -63,6 +67,23 @@ public sealed class PostgresServerRestartTests : IAsyncDisposable
         Assert.InRange(count, result.RecordsLoaded, result.RecordsLoaded + BatchSize);
         Assert.Equal(0, count % BatchSize);
         Assert.True(count < Rows);
+    }
+
+    private async Task LoadThroughARestartAsync(PostgresDestination<AllTypes> destination, string table)
+    {
+        Task? restart = null;
+        var retry = new RetryPolicy { MaxRetries = 20, BackoffMultiplier = 2, MaxBackoffSeconds = 0.5 };
+
+        var result = await EtlPipeline.Create<AllTypes>("pg-restart")
+            .From(new EnumerableSource<AllTypes>(RowsAsync(onRow: 6_000, () => restart = Task.Run(RestartAsync))))
+            .To(destination)
+            .WithOptions(new PipelineOptions { BatchSize = BatchSize, RetryPolicy = retry })
+            .RunAsync(TestContext.Current.CancellationToken);
+        await restart!;
+
+        Assert.True(result.Success, PostgresDestinationTests.Errors(result));
+        Assert.Equal(Rows, result.RecordsLoaded);
+        Assert.Equal([$"{Rows} {Rows}"], _db.Strings($"SELECT count(*) || ' ' || count(DISTINCT id) FROM \"{_db.Schema}\".\"{table}\""));
     }
 
     private static async IAsyncEnumerable<AllTypes> RowsAsync(int onRow, Action trigger)

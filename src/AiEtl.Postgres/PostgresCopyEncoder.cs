@@ -4,12 +4,13 @@ using NpgsqlTypes;
 namespace AiEtl.Postgres;
 
 /// <summary>
-/// Encodes a record's fields straight into PostgreSQL's binary COPY format, for tables whose columns are all
-/// scalars: the same values <see cref="PostgresCopyWriter"/> would send through Npgsql's importer (whose
-/// per-value type resolution and asynchronous plumbing cost more than the encoding), byte for byte, including
-/// Npgsql's default mapping of the minimum and maximum dates and times to <c>-infinity</c>/<c>infinity</c>.
+/// Encodes a binary COPY itself, without Npgsql's importer: the header, a record's fields and the trailer,
+/// into a <see cref="PostgresCopyBuffer"/> that is sent through Npgsql's raw COPY stream. For tables whose
+/// columns are all scalars; it writes the same bytes <see cref="PostgresImporterFieldWriter"/> would have the
+/// importer write (whose per-value type resolution and asynchronous plumbing cost more than the encoding),
+/// including Npgsql's default mapping of the minimum and maximum dates and times to <c>-infinity</c>/<c>infinity</c>.
 /// </summary>
-internal struct PostgresBinaryCopyWriter : IFieldWriter
+internal struct PostgresCopyEncoder : IFieldWriter
 {
     private const long TimestampEpochTicks = 630_822_816_000_000_000; // 2000-01-01, PostgreSQL's epoch
     private static readonly int DateEpochDay = new DateOnly(2000, 1, 1).DayNumber;
@@ -18,7 +19,7 @@ internal struct PostgresBinaryCopyWriter : IFieldWriter
     private readonly PostgresCopyBuffer _buffer;
     private readonly NpgsqlDbType[] _types;
 
-    public PostgresBinaryCopyWriter(PostgresCopyBuffer buffer, NpgsqlDbType[] types)
+    public PostgresCopyEncoder(PostgresCopyBuffer buffer, NpgsqlDbType[] types)
     {
         _buffer = buffer;
         _types = types;
@@ -133,7 +134,7 @@ internal struct PostgresBinaryCopyWriter : IFieldWriter
     public void WriteJson(int ordinal, string json) => WriteString(ordinal, json);
 
     public void WriteArray<TElement>(int ordinal, ReadOnlySpan<TElement> values) =>
-        throw new NotSupportedException("arrays go through Npgsql's importer (PostgresCopyWriter)");
+        throw new NotSupportedException("arrays go through Npgsql's importer (PostgresImporterFieldWriter)");
 
     public void WriteEnum<TEnum>(int ordinal, TEnum value)
         where TEnum : struct, Enum => WriteString(ordinal, value.ToString());

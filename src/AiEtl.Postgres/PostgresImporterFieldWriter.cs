@@ -7,17 +7,18 @@ using NpgsqlTypes;
 namespace AiEtl.Postgres;
 
 /// <summary>
-/// Writes a record's fields into the current row of a binary COPY, each with its column's exact wire
-/// type. <see cref="NpgsqlBinaryImporter.Write{T}(T, NpgsqlDbType)"/> is generic, so no value is boxed;
-/// generated <c>WriteFields</c> code is specialised for this struct.
+/// Hands a record's fields to Npgsql's <see cref="NpgsqlBinaryImporter"/>, which encodes them into the current
+/// row of a binary COPY, each with its column's exact wire type: the way for tables with array columns, which
+/// <see cref="PostgresCopyEncoder"/> does not encode. <see cref="NpgsqlBinaryImporter.Write{T}(T, NpgsqlDbType)"/>
+/// is generic, so no value is boxed; generated <c>WriteFields</c> code is specialised for this struct.
 /// </summary>
-internal struct PostgresCopyWriter : IFieldWriter
+internal struct PostgresImporterFieldWriter : IFieldWriter
 {
     private readonly NpgsqlBinaryImporter _importer;
     private readonly NpgsqlDbType[] _types;
     private readonly Schema _schema;
 
-    public PostgresCopyWriter(NpgsqlBinaryImporter importer, NpgsqlDbType[] types, Schema schema)
+    public PostgresImporterFieldWriter(NpgsqlBinaryImporter importer, NpgsqlDbType[] types, Schema schema)
     {
         _importer = importer;
         _types = types;

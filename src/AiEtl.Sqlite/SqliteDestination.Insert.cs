@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace AiEtl.Sqlite;
+
+// The rows: one prepared INSERT (or upsert) whose parameters are rebound for each row.
+public partial class SqliteDestination<T, TCodec>
+{
+    private sqlite3_stmt? _insert;
+    private byte[] _textBuffer = new byte[1024];
+
+    /// <inheritdoc />
+    public override ValueTask<int> WriteAsync(ReadOnlyMemory<T> rows, CancellationToken cancellationToken = default)
+    {
+        var insert = _insert ?? throw new InvalidOperationException("CreateSchemaAsync must run before WriteAsync");
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("WriteAsync runs inside a transaction (BeginTransactionAsync)");
+        }
+
+        var writer = new SqliteStatementWriter(insert, _textBuffer);
+        var span = rows.Span;
+        var written = 0;
+        for (; written < span.Length; written++)
+        {
+            _codec.Write(in span[written], ref writer);
+            var result = writer.Failure == raw.SQLITE_OK ? raw.sqlite3_step(insert) : writer.Failure;
+            raw.sqlite3_reset(insert);
+            if (result != raw.SQLITE_DONE)
+            {
+                var column = writer.Failure == raw.SQLITE_OK ? null : _schema?.Fields[writer.Ordinal].Name;
+                var message = $"row {written + 1} of the batch was rejected: SQLite Error {result}: '{raw.sqlite3_errmsg(Connection.Handle).utf8_to_string()}'.";
+                var location = new DataLocation(DestinationId) { ColumnName = column };
+
+                // A constraint, a type mismatch or a value too big is in the data: retrying cannot help.
+                throw (result & 0xFF) is raw.SQLITE_CONSTRAINT or raw.SQLITE_MISMATCH or raw.SQLITE_TOOBIG or raw.SQLITE_RANGE
+                    ? new DataRejectedException(message, location)
+                    : new WriteException(message, location);
+            }
+        }
+
+        return ValueTask.FromResult(written);
+    }
+
+    // A raw statement on the connection's handle: it runs inside the transactions begun on that connection.
+    private void PrepareInsert(Schema schema, string table)
+    {
+        var sql = _options.WriteMode == WriteMode.Merge ? SqliteDialect.Upsert(schema, table) : SqliteDialect.Insert(schema, table);
+        var result = raw.sqlite3_prepare_v2(Connection.Handle, sql, out var statement);
+        if (result != raw.SQLITE_OK)
+        {
+            var message = raw.sqlite3_errmsg(Connection.Handle).utf8_to_string();
+            statement?.Dispose();
+            throw new SqliteException($"SQLite Error {result}: '{message}'.", result);
+        }
+
+        _insert = statement;
+    }
+}
