@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text;
-using System.Text.Json;
 using CsvHelper;
 
 namespace AiEtl.Csv;
@@ -10,53 +9,41 @@ namespace AiEtl.Csv;
 /// Reads a CSV file into typed records with their generated codec, streaming in batches. Header
 /// names are bound to schema fields once per file. A row that cannot be read (wrong field count,
 /// bad quoting, a value that does not parse) goes to the pipeline's error policy with its file,
-/// line, column and raw text. Incremental: the checkpoint holds the byte offset and line of the next
-/// unread row, so a rerun reads only what was appended, and the SHA-256 of the bytes before it, so a
-/// file rewritten since is detected (a <see cref="StateException"/> unless the run is a full refresh).
-/// A glob path reads its files in ordinal order; compressed files are read by extension.
+/// line, column and raw text. Incremental, as <see cref="FileSource{T, TCodec}"/> describes: a rerun
+/// reads only what was appended, and a file rewritten since is detected. A glob path reads its files in
+/// ordinal order, and a rerun goes on in the file it stopped in; compressed files are read by extension.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows are built from fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public class CsvSource<T, TCodec> : ISource<T>
+public class CsvSource<T, TCodec> : FileSource<T, TCodec>
     where TCodec : struct, IRowCodec<T>
 {
-    private const string ByteOffsetKey = "byte_offset";
-    private const string LineKey = "line";
-    private const string FileKey = "file";
     private const int MaxValueInMessage = 80;
 
     private readonly CsvSourceOptions _options;
-    private readonly TCodec _codec;
     private readonly CsvValueFormat? _format;
     private readonly byte[][] _nullTokens;
-    private SourceState _state = new();
 
     /// <summary>Creates a source for the file in <paramref name="options"/>, building rows with <paramref name="codec"/>.</summary>
     public CsvSource(CsvSourceOptions options, TCodec codec)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, codec)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrEmpty(options.Path);
         _options = options;
-        _codec = codec;
         _format = CsvValueFormat.From(options);
         _nullTokens = [.. options.NullValues.Select(Encoding.UTF8.GetBytes)];
-        SourceId = Path.GetFullPath(options.Path);
         IsGlob = CsvFiles.IsGlob(options.Path);
     }
 
     /// <inheritdoc />
-    public string SourceType => "csv";
+    public override string SourceType => "csv";
 
     /// <inheritdoc />
-    public string SourceId { get; }
-
-    /// <inheritdoc />
-    public bool SupportsIncremental => true;
+    public override bool SupportsIncremental => true;
 
     private bool IsGlob { get; }
 
     /// <inheritdoc />
-    public ValueTask ConnectAsync(CancellationToken cancellationToken = default)
+    public override ValueTask ConnectAsync(CancellationToken cancellationToken = default)
     {
         if (IsGlob ? CsvFiles.Resolve(_options.Path).Count == 0 : !File.Exists(SourceId))
         {
@@ -67,46 +54,17 @@ public class CsvSource<T, TCodec> : ISource<T>
     }
 
     /// <inheritdoc />
-    public ValueTask<Schema> GetSchemaAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_codec.Schema);
-
-    /// <inheritdoc />
-    public SourceState GetState() => _state;
-
-    /// <inheritdoc />
-    public void SetState(SourceState state) => _state = state ?? throw new ArgumentNullException(nameof(state));
-
-    /// <inheritdoc />
-    public ValueTask CloseAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => CloseAsync();
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<SourceBatch<T>> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async IAsyncEnumerable<SourceBatch<T>> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var unsure = _codec.Schema.Fields.Where(f => f.IsInferred && f.Confidence < 0.95).Select(f => $"'{f.Name}' ({f.Type}, {f.Confidence:0.##})").ToList();
+        var unsure = Codec.Schema.Fields.Where(f => f.IsInferred && f.Confidence < 0.95).Select(f => $"'{f.Name}' ({f.Type}, {f.Confidence:0.##})").ToList();
         if (unsure.Count > 0)
         {
             context.Warn($"{_options.Path}: the inferred types of {string.Join(", ", unsure)} are unsure; check them or declare the schema");
         }
 
         var files = IsGlob ? CsvFiles.Resolve(_options.Path) : [SourceId];
-        var savedFile = CustomString(_state.Checkpoint, FileKey);
-        var first = 0;
-        var resume = true;
-        if (savedFile is not null)
-        {
-            first = files.FindIndex(f => string.Equals(f, savedFile, StringComparison.Ordinal));
-            if (first < 0)
-            {
-                // The file being read last time is gone: go on with the files after it.
-                first = files.FindIndex(f => string.CompareOrdinal(f, savedFile) > 0);
-                first = first < 0 ? files.Count : first;
-                resume = false;
-            }
-        }
-
+        var first = FirstFileToRead(files, out var resume);
         for (var i = first; i < files.Count; i++)
         {
             var resumeThis = i == first && resume;
@@ -120,10 +78,9 @@ public class CsvSource<T, TCodec> : ISource<T>
     private async IAsyncEnumerable<SourceBatch<T>> ReadFileAsync(string file, bool resume, ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var displayPath = IsGlob ? file : _options.Path;
-        var schema = _codec.Schema;
+        var schema = Codec.Schema;
         var compression = _options.Compression ?? FileCompressions.FromPath(file);
-        var startOffset = resume ? CustomLong(_state.Checkpoint, ByteOffsetKey) ?? 0 : 0;
-        var startLine = resume ? CustomLong(_state.Checkpoint, LineKey) ?? 1 : 1;
+        var (startOffset, startLine) = resume ? SavedPosition() : (0, 1);
         var malformed = new Queue<CsvMalformedRecord>();
         var options = ReaderOptions(malformed);
         int[] columns;
@@ -140,18 +97,12 @@ public class CsvSource<T, TCodec> : ISource<T>
             expectedFieldCount = schema.Fields.Count;
         }
 
-        // The hash of the bytes read is for the saved state: a run that saves none does not read the file twice.
-        using var prefix = context.KeepsState || startOffset > 0 ? new PrefixHash(file, compression, displayPath) : null;
-        if (prefix is not null && startOffset > 0)
-        {
-            prefix.CheckUnchanged(startOffset, _state.FileHash, displayPath);
-        }
-
+        using var prefix = OpenPrefixHash(file, compression, displayPath, startOffset, context);
         await using var stream = FileContent.OpenAt(file, displayPath, startOffset, compression, FileOptions.SequentialScan);
         var resuming = startOffset > 0 || !_options.HasHeader;
         using var csv = CsvReader.Create(stream, resuming ? options with { HasHeader = false } : options, leaveOpen: true);
         var firstLine = resuming ? startLine : 1;
-        var processed = _state.RecordsProcessed;
+        var processed = State.RecordsProcessed;
         var buffer = new CsvRowBuffer(context.BatchSize, schema.Fields.Count);
         long lastLine = firstLine;
 
@@ -192,7 +143,7 @@ public class CsvSource<T, TCodec> : ISource<T>
             var line = firstLine + csv.LineNumber - 1;
             if (buffer.Count >= context.BatchSize)
             {
-                buffer.StateAfter = Position(file, processed, startOffset + csv.ByteOffset, line, prefix);
+                buffer.StateAfter = Position(processed, file, IsGlob, startOffset + csv.ByteOffset, line, prefix);
                 var full = buffer;
                 builder.Start(() => BuildRows(full, columns, displayPath), cancellationToken);
                 buffer = new CsvRowBuffer(context.BatchSize, schema.Fields.Count);
@@ -209,7 +160,7 @@ public class CsvSource<T, TCodec> : ISource<T>
 
         if (failure is null)
         {
-            buffer.StateAfter = Position(file, processed, stream.Position, lastLine, prefix);
+            buffer.StateAfter = Position(processed, file, IsGlob, stream.Position, lastLine, prefix);
             var last = buffer;
             builder.Start(() => BuildRows(last, columns, displayPath), cancellationToken);
         }
@@ -257,11 +208,11 @@ public class CsvSource<T, TCodec> : ISource<T>
         var header = headerReader.Headers.ToArray();
         if (header.Length == 0)
         {
-            throw new SchemaException($"the file has no header row; {_codec.Schema.Name} needs one with its field names", new DataLocation(displayPath) { Line = 1 });
+            throw new SchemaException($"the file has no header row; {Codec.Schema.Name} needs one with its field names", new DataLocation(displayPath) { Line = 1 });
         }
 
         var duplicates = header.GroupBy(h => h.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        var used = _codec.Schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var used = Codec.Schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (duplicates.Any(used.Contains))
         {
             throw new SchemaException(
@@ -336,12 +287,12 @@ public class CsvSource<T, TCodec> : ISource<T>
         try
         {
             var reader = new CsvFieldReader(row, _format);
-            batch.Add(_codec.Read(ref reader));
+            batch.Add(Codec.Read(ref reader));
             return null;
         }
         catch (FieldFormatException error)
         {
-            var field = _codec.Schema.Fields[error.Ordinal];
+            var field = Codec.Schema.Fields[error.Ordinal];
             var (line, number) = buffer.PositionOf(i);
             var shown = field.Sensitive == SensitiveKind.None ? Quote(row.GetString(error.Ordinal)) : "the value (masked)";
             return new RowError(PipelineStage.Extract, $"{shown} is not {error.Expected}")
@@ -353,47 +304,12 @@ public class CsvSource<T, TCodec> : ISource<T>
         }
     }
 
-    // The oldest batch being built, once it is, as the source's position.
-    private async ValueTask<SourceBatch<T>> NextAsync(BatchBuilder<T> builder, ReadContext context, CancellationToken cancellationToken)
-    {
-        var batch = await builder.NextAsync(context, cancellationToken).ConfigureAwait(false);
-        _state = batch.StateAfter!;
-        return batch;
-    }
-
     private static RowError MalformedError(CsvMalformedRecord bad, long firstLine, string displayPath) =>
         new(PipelineStage.Extract, $"malformed CSV: {bad.Reason}")
         {
             Location = new DataLocation(displayPath) { Line = firstLine + bad.LineNumber - 1 },
             RawInput = bad.RawRecord,
         };
-
-    private SourceState Position(string file, long processed, long byteOffset, long line, PrefixHash? prefix)
-    {
-        var custom = new Dictionary<string, JsonElement>
-        {
-            [ByteOffsetKey] = JsonSerializer.SerializeToElement(byteOffset, CheckpointJsonContext.Default.Int64),
-            [LineKey] = JsonSerializer.SerializeToElement(line, CheckpointJsonContext.Default.Int64),
-        };
-        if (IsGlob)
-        {
-            custom[FileKey] = JsonSerializer.SerializeToElement(file, CheckpointJsonContext.Default.String);
-        }
-
-        return new SourceState
-        {
-            RecordsProcessed = processed,
-            Checkpoint = new Checkpoint { Offset = processed, CustomState = custom },
-            FileHash = prefix?.HashUpTo(byteOffset),
-            LastModified = File.GetLastWriteTimeUtc(file),
-        };
-    }
-
-    private static string? CustomString(Checkpoint checkpoint, string key) =>
-        checkpoint.CustomState.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static long? CustomLong(Checkpoint checkpoint, string key) =>
-        checkpoint.CustomState.TryGetValue(key, out var value) && value.TryGetInt64(out var number) ? number : null;
 
     private static int CountLineBreaks(ReadOnlySpan<byte> raw) => raw.Count((byte)'\n');
 

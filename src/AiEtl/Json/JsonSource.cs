@@ -9,81 +9,50 @@ namespace AiEtl.Json;
 /// Reads JSON Lines or a JSON array of objects, streamed with <see cref="Utf8JsonReader"/> (one object
 /// in memory at a time, however large the file), compressed inputs by extension. Properties are matched
 /// to schema fields by name. A malformed line, or an object whose value does not fit its field, goes to
-/// the pipeline's error policy with its file, line and raw text. An uncompressed lines file is read
-/// incrementally, as the CSV source is: the checkpoint holds the byte offset and line of the next unread
-/// line and the hash of the bytes before it, so a rerun reads only appended lines and a rewritten file is
-/// reported.
+/// the pipeline's error policy with its file, line and raw text. A lines file is read incrementally, as
+/// <see cref="FileSource{T, TCodec}"/> describes: a rerun reads only appended lines, and a rewritten file
+/// is reported.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows are built from fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public class JsonSource<T, TCodec> : ISource<T>
+public class JsonSource<T, TCodec> : FileSource<T, TCodec>
     where TCodec : struct, IRowCodec<T>
 {
     private const int MaxRawInError = 64 * 1024;
-    private const string ByteOffsetKey = "byte_offset";
-    private const string LineKey = "line";
     private readonly JsonSourceOptions _options;
-    private readonly TCodec _codec;
     private readonly JsonFormat _format;
     private readonly FileCompression _compression;
-    private SourceState _state = new();
 
     /// <summary>Creates a source for the file in <paramref name="options"/>, building rows with <paramref name="codec"/>.</summary>
     public JsonSource(JsonSourceOptions options, TCodec codec)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, codec)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrEmpty(options.Path);
         _options = options;
-        _codec = codec;
         _format = options.Format ?? JsonFormats.FromPath(options.Path);
         _compression = options.Compression ?? FileCompressions.FromPath(options.Path);
-        SourceId = Path.GetFullPath(options.Path);
     }
 
     /// <inheritdoc />
-    public string SourceType => _format == JsonFormat.Lines ? "jsonl" : "json";
+    public override string SourceType => _format == JsonFormat.Lines ? "jsonl" : "json";
 
     /// <inheritdoc />
-    public string SourceId { get; }
+    public override bool SupportsIncremental => _format == JsonFormat.Lines;
 
     /// <inheritdoc />
-    public bool SupportsIncremental => _format == JsonFormat.Lines;
-
-    private string DisplayPath => _options.Path;
-
-    /// <inheritdoc />
-    public ValueTask ConnectAsync(CancellationToken cancellationToken = default) =>
+    public override ValueTask ConnectAsync(CancellationToken cancellationToken = default) =>
         File.Exists(SourceId) ? ValueTask.CompletedTask : throw new PipelineConfigurationException("the JSON file does not exist", new DataLocation(DisplayPath));
 
     /// <inheritdoc />
-    public ValueTask<Schema> GetSchemaAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_codec.Schema);
-
-    /// <inheritdoc />
-    public SourceState GetState() => _state;
-
-    /// <inheritdoc />
-    public void SetState(SourceState state) => _state = state ?? throw new ArgumentNullException(nameof(state));
-
-    /// <inheritdoc />
-    public ValueTask CloseAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => CloseAsync();
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<SourceBatch<T>> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async IAsyncEnumerable<SourceBatch<T>> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         var incremental = SupportsIncremental;
-        var offset = incremental ? CustomLong(_state.Checkpoint, ByteOffsetKey) ?? 0 : 0;
-        long line = incremental ? CustomLong(_state.Checkpoint, LineKey) ?? 1 : 1;
-        // The hash of the bytes read is for the saved state: a run that saves none does not read the file twice.
-        using var prefix = incremental && (context.KeepsState || offset > 0) ? new PrefixHash(SourceId, _compression, DisplayPath) : null;
-        prefix?.CheckUnchanged(offset, offset > 0 ? _state.FileHash : null, DisplayPath);
+        var (offset, line) = incremental ? SavedPosition() : (0, 1);
+        using var prefix = incremental ? OpenPrefixHash(SourceId, _compression, DisplayPath, offset, context) : null;
         await using var input = FileContent.OpenAt(SourceId, DisplayPath, offset, _compression, FileOptions.SequentialScan | FileOptions.Asynchronous);
         var buffer = new ChunkBuffer(input);
         var rows = new JsonRowBuffer(context.BatchSize);
-        var row = incremental ? _state.RecordsProcessed : 0;
+        var row = incremental ? State.RecordsProcessed : 0;
 
         if (_format == JsonFormat.Array)
         {
@@ -176,14 +145,6 @@ public class JsonSource<T, TCodec> : ISource<T>
         failure?.Throw();
     }
 
-    // The oldest batch being built, once it is, as the source's position.
-    private async ValueTask<SourceBatch<T>> NextAsync(BatchBuilder<T> builder, ReadContext context, CancellationToken cancellationToken)
-    {
-        var batch = await builder.NextAsync(context, cancellationToken).ConfigureAwait(false);
-        _state = batch.StateAfter!;
-        return batch;
-    }
-
     // The rows of a full buffer, and the errors of its values that are not rows; run by the batch builder.
     private (SourceBatch<T> Batch, List<RowError>? Errors) BuildRows(JsonRowBuffer rows)
     {
@@ -192,7 +153,7 @@ public class JsonSource<T, TCodec> : ISource<T>
             var batch = new SourceBatch<T>(Math.Max(1, rows.Count)) { RecordsRead = rows.Count, StateAfter = rows.StateAfter };
 
             // The index is scratch space of one value at a time: each batch, which may be built on its own thread, has its own.
-            var index = new JsonObjectIndex(_codec.Schema, _options.IgnorePropertyCase);
+            var index = new JsonObjectIndex(Codec.Schema, _options.IgnorePropertyCase);
             List<RowError>? errors = null;
             for (var i = 0; i < rows.Count; i++)
             {
@@ -211,26 +172,10 @@ public class JsonSource<T, TCodec> : ISource<T>
         }
     }
 
-    private SourceState Position(long processed, long offset, long line, bool incremental, PrefixHash? prefix) => !incremental
-        ? new SourceState { RecordsProcessed = processed }
-        : new SourceState
-        {
-            RecordsProcessed = processed,
-            Checkpoint = new Checkpoint
-            {
-                Offset = processed,
-                CustomState = new Dictionary<string, JsonElement>
-                {
-                    [ByteOffsetKey] = JsonSerializer.SerializeToElement(offset, CheckpointJsonContext.Default.Int64),
-                    [LineKey] = JsonSerializer.SerializeToElement(line, CheckpointJsonContext.Default.Int64),
-                },
-            },
-            FileHash = prefix?.HashUpTo(offset),
-            LastModified = File.GetLastWriteTimeUtc(SourceId),
-        };
-
-    private static long? CustomLong(Checkpoint checkpoint, string key) =>
-        checkpoint.CustomState.TryGetValue(key, out var value) && value.TryGetInt64(out var number) ? number : null;
+    // An array is read from its start each run: its position is the count of records alone.
+    private SourceState Position(long processed, long offset, long line, bool incremental, PrefixHash? prefix) => incremental
+        ? Position(processed, SourceId, namesFile: false, offset, line, prefix)
+        : new SourceState { RecordsProcessed = processed };
 
     // Returns the line of the first element, after the opening bracket.
     private async ValueTask<long> OpenArrayAsync(ChunkBuffer buffer, CancellationToken cancellationToken)
@@ -390,12 +335,12 @@ public class JsonSource<T, TCodec> : ISource<T>
         var reader = new JsonFieldReader(json, index);
         try
         {
-            batch.Add(_codec.Read(ref reader));
+            batch.Add(Codec.Read(ref reader));
             return null;
         }
         catch (FieldFormatException error)
         {
-            var field = _codec.Schema.Fields[error.Ordinal];
+            var field = Codec.Schema.Fields[error.Ordinal];
             var shown = field.Sensitive == SensitiveKind.None ? reader.RawText(error.Ordinal) : "the value (masked)";
             return new RowError(PipelineStage.Extract, $"{shown} is not {error.Expected}")
             {
