@@ -26,7 +26,7 @@ public sealed class CsvDateTimeTests
     [InlineData(" 2024-04-18T06:24:13Z ")]
     [InlineData("2024-04-18T06:24")]
     [InlineData("18 April 2024 06:24:13")]
-    public async Task DateTimesReadAsTheGeneralParserReadsThem(string text)
+    public async Task Date_times_read_as_the_general_parser_reads_them(string text)
     {
         var expectedWhen = DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal);
         var expectedInstant = DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal);
@@ -46,7 +46,7 @@ public sealed class CsvDateTimeTests
     [InlineData(" 06:24:13 ")]
     [InlineData("6:24")]
     [InlineData("6:24 PM")]
-    public async Task TimesReadAsTheGeneralParserReadsThem(string text)
+    public async Task Times_read_as_the_general_parser_reads_them(string text)
     {
         var expected = TimeOnly.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces);
 
@@ -60,7 +60,7 @@ public sealed class CsvDateTimeTests
     [InlineData("2024-04-18T24:00:00Z")]
     [InlineData("2024-04-18T06:60:00Z")]
     [InlineData("2024-04-18T06:24:13+15:00")]
-    public async Task InvalidDateTimesAreRowErrors(string text)
+    public async Task Invalid_date_times_are_row_errors(string text)
     {
         var errors = new ListErrorSink();
 

@@ -9,7 +9,7 @@ public sealed class CsvEnumTests
     [Theory]
     [InlineData("7,,shipped,", OrderStatus.Shipped, null)]
     [InlineData("7,,Pending,SHIPPED", OrderStatus.Pending, OrderStatus.Shipped)]
-    public async Task EnumsReadByNameIgnoringCase(string line, OrderStatus status, OrderStatus? previous)
+    public async Task Enums_read_by_name_ignoring_case(string line, OrderStatus status, OrderStatus? previous)
     {
         var errors = new ListErrorSink();
 
@@ -22,7 +22,7 @@ public sealed class CsvEnumTests
     [Theory]
     [InlineData("7,,Lost,", "'Lost' is not one of Pending, Shipped")]
     [InlineData("7,,,", "'' is not one of Pending, Shipped (the field is empty and not nullable)")]
-    public async Task ABadEnumNamesTheMembers(string line, string message)
+    public async Task A_bad_enum_names_the_members(string line, string message)
     {
         var errors = new ListErrorSink();
 

@@ -9,7 +9,7 @@ public sealed class DiagnosticCatalogTests
     public static TheoryData<string> Ids() => [.. Descriptors().Select(descriptor => descriptor.Id)];
 
     [Fact]
-    public void IdsAreUniqueAndWellFormed()
+    public void Ids_are_unique_and_well_formed()
     {
         var ids = Descriptors().Select(descriptor => descriptor.Id).ToList();
 
@@ -20,7 +20,7 @@ public sealed class DiagnosticCatalogTests
 
     [Theory]
     [MemberData(nameof(Ids))]
-    public void IdHasADocumentationPage(string id)
+    public void Id_has_a_documentation_page(string id)
     {
         var page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");
 
@@ -30,7 +30,7 @@ public sealed class DiagnosticCatalogTests
 
     [Theory]
     [MemberData(nameof(Ids))]
-    public void IdIsTrackedForRelease(string id)
+    public void Id_is_tracked_for_release(string id)
     {
         var unshipped = File.ReadAllLines(Path.Combine(RepositoryRoot(), "generators", "AiEtl.Generators", "AnalyzerReleases.Unshipped.md"));
 
@@ -39,7 +39,7 @@ public sealed class DiagnosticCatalogTests
 
     [Theory]
     [MemberData(nameof(Ids))]
-    public void IdHasATest(string id)
+    public void Id_has_a_test(string id)
     {
         var tests = typeof(DiagnosticTests).GetMethods().Where(method => method.GetCustomAttribute<FactAttribute>() is not null);
 

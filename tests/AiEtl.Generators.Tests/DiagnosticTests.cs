@@ -429,7 +429,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void ValidConstraintsAreSilent()
+    public void Valid_constraints_are_silent()
     {
         var run = GeneratorHarness.Run(
             """
@@ -521,7 +521,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void ValidDeclarationsAreSilent()
+    public void Valid_declarations_are_silent()
     {
         var run = GeneratorHarness.Run(
             """
@@ -584,7 +584,7 @@ public sealed class DiagnosticTests
     [InlineData("[FieldDescription(null!)] string Text", "")]
     [InlineData("[FieldName(null!)] string Text", "")]
     [InlineData("[ValueRange(1, 2), ValueRange(3, 4)] int Number", "")]
-    public void OddAttributeArgumentsNeverMakeTheGeneratorThrow(string parameter, string expectedId)
+    public void Odd_attribute_arguments_never_make_the_generator_throw(string parameter, string expectedId)
     {
         var run = GeneratorHarness.Run($$"""
             using AiEtl;
@@ -602,7 +602,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void UnknownPropertyTypeLeavesTheErrorToTheCompiler()
+    public void Unknown_property_type_leaves_the_error_to_the_compiler()
     {
         var run = GeneratorHarness.Run("""
             using AiEtl;
@@ -618,7 +618,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void AttributeOnTwoPartsGeneratesOnce()
+    public void Attribute_on_two_parts_generates_once()
     {
         var run = GeneratorHarness.Run(
             """

@@ -15,7 +15,7 @@ public sealed class FieldNamesTests
     [InlineData("Line2", "line2")]
     [InlineData("Already_Snake", "already_snake")]
     [InlineData("lower", "lower")]
-    public void ToSnakeCase(string name, string expected)
+    public void Names_become_snake_case(string name, string expected)
     {
         Assert.Equal(expected, FieldNames.ToSnakeCase(name));
     }

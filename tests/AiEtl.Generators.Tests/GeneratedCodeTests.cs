@@ -10,7 +10,7 @@ namespace AiEtl.Generators.Tests;
 public sealed class GeneratedCodeTests
 {
     [Fact]
-    public void QuickStartCustomer()
+    public void QuickStart_customer()
     {
         AssertGenerates(
             "QuickStart.Customer.EtlRecord.g.cs",
@@ -33,7 +33,7 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
-    public void NestedClassWithObjectInitializer()
+    public void Nested_class_with_object_initializer()
     {
         AssertGenerates(
             "Shop.Orders.Catalog.Section.Order.EtlRecord.g.cs",
@@ -90,7 +90,7 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
-    public void EverySupportedType()
+    public void Every_supported_type()
     {
         AssertGenerates(
             "Samples.Types.EveryType.EtlRecord.g.cs",
@@ -158,7 +158,7 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
-    public void EveryConstraintOnARecordStruct()
+    public void Every_constraint_on_a_record_struct()
     {
         AssertGenerates(
             "Samples.Constraints.Customer.EtlRecord.g.cs",
@@ -195,7 +195,7 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
-    public void ConstraintsOnAClassInANestedType()
+    public void Constraints_on_a_class_in_a_nested_type()
     {
         AssertGenerates(
             "Shop.Outer.Inner.Product.EtlRecord.g.cs",
@@ -233,7 +233,7 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
-    public void RecordInsideAGenericType()
+    public void Record_inside_a_generic_type()
     {
         AssertGenerates(
             "Samples.Generic.Envelope`1.Item.EtlRecord.g.cs",
@@ -254,7 +254,7 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
-    public void GlobalNamespaceGenericReadOnlyStruct()
+    public void Global_namespace_generic_read_only_struct()
     {
         AssertGenerates(
             "Envelope`1.EtlRecord.g.cs",
@@ -274,7 +274,7 @@ public sealed class GeneratedCodeTests
     /// CS0612 and CS0618 warnings out of a build that treats warnings as errors.
     /// </summary>
     [Fact]
-    public void ObsoletePropertyAndEnum()
+    public void Obsolete_property_and_enum()
     {
         AssertGenerates(
             "Samples.Legacy.Account.EtlRecord.g.cs",

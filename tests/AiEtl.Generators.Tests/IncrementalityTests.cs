@@ -29,7 +29,7 @@ public sealed class IncrementalityTests
         """;
 
     [Fact]
-    public void EveryStepHasATrackingName()
+    public void Every_step_has_a_tracking_name()
     {
         var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
             .GetRunResult().Results.Single();
@@ -42,7 +42,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void AddingAnUnrelatedFileLeavesEveryStepCachedOrUnchanged()
+    public void Adding_an_unrelated_file_leaves_every_step_cached_or_unchanged()
     {
         var compilation = GeneratorHarness.CreateCompilation(Records);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
@@ -62,7 +62,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void MovingADeclarationDoesNotRegenerateItsCode()
+    public void Moving_a_declaration_does_not_regenerate_its_code()
     {
         var compilation = GeneratorHarness.CreateCompilation(Records);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
@@ -82,7 +82,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void EditingOneRecordRegeneratesOnlyThatRecord()
+    public void Editing_one_record_regenerates_only_that_record()
     {
         const string First = """
             using AiEtl;
@@ -118,7 +118,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void TheModelHoldsNoCompilerObjects()
+    public void The_model_holds_no_compiler_objects()
     {
         var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
             .GetRunResult().Results.Single();
@@ -135,7 +135,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void TheModelWalkerFindsACompilerObject()
+    public void The_model_walker_finds_a_compiler_object()
     {
         var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailed, null, "Customer", "boom");
         var holder = new { Diagnostic = diagnostic, Location = Location.None };

@@ -9,7 +9,7 @@ namespace AiEtl.Generators.Tests;
 public sealed class PackagingTests
 {
     [Fact]
-    public void YamlDotNetIsPassedToTheCompilerBesideTheGenerator()
+    public void YamlDotNet_is_passed_to_the_compiler_beside_the_generator()
     {
         var analyzers = typeof(PackagingTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(attribute => attribute.Key == "AiEtl.Generators.Tests.Analyzers")
@@ -21,7 +21,7 @@ public sealed class PackagingTests
     }
 
     [Fact]
-    public void GeneratorTargetsNetStandard20AndReferencesNoNewerRoslynThanTheSdkLoads()
+    public void Generator_targets_netstandard2_0_and_references_no_newer_roslyn_than_the_sdk_loads()
     {
         var generator = typeof(EtlRecordGenerator).Assembly;
         var framework = generator.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>();

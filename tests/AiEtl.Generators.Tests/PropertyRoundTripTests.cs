@@ -67,7 +67,7 @@ public sealed class PropertyRoundTripTests
             j.Item1, j.Item2));
 
     [Fact]
-    public void EveryTypeRoundTripsThroughTheDynamicRecord()
+    public void Every_type_round_trips_through_the_dynamic_record()
     {
         Rows.Sample(
             row =>
@@ -81,7 +81,7 @@ public sealed class PropertyRoundTripTests
     }
 
     [Fact]
-    public async Task EveryTypeRoundTripsThroughACsvFile()
+    public async Task Every_type_round_trips_through_a_csv_file()
     {
         var directory = Directory.CreateTempSubdirectory("aietl-roundtrip-");
         try
@@ -115,7 +115,7 @@ public sealed class PropertyRoundTripTests
     }
 
     [Fact]
-    public async Task EveryTypeRoundTripsThroughJsonLines()
+    public async Task Every_type_round_trips_through_json_lines()
     {
         await RoundTripThroughFiles(
             "rows.jsonl",
@@ -132,7 +132,7 @@ public sealed class PropertyRoundTripTests
     }
 
     [Fact]
-    public async Task EveryTypeRoundTripsThroughSqlite()
+    public async Task Every_type_round_trips_through_sqlite()
     {
         await RoundTripThroughFiles(
             "rows.db",
@@ -149,7 +149,7 @@ public sealed class PropertyRoundTripTests
     }
 
     [Fact]
-    public async Task ExtremeValuesRoundTripThroughACsvFile()
+    public async Task Extreme_values_round_trip_through_a_csv_file()
     {
         var extreme = new AllTypes(
             int.MinValue, "", null, "\"\"", null,

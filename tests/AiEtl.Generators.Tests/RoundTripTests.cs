@@ -11,7 +11,7 @@ namespace AiEtl.Generators.Tests;
 public sealed class RoundTripTests
 {
     [Fact]
-    public void CustomerSchemaHasTheDeclaredFieldsKeyAndName()
+    public void Customer_schema_has_the_declared_fields_key_and_name()
     {
         var schema = SchemaOf<Customer>();
 
@@ -35,7 +35,7 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void CustomerRoundTrips()
+    public void Customer_round_trips()
     {
         var customer = new Customer(
             Id: 42,
@@ -59,7 +59,7 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void OrderClassRoundTripsThroughItsObjectInitializer()
+    public void Order_class_round_trips_through_its_object_initializer()
     {
         Assert.Equal(["order_id", "customer_email", "status", "previous_status"], SchemaOf<Order>().Fields.Select(field => field.Name));
         Assert.Equal("2.0", SchemaOf<Order>().Version);
@@ -73,7 +73,7 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void EveryTypeRoundTripsWithTheMatchingReaderAndWriterMethods()
+    public void Every_type_round_trips_with_the_matching_reader_and_writer_methods()
     {
         var record = new EveryType(
             Text: "text",

@@ -4,7 +4,7 @@ namespace AiEtl.Generators.Tests;
 public sealed class SourceWriterTests
 {
     [Fact]
-    public void IndentsEveryLineOfATemplateAndLeavesEmptyLinesEmpty()
+    public void Indents_every_line_of_a_template_and_leaves_empty_lines_empty()
     {
         var writer = new SourceWriter();
         writer.WriteLine("class C");
@@ -16,7 +16,7 @@ public sealed class SourceWriterTests
     }
 
     [Fact]
-    public void WritesCarriageReturnLineFeedAsLineFeed()
+    public void Writes_carriage_return_line_feed_as_line_feed()
     {
         var writer = new SourceWriter();
         writer.Indent();

@@ -25,7 +25,7 @@ public sealed class ValidationTests
         Tags: ["vip"]);
 
     [Fact]
-    public void AValidRecordHasNoViolations()
+    public void A_valid_record_has_no_violations()
     {
         Assert.Empty(RecordValidation.Validate(Valid));
         Assert.True(RecordValidation.IsValid(Valid));
@@ -33,7 +33,7 @@ public sealed class ValidationTests
     }
 
     [Fact]
-    public void TheSchemaCarriesTheConstraints()
+    public void The_schema_carries_the_constraints()
     {
         var schema = Account.Schema;
 
@@ -61,7 +61,7 @@ public sealed class ValidationTests
     [InlineData("score", ValidationRule.Range, "NaN", "between -1 and 1")]
     [InlineData("name", ValidationRule.Required, null, "a value (the field is not nullable)")]
     [InlineData("tags", ValidationRule.Required, null, "a value (the field is not nullable)")]
-    public void EachRuleReportsItsFieldRuleAndValue(string field, ValidationRule rule, string? value, string expected)
+    public void Each_rule_reports_its_field_rule_and_value(string field, ValidationRule rule, string? value, string expected)
     {
         var invalid = field switch
         {
@@ -83,7 +83,7 @@ public sealed class ValidationTests
     }
 
     [Fact]
-    public void EveryViolationOfARowIsReportedAtOnceInFieldOrder()
+    public void Every_violation_of_a_row_is_reported_at_once_in_field_order()
     {
         var invalid = Valid with { Email = "not an email", Age = -1, Country = "gb", Score = 2, Name = null! };
 
@@ -98,7 +98,7 @@ public sealed class ValidationTests
     [Theory]
     [InlineData("zelda.secret-name@example.com plus", "z***@example.com plus")]
     [InlineData("no-at-sign-secret", "***")]
-    public void SensitiveValuesAreMasked(string email, string shown)
+    public void Sensitive_values_are_masked(string email, string shown)
     {
         var invalid = Valid with { Email = email, Phone = "call 0123 456 789 now" };
 
@@ -117,13 +117,13 @@ public sealed class ValidationTests
     [InlineData(SensitiveKind.CreditCard, "1234", "***")]
     [InlineData(SensitiveKind.Phone, "12", "***")]
     [InlineData(SensitiveKind.Other, "anything", "***")]
-    public void MaskShowsOnlyWhatIdentifiesNoOne(SensitiveKind kind, string value, string shown)
+    public void Mask_shows_only_what_identifies_no_one(SensitiveKind kind, string value, string shown)
     {
         Assert.Equal(shown, ViolationValues.Mask(value, kind));
     }
 
     [Fact]
-    public void ADefaultJsonElementIsAMissingValue()
+    public void A_default_json_element_is_a_missing_value()
     {
         var valid = new AllTypes(
             1, "", null, "{}", null, 0, null, 0, null, 0, null, 0, null, 0, null, 0, null, false, null, default, null, default, null, default, null, default, null,
@@ -135,7 +135,7 @@ public sealed class ValidationTests
     }
 
     [Fact]
-    public void LongValuesAreShortened()
+    public void Long_values_are_shortened()
     {
         var shown = ViolationValues.Format(new string('x', 200));
 
@@ -144,7 +144,7 @@ public sealed class ValidationTests
     }
 
     [Fact]
-    public async Task ValidatorKeepsValidRowsAndReportsEachInvalidRowWithAllItsViolations()
+    public async Task Validator_keeps_valid_rows_and_reports_each_invalid_row_with_all_its_violations()
     {
         var validator = new Validator<Account>();
         var batch = new SourceBatch<Account>(4);
@@ -171,7 +171,7 @@ public sealed class ValidationTests
     }
 
     [Fact]
-    public void ValidatorApplyThrowsWithEveryViolation()
+    public void Validator_apply_throws_with_every_violation()
     {
         var validator = new Validator<Account>();
         var row = Valid with { Age = 200, Country = "XX" };
