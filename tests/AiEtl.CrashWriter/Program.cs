@@ -6,16 +6,16 @@ using AiEtl.Json;
 
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: AiEtl.CrashWriter <csv|json> <target> <overwrite|append>");
+    Console.Error.WriteLine("usage: AiEtl.CrashWriter <csv|json> <target> <replace|append>");
     return 2;
 }
 
 var schema = new Schema("crash", [new Field("id", FieldType.Integer) { IsNullable = false }, new Field("text", FieldType.String)]);
 var codec = new RecordCodec(schema, new RecordMetadata("crash", "crash"));
-var mode = args[2] == "append" ? FileWriteMode.Append : FileWriteMode.Overwrite;
+var mode = args[2] == "append" ? WriteMode.Append : WriteMode.Replace;
 IDestination<Record> destination = args[0] == "csv"
-    ? new CsvDestination<Record, RecordCodec>(new CsvDestinationOptions(args[1]) { Mode = mode }, codec)
-    : new JsonDestination<Record, RecordCodec>(new JsonDestinationOptions(args[1]) { Mode = mode }, codec);
+    ? new CsvDestination<Record, RecordCodec>(new CsvDestinationOptions(args[1]) { WriteMode = mode }, codec)
+    : new JsonDestination<Record, RecordCodec>(new JsonDestinationOptions(args[1]) { WriteMode = mode }, codec);
 
 await destination.ConnectAsync();
 await destination.CreateSchemaAsync(schema);

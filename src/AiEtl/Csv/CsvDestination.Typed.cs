@@ -12,7 +12,7 @@ public sealed class CsvDestination<T> : CsvDestination<T, GeneratedCodec<T>>
     {
     }
 
-    /// <summary>Creates a destination that overwrites the file at <paramref name="path"/> with default options.</summary>
+    /// <summary>Creates a destination that replaces the file at <paramref name="path"/> with default options.</summary>
     public CsvDestination(string path)
         : base(new CsvDestinationOptions(path), default)
     {

@@ -4,8 +4,8 @@ using System.Text;
 namespace AiEtl.Csv;
 
 /// <summary>
-/// Writes rows to a CSV file (the seed's CSVLoader): RFC 4180 quoting, invariant culture, ISO dates, in
-/// the forms <see cref="CsvSource{T, TCodec}"/> reads back exactly. Overwrite or append (no second
+/// Writes rows to a CSV file: RFC 4180 quoting, invariant culture, ISO dates, in the forms
+/// <see cref="CsvSource{T, TCodec}"/> reads back exactly. Replaces the file or appends to it (no second
 /// header), compressed with gzip, zip, bz2 or zstd; transactional through a temp file beside the
 /// target that replaces it atomically when the run completes (see <see cref="FileDestination{T}"/>).
 /// </summary>
@@ -20,7 +20,7 @@ public class CsvDestination<T, TCodec> : FileDestination<T>
 
     /// <summary>Creates a destination for the file in <paramref name="options"/>, writing rows with <paramref name="codec"/>.</summary>
     public CsvDestination(CsvDestinationOptions options, TCodec codec)
-        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.Mode, options.Compression, options.Encoding, options.CompressionLevel)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.WriteMode, options.Compression, options.Encoding, options.CompressionLevel)
     {
         _options = options;
         _codec = codec;

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace AiEtl.Csv;
 
-/// <summary>The CSV destination's configuration (the seed's CSVLoader: <c>path</c>, <c>delimiter</c>, <c>encoding</c>, <c>mode</c>, <c>compression</c>).</summary>
+/// <summary>The CSV destination's configuration: the target, the dialect, the encoding, the write mode and the compression.</summary>
 /// <param name="Path">The target file; its extension gives the compression unless <see cref="Compression"/> is set.</param>
 public sealed record CsvDestinationOptions(string Path)
 {
@@ -18,8 +18,8 @@ public sealed record CsvDestinationOptions(string Path)
     /// <summary>Whether a new file starts with a header row of the field names. An appended file never gets a second one.</summary>
     public bool HasHeader { get; init; } = true;
 
-    /// <summary>Overwrite or append.</summary>
-    public FileWriteMode Mode { get; init; } = FileWriteMode.Overwrite;
+    /// <summary>Replace the file (the default) or append to it; <see cref="WriteMode.Merge"/> is refused.</summary>
+    public WriteMode WriteMode { get; init; } = WriteMode.Replace;
 
     /// <summary>The compression; <see langword="null"/> to take it from the extension (<c>.gz</c>, <c>.zip</c>, <c>.bz2</c>, <c>.zst</c>).</summary>
     public FileCompression? Compression { get; init; }

@@ -4,7 +4,7 @@ using CsvHelper;
 namespace AiEtl.Csv;
 
 /// <summary>
-/// Infers the schema of a CSV file from a sample of its rows (the seed's inferred schema): the type of
+/// Infers the schema of a CSV file from a sample of its rows: the type of
 /// each column with a confidence between 0 and 1 (the share of its non-null sampled values that fit the
 /// type), nullability and null counts, and the sample size. Columns whose confidence is below
 /// <see cref="SchemaInferenceOptions.MinConfidence"/> are text and are listed by <see cref="Unsure"/>.

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace AiEtl.Csv;
 
-/// <summary>The CSV source's configuration (the seed's <c>path</c>, <c>encoding</c>, <c>delimiter</c>, <c>has_header</c>, and the usual dialect options).</summary>
+/// <summary>The CSV source's configuration: the file or glob, the encoding, the dialect, the header, null tokens, and the culture and formats of values.</summary>
 /// <param name="Path">The file to read, or a glob (<c>data/*.csv</c>, <c>logs/**/*.csv</c>) of files read in ordinal order of their paths.</param>
 public sealed record CsvSourceOptions(string Path)
 {

@@ -1,6 +1,6 @@
 namespace AiEtl;
 
-/// <summary>How a file adapter's file is compressed (the seed's <c>compression</c>).</summary>
+/// <summary>How a file adapter's file is compressed.</summary>
 public enum FileCompression
 {
     /// <summary>Plain text.</summary>

@@ -36,16 +36,22 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
     /// <summary>Creates the destination.</summary>
     /// <param name="path">The target file.</param>
-    /// <param name="mode">Overwrite or append.</param>
+    /// <param name="writeMode">Replace or append; a file cannot be merged into.</param>
     /// <param name="compression">The compression; <see langword="null"/> to take it from the extension.</param>
     /// <param name="encoding">The text encoding; <see langword="null"/> for UTF-8 without a byte order mark.</param>
     /// <param name="compressionLevel">How hard gzip, zip and zstd compress.</param>
-    protected FileDestination(string path, FileWriteMode mode, FileCompression? compression, Encoding? encoding, CompressionLevel compressionLevel = CompressionLevel.Fastest)
+    /// <exception cref="PipelineConfigurationException"><paramref name="writeMode"/> is <see cref="WriteMode.Merge"/>.</exception>
+    protected FileDestination(string path, WriteMode writeMode, FileCompression? compression, Encoding? encoding, CompressionLevel compressionLevel = CompressionLevel.Fastest)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (writeMode is not (WriteMode.Replace or WriteMode.Append))
+        {
+            throw new PipelineConfigurationException($"a file destination cannot write in {writeMode} mode: a file has no key to merge rows by; use WriteMode.Replace or WriteMode.Append", new DataLocation(path));
+        }
+
         DisplayPath = path;
         TargetPath = Path.GetFullPath(path);
-        Mode = mode;
+        WriteMode = writeMode;
         Compression = compression ?? FileCompressions.FromPath(path);
         CompressionLevel = compressionLevel;
         _encoding = encoding is null || encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding;
@@ -54,8 +60,8 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     /// <summary>The target file's full path.</summary>
     public string TargetPath { get; }
 
-    /// <summary>Overwrite or append.</summary>
-    public FileWriteMode Mode { get; }
+    /// <summary>Replace or append.</summary>
+    public WriteMode WriteMode { get; }
 
     /// <summary>The compression of the target.</summary>
     public FileCompression Compression { get; }
@@ -82,9 +88,9 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     public override ValueTask ConnectAsync(CancellationToken cancellationToken = default)
     {
         FileCompressions.EnsureWritable(Compression, DisplayPath);
-        if (Mode == FileWriteMode.Append && Compression == FileCompression.Zip)
+        if (WriteMode == WriteMode.Append && Compression == FileCompression.Zip)
         {
-            throw new PipelineConfigurationException("a zip archive cannot be appended to; use gzip, bz2 or zstd, or overwrite", new DataLocation(DisplayPath));
+            throw new PipelineConfigurationException("a zip archive cannot be appended to; use gzip, bz2 or zstd, or replace it", new DataLocation(DisplayPath));
         }
 
         CheckOptions();
@@ -103,7 +109,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             Directory.CreateDirectory(directory);
             DeleteLeftovers(directory);
             _tempPath = Path.Combine(directory, $".{Path.GetFileName(TargetPath)}.{Guid.NewGuid():N}{TempSuffix}");
-            var appendTo = Mode == FileWriteMode.Append && File.Exists(TargetPath) && new FileInfo(TargetPath).Length > 0;
+            var appendTo = WriteMode == WriteMode.Append && File.Exists(TargetPath) && new FileInfo(TargetPath).Length > 0;
             if (appendTo)
             {
                 File.Copy(TargetPath, _tempPath, overwrite: true);

@@ -12,7 +12,7 @@ public sealed class JsonDestination<T> : JsonDestination<T, GeneratedCodec<T>>
     {
     }
 
-    /// <summary>Creates a destination that overwrites the file at <paramref name="path"/> (lines for <c>.jsonl</c>, else an array).</summary>
+    /// <summary>Creates a destination that replaces the file at <paramref name="path"/> (lines for <c>.jsonl</c>, else an array).</summary>
     public JsonDestination(string path)
         : base(new JsonDestinationOptions(path), default)
     {

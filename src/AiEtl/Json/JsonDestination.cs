@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace AiEtl.Json;
 
 /// <summary>
-/// Writes rows to a JSON file (the seed's JSONLoader): one array of objects, or one object per line;
+/// Writes rows to a JSON file: one array of objects, or one object per line;
 /// nested JSON fields and arrays as JSON, optional indentation, gzip/zip/bz2/zstd compression. Rows
 /// stream through a temp file beside the target (never the whole output in memory) that replaces the
 /// target atomically when the run completes; the schema can be exported beside it as JSON Schema 2020-12.
@@ -26,7 +26,7 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
 
     /// <summary>Creates a destination for the file in <paramref name="options"/>, writing rows with <paramref name="codec"/>.</summary>
     public JsonDestination(JsonDestinationOptions options, TCodec codec)
-        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.Mode, options.Compression, encoding: null, options.CompressionLevel)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.WriteMode, options.Compression, encoding: null, options.CompressionLevel)
     {
         _options = options;
         _codec = codec;
@@ -51,7 +51,7 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
             throw new PipelineConfigurationException("pretty printing needs the array format: a JSON line must stay on one line", new DataLocation(DisplayPath));
         }
 
-        if (Mode == FileWriteMode.Append && _format == JsonFormat.Array && Compression != FileCompression.None)
+        if (WriteMode == WriteMode.Append && _format == JsonFormat.Array && Compression != FileCompression.None)
         {
             throw new PipelineConfigurationException(
                 "appending to a compressed JSON array is refused: its closing bracket is inside the compressed data; use the lines format or an uncompressed file",

@@ -1,7 +1,7 @@
 
 namespace AiEtl.Json;
 
-/// <summary>The JSON destination's configuration (the seed's JSONLoader).</summary>
+/// <summary>The JSON destination's configuration: the target, its layout, indentation, the write mode, the compression and the schema export.</summary>
 /// <param name="Path">The target file; its extension gives the compression, and <c>.jsonl</c>/<c>.ndjson</c> the lines format, unless set below.</param>
 public sealed record JsonDestinationOptions(string Path)
 {
@@ -11,8 +11,11 @@ public sealed record JsonDestinationOptions(string Path)
     /// <summary>Indents the output (array format only: a JSON line must stay on one line).</summary>
     public bool Pretty { get; init; }
 
-    /// <summary>Overwrite or append. Appending to an array rewrites its closing bracket, so it needs an uncompressed file.</summary>
-    public FileWriteMode Mode { get; init; } = FileWriteMode.Overwrite;
+    /// <summary>
+    /// Replace the file (the default) or append to it; <see cref="WriteMode.Merge"/> is refused. Appending to an array
+    /// rewrites its closing bracket, so it needs an uncompressed file.
+    /// </summary>
+    public WriteMode WriteMode { get; init; } = WriteMode.Replace;
 
     /// <summary>The compression; <see langword="null"/> to take it from the extension.</summary>
     public FileCompression? Compression { get; init; }
@@ -26,7 +29,7 @@ public sealed record JsonDestinationOptions(string Path)
     /// </summary>
     public System.IO.Compression.CompressionLevel CompressionLevel { get; init; } = System.IO.Compression.CompressionLevel.Fastest;
 
-    /// <summary>Writes the schema as JSON Schema 2020-12 beside the file when the run completes (the seed's schema export).</summary>
+    /// <summary>Writes the schema as JSON Schema 2020-12 beside the file when the run completes.</summary>
     public bool ExportSchema { get; init; }
 
     /// <summary>Where the schema goes; <see langword="null"/> for <c>&lt;name&gt;.schema.json</c> beside the target.</summary>

@@ -1,6 +1,6 @@
 namespace AiEtl.Json;
 
-/// <summary>The layout of a JSON file (the seed's JSONLoader <c>mode</c>).</summary>
+/// <summary>The layout of a JSON file: one array of objects, or one object per line.</summary>
 public enum JsonFormat
 {
     /// <summary>One JSON array of objects: <c>[{...}, {...}]</c>.</summary>

@@ -6,8 +6,8 @@ namespace AiEtl.Json;
 
 /// <summary>
 /// Writes a <see cref="Schema"/> as JSON Schema (draft 2020-12) for one row object: types and formats,
-/// nullability (<c>["integer", "null"]</c>), required fields, and the seed's constraints (minimum,
-/// maximum, pattern, enum, description). Inference metadata goes under <c>x-</c> keywords.
+/// nullability (<c>["integer", "null"]</c>), required fields, and the fields' declared constraints
+/// (minimum, maximum, pattern, enum, description). Inference metadata goes under <c>x-</c> keywords.
 /// </summary>
 public static class JsonSchemaExport
 {

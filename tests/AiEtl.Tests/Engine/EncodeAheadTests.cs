@@ -47,7 +47,7 @@ public sealed class EncodeAheadTests : IDisposable
         var second = FileTestData.Rows(5, firstId: 3);
 
         Assert.True((await FileTestData.WriteAsync(new JsonDestination<FileRow>(path), first)).Success);
-        var appended = await FileTestData.WriteAsync(new JsonDestination<FileRow>(new JsonDestinationOptions(path) { Mode = FileWriteMode.Append }), second, batchSize: 2);
+        var appended = await FileTestData.WriteAsync(new JsonDestination<FileRow>(new JsonDestinationOptions(path) { WriteMode = WriteMode.Append }), second, batchSize: 2);
         var (read, rows) = await FileTestData.ReadAsync(new JsonSource<FileRow>(path));
 
         Assert.True(appended.Success && read.Success, FileTestData.Describe(appended) + FileTestData.Describe(read));

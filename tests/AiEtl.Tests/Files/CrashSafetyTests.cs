@@ -10,10 +10,10 @@ public sealed class CrashSafetyTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Theory]
-    [InlineData("csv", "out.csv", "overwrite")]
+    [InlineData("csv", "out.csv", "replace")]
     [InlineData("csv", "out.csv.gz", "append")]
     [InlineData("json", "out.jsonl", "append")]
-    [InlineData("json", "new.json", "overwrite")]
+    [InlineData("json", "new.json", "replace")]
     public async Task A_killed_writer_leaves_the_previous_target_intact(string format, string name, string mode)
     {
         var target = Path.Combine(_directory, name);

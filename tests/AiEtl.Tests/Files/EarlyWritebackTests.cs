@@ -18,7 +18,7 @@ public sealed class EarlyWritebackTests : IDisposable
     public async Task A_file_written_back_while_it_grows_is_published_whole()
     {
         var path = Path.Combine(_directory, "people.jsonl");
-        var options = new JsonDestinationOptions(path) { Mode = FileWriteMode.Append };
+        var options = new JsonDestinationOptions(path) { WriteMode = WriteMode.Append };
 
         var first = await WriteAsync(new JsonDestination<Person>(options), People(1));
         var second = await WriteAsync(new JsonDestination<Person>(options), People(Rows + 1));

@@ -44,7 +44,7 @@ public sealed class FileDestinationTests : IDisposable
     public async Task Append_writes_no_second_header_and_refuses_a_file_with_other_columns()
     {
         var path = Path.Combine(_directory, "grow.csv");
-        var options = new CsvDestinationOptions(path) { Mode = FileWriteMode.Append, NewLine = "\n" };
+        var options = new CsvDestinationOptions(path) { WriteMode = WriteMode.Append, NewLine = "\n" };
         await WriteAsync(new CsvDestination<Person>(options), [new Person(1, "a", 1, new DateOnly(2000, 1, 1), 1m)]);
         await File.AppendAllTextAsync(path, "2,b,2,2000-01-02,2", TestContext.Current.CancellationToken);
 
@@ -99,21 +99,34 @@ public sealed class FileDestinationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("a.csv.xz", FileWriteMode.Overwrite, "xz compression cannot be written: no maintained .NET library writes xz here")]
-    [InlineData("a.csv.zip", FileWriteMode.Append, "a zip archive cannot be appended to")]
-    [InlineData("a.json.gz", FileWriteMode.Append, "appending to a compressed JSON array is refused")]
-    public async Task Unsupported_combinations_are_clear_configuration_errors(string name, FileWriteMode mode, string message)
+    [InlineData("a.csv.xz", WriteMode.Replace, "xz compression cannot be written: no maintained .NET library writes xz here")]
+    [InlineData("a.csv.zip", WriteMode.Append, "a zip archive cannot be appended to")]
+    [InlineData("a.json.gz", WriteMode.Append, "appending to a compressed JSON array is refused")]
+    public async Task Unsupported_combinations_are_clear_configuration_errors(string name, WriteMode mode, string message)
     {
         var path = Path.Combine(_directory, name);
         IDestination<Person> destination = name.Contains(".csv", StringComparison.Ordinal)
-            ? new CsvDestination<Person>(new CsvDestinationOptions(path) { Mode = mode })
-            : new JsonDestination<Person>(new JsonDestinationOptions(path) { Mode = mode });
+            ? new CsvDestination<Person>(new CsvDestinationOptions(path) { WriteMode = mode })
+            : new JsonDestination<Person>(new JsonDestinationOptions(path) { WriteMode = mode });
 
         var result = await WriteAsync(destination, [new Person(1, "a", 1, new DateOnly(2000, 1, 1), 1m)]);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(nameof(PipelineConfigurationException), error.ErrorType);
         Assert.Contains($"{name}: {message}", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void A_file_destination_refuses_to_merge_when_it_is_created()
+    {
+        var path = Path.Combine(_directory, "a.csv");
+
+        var csv = Assert.Throws<PipelineConfigurationException>(() => new CsvDestination<Person>(new CsvDestinationOptions(path) { WriteMode = WriteMode.Merge }));
+        var json = Assert.Throws<PipelineConfigurationException>(() => new JsonDestination<Person>(new JsonDestinationOptions(path) { WriteMode = WriteMode.Merge }));
+
+        Assert.Contains("a file destination cannot write in Merge mode", csv.Message, StringComparison.Ordinal);
+        Assert.Contains("WriteMode.Replace or WriteMode.Append", json.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
     }
 
@@ -177,7 +190,7 @@ public sealed class FileDestinationTests : IDisposable
         }
 
         var path = Path.Combine(_directory, $"log.jsonl{extension}");
-        var options = new JsonDestinationOptions(path) { Mode = FileWriteMode.Append };
+        var options = new JsonDestinationOptions(path) { WriteMode = WriteMode.Append };
         await WriteAsync(new JsonDestination<Person>(options), [new Person(1, "a", 1, new DateOnly(2000, 1, 1), 1m)]);
         await WriteAsync(new JsonDestination<Person>(options), [new Person(2, "b", 2, new DateOnly(2000, 1, 2), 2m)]);
 

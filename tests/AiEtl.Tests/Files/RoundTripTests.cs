@@ -9,16 +9,16 @@ public sealed class RoundTripTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    public static TheoryData<string, string, FileWriteMode> Cases()
+    public static TheoryData<string, string, WriteMode> Cases()
     {
-        var data = new TheoryData<string, string, FileWriteMode>();
+        var data = new TheoryData<string, string, WriteMode>();
         foreach (var format in new[] { "csv", "json", "jsonl" })
         {
             foreach (var compression in new[] { "", ".gz", ".zip", ".bz2", ".zst" })
             {
-                foreach (var mode in new[] { FileWriteMode.Overwrite, FileWriteMode.Append })
+                foreach (var mode in new[] { WriteMode.Replace, WriteMode.Append })
                 {
-                    var refused = mode == FileWriteMode.Append && (compression == ".zip" || (format == "json" && compression != ""));
+                    var refused = mode == WriteMode.Append && (compression == ".zip" || (format == "json" && compression != ""));
                     if (!refused)
                     {
                         data.Add(format, compression, mode);
@@ -32,14 +32,14 @@ public sealed class RoundTripTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Typed_rows_come_back_value_by_value(string format, string compression, FileWriteMode mode)
+    public async Task Typed_rows_come_back_value_by_value(string format, string compression, WriteMode mode)
     {
         var path = Path.Combine(_directory, $"rows.{format}{compression}");
         var first = FileTestData.Rows(23);
         var second = FileTestData.Rows(12, firstId: 100);
 
         var written = await FileTestData.WriteAsync(Destination(path, format, mode), first);
-        if (mode == FileWriteMode.Append)
+        if (mode == WriteMode.Append)
         {
             written = await FileTestData.WriteAsync(Destination(path, format, mode), second);
         }
@@ -47,19 +47,19 @@ public sealed class RoundTripTests : IDisposable
         Assert.True(written.Success, FileTestData.Describe(written));
         var (read, rows) = await FileTestData.ReadAsync(format == "csv" ? new CsvSource<FileRow>(path) : new JsonSource<FileRow>(path));
         Assert.True(read.Success, FileTestData.Describe(read));
-        FileTestData.AssertSame(mode == FileWriteMode.Append ? [.. first, .. second] : first, rows);
+        FileTestData.AssertSame(mode == WriteMode.Append ? [.. first, .. second] : first, rows);
         Assert.Empty(Directory.GetFiles(_directory, "*.aietl-tmp"));
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Dynamic_records_carry_the_same_values_both_ways(string format, string compression, FileWriteMode mode)
+    public async Task Dynamic_records_carry_the_same_values_both_ways(string format, string compression, WriteMode mode)
     {
         var typedPath = Path.Combine(_directory, $"typed.{format}{compression}");
         var dynamicPath = Path.Combine(_directory, $"dynamic.{format}{compression}");
         var rows = FileTestData.Rows(31);
         var codec = new RecordCodec(FileRow.Schema, new RecordMetadata(format, typedPath));
-        Assert.True((await FileTestData.WriteAsync(Destination(typedPath, format, FileWriteMode.Overwrite), rows)).Success);
+        Assert.True((await FileTestData.WriteAsync(Destination(typedPath, format, WriteMode.Replace), rows)).Success);
 
         var records = new ListDestination<Record>();
         ISource<Record> dynamicSource = format == "csv"
@@ -72,12 +72,12 @@ public sealed class RoundTripTests : IDisposable
         Assert.Equal(rows[4].Day, records.Committed[4].Data["day"]);
 
         // Appending writes the records in two runs; overwriting in one.
-        var parts = mode == FileWriteMode.Append ? [records.Committed[..10], records.Committed[10..]] : new[] { records.Committed };
+        var parts = mode == WriteMode.Append ? [records.Committed[..10], records.Committed[10..]] : new[] { records.Committed };
         foreach (var part in parts)
         {
             IDestination<Record> dynamicDestination = format == "csv"
-                ? new CsvDestination<Record, RecordCodec>(new CsvDestinationOptions(dynamicPath) { Mode = mode }, codec)
-                : new JsonDestination<Record, RecordCodec>(new JsonDestinationOptions(dynamicPath) { Mode = mode }, codec);
+                ? new CsvDestination<Record, RecordCodec>(new CsvDestinationOptions(dynamicPath) { WriteMode = mode }, codec)
+                : new JsonDestination<Record, RecordCodec>(new JsonDestinationOptions(dynamicPath) { WriteMode = mode }, codec);
             var writeDynamic = await EtlPipeline.Create<Record>("dyn-write")
                 .From(new ListSource<Record>(part))
                 .To(dynamicDestination)
@@ -90,7 +90,7 @@ public sealed class RoundTripTests : IDisposable
         FileTestData.AssertSame(rows, back);
     }
 
-    private static IDestination<FileRow> Destination(string path, string format, FileWriteMode mode) => format == "csv"
-        ? new CsvDestination<FileRow>(new CsvDestinationOptions(path) { Mode = mode })
-        : new JsonDestination<FileRow>(new JsonDestinationOptions(path) { Mode = mode, Pretty = format == "json" && mode == FileWriteMode.Overwrite });
+    private static IDestination<FileRow> Destination(string path, string format, WriteMode mode) => format == "csv"
+        ? new CsvDestination<FileRow>(new CsvDestinationOptions(path) { WriteMode = mode })
+        : new JsonDestination<FileRow>(new JsonDestinationOptions(path) { WriteMode = mode, Pretty = format == "json" && mode == WriteMode.Replace });
 }
