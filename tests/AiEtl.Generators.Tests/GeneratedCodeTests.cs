@@ -1,5 +1,5 @@
-using AiEtl.Testing;
 using AiEtl.Generators.Tests.Infrastructure;
+using AiEtl.Testing;
 
 namespace AiEtl.Generators.Tests;
 

@@ -29,7 +29,7 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var (result, rows, _) = await RunAsync("header.csv", Bytes(Header));
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Empty(rows);
         Assert.Equal(0, result.RecordsExtracted);
     }
@@ -59,7 +59,7 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var (result, rows, dead) = await RunAsync("count.csv", Bytes(Header + "1,a,3,2000-01-01,1\n2,b,4\n3,c,5,2000-01-03,3,extra\n"));
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal([1], rows.Select(r => r.Id));
         Assert.Equal(3, result.RecordsExtracted);
         Assert.Equal(2, dead.Count);
@@ -113,7 +113,7 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var (result, rows, _) = await RunAsync("bom.csv", [0xEF, 0xBB, 0xBF, .. Bytes(Header + "1,Zoë,3,2000-01-01,1\n")]);
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(new Person(1, "Zoë", 3, new DateOnly(2000, 1, 1), 1m), Assert.Single(rows));
     }
 
@@ -134,7 +134,7 @@ public sealed class CsvBadInputTests : IDisposable
 
         var (result, rows, _) = await RunAsync("big.csv", Bytes(Header + $"1,\"{big}\",3,2000-01-01,1\n2,b,4,2000-01-02,2\n"));
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(big.Length, rows[0].Name.Length);
         Assert.Equal("b", rows[1].Name);
     }
@@ -144,7 +144,7 @@ public sealed class CsvBadInputTests : IDisposable
         var path = Path.Combine(_directory, name);
         await File.WriteAllBytesAsync(path, content, TestContext.Current.CancellationToken);
         var deadLetters = Path.Combine(_directory, $"{name}.dlq.jsonl");
-        var destination = new ListDestination<Person>();
+        var destination = new RecordingDestination<Person>();
         var result = await EtlPipeline.Create<Person>("bad")
             .From(new CsvSource<Person>(path))
             .To(destination)
@@ -159,5 +159,4 @@ public sealed class CsvBadInputTests : IDisposable
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static string Describe(PipelineResult result) => string.Join("; ", result.Errors.Select(e => e.Message));
 }

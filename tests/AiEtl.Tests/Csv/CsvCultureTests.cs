@@ -31,7 +31,7 @@ public sealed class CsvCultureTests : IDisposable
 
         var (result, rows, dead) = await RunAsync<LocalizedOrder>(new CsvSource<LocalizedOrder>(options));
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Empty(dead);
         Assert.Equal(
             new LocalizedOrder(1, 1234.56m, 0.5, 1_000_000, new DateOnly(2024, 12, 31), new DateTime(2024, 12, 31, 14, 30, 0), new DateTimeOffset(2025, 1, 1, 9, 15, 0, TimeSpan.FromHours(1))),
@@ -85,7 +85,7 @@ public sealed class CsvCultureTests : IDisposable
 
         var (result, rows, _) = await RunAsync<LocalizedOrder>(new CsvSource<LocalizedOrder>(options));
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(new LocalizedOrder(1, 1234.56m, 0.25, 12345, new DateOnly(2024, 12, 31), new DateTime(2024, 12, 31, 14, 30, 0), null), rows[0]);
         Assert.Equal(new DateOnly(2024, 2, 3), rows[1].Ordered);
     }
@@ -232,7 +232,7 @@ public sealed class CsvCultureTests : IDisposable
     private async Task<(PipelineResult Result, List<T> Rows, List<JsonElement> DeadLetters)> RunAsync<T>(ISource<T> source)
     {
         var deadLetters = Path.Combine(_directory, $"{Guid.NewGuid():N}.dlq.jsonl");
-        var destination = new ListDestination<T>();
+        var destination = new RecordingDestination<T>();
         var result = await EtlPipeline.Create<T>("culture")
             .From(source)
             .To(destination)
@@ -244,5 +244,4 @@ public sealed class CsvCultureTests : IDisposable
 
     private string Tail(JsonElement entry) => entry.GetProperty("message").GetString()!.Replace(_directory + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
 
-    private static string Describe(PipelineResult result) => string.Join("; ", result.Errors.Select(e => e.Message));
 }

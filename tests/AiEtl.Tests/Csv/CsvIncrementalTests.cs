@@ -187,10 +187,10 @@ public sealed class CsvIncrementalTests : IDisposable
         var path = Write("dialect.csv", "id|name|age|born|balance\n 1 | a\\|b |NULL| 2000-01-01 |1\n");
         var options = new CsvSourceOptions(path) { Delimiter = '|', TrimWhitespace = true, NullValues = ["NULL"], Escape = '\\' };
 
-        var destination = new ListDestination<Person>();
+        var destination = new RecordingDestination<Person>();
         var result = await EtlPipeline.Create<Person>("dialect").From(new CsvSource<Person>(options)).To(destination).RunAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(new Person(1, "a|b", null, new DateOnly(2000, 1, 1), 1m), Assert.Single(destination.Committed));
     }
 
@@ -200,7 +200,7 @@ public sealed class CsvIncrementalTests : IDisposable
 
     private async Task<(PipelineResult Result, List<Person> Rows)> RunAsync(string path, PipelineOptions options)
     {
-        var destination = new ListDestination<Person>();
+        var destination = new RecordingDestination<Person>();
         var result = await EtlPipeline.Create<Person>("incremental")
             .From(new CsvSource<Person>(path))
             .To(destination)

@@ -98,7 +98,7 @@ public sealed class CsvParallelBuildTests : IDisposable
     private async Task<(PipelineResult Result, List<Person> Rows, List<string> DeadLetters)> RunAsync(int parallelism, ErrorAction onError)
     {
         var deadLetters = Path.Combine(_directory, $"dlq-{parallelism}-{onError}.jsonl");
-        var destination = new ListDestination<Person>();
+        var destination = new RecordingDestination<Person>();
         var result = await EtlPipeline.Create<Person>($"parallel-{parallelism}-{onError}")
             .From(new CsvSource<Person>(new CsvSourceOptions(Input) { MaxDegreeOfParallelism = parallelism }))
             .To(destination)

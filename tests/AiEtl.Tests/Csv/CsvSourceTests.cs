@@ -17,7 +17,7 @@ public sealed class CsvSourceTests : IDisposable
 
         var (result, rows) = await RunAsync(path);
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(
             [new Person(1, "Smith, \"JJ\"", null, new DateOnly(1990, 2, 3), 12.50m), new Person(2, "Zoë", 44, new DateOnly(2001, 12, 31), -3.00m)],
             rows);
@@ -45,7 +45,7 @@ public sealed class CsvSourceTests : IDisposable
 
         var (result, rows) = await RunAsync(path);
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(2, rows.Count);
         Assert.Contains("notes", Assert.Single(result.Warnings), StringComparison.Ordinal);
     }
@@ -74,7 +74,7 @@ public sealed class CsvSourceTests : IDisposable
             ErrorHandling = new ErrorHandlingOptions { OnExtractError = ErrorAction.Skip, DeadLetterPath = deadLetters },
         });
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal([1, 5], rows.Select(r => r.Id));
         Assert.Equal(5, result.RecordsExtracted);
         Assert.Equal(3, result.RecordsFailed);
@@ -121,7 +121,7 @@ public sealed class CsvSourceTests : IDisposable
         File.AppendAllText(path, "3,\"multi\nline\",5,2000-01-03,3\n4,d,x,2000-01-04,4\n");
         var (second, secondRows) = await RunAsync(path, options);
 
-        Assert.True(first.Success, Describe(first));
+        Assert.True(first.Success, first.Describe());
         Assert.Equal([1, 2], firstRows.Select(r => r.Id));
         Assert.False(second.Success);
         Assert.Equal([3], secondRows.Select(r => r.Id));
@@ -136,14 +136,14 @@ public sealed class CsvSourceTests : IDisposable
         var path = Write("resume.csv", Header + string.Concat(Enumerable.Range(1, 10).Select(i => $"{i},n{i},{i},2000-01-01,{i}\n")));
         var state = new StateManager(Path.Combine(_directory, ".state"));
         var options = new PipelineOptions { State = state, BatchSize = 3, RetryPolicy = RetryPolicy.None };
-        var failing = new ListDestination<Person> { FailBatch = commit => commit == 3 };
+        var failing = new RecordingDestination<Person> { FailBatch = commit => commit == 3 };
 
         var first = await EtlPipeline.Create<Person>("resume").From(new CsvSource<Person>(path)).To(failing).WithOptions(options).RunAsync(TestContext.Current.CancellationToken);
         var (second, rest) = await RunAsync(path, options, "resume");
 
         Assert.False(first.Success);
         Assert.Equal([1, 2, 3, 4, 5, 6], failing.Committed.Select(r => r.Id));
-        Assert.True(second.Success, Describe(second));
+        Assert.True(second.Success, second.Describe());
         Assert.Equal([7, 8, 9, 10], rest.Select(r => r.Id));
     }
 
@@ -162,7 +162,7 @@ public sealed class CsvSourceTests : IDisposable
 
     private async Task<(PipelineResult Result, List<Person> Rows)> RunAsync(string path, PipelineOptions? options = null, string name = "test")
     {
-        var destination = new ListDestination<Person>();
+        var destination = new RecordingDestination<Person>();
         var result = await EtlPipeline.Create<Person>(name)
             .From(new CsvSource<Person>(path))
             .To(destination)
@@ -178,5 +178,4 @@ public sealed class CsvSourceTests : IDisposable
         return path;
     }
 
-    private static string Describe(PipelineResult result) => string.Join("; ", result.Errors.Select(e => e.Message));
 }

@@ -149,7 +149,7 @@ public sealed class Utf8DecimalTests
                 + "6,7,\"[\"\"a\"\",1]\",[]\n"
                 + "7,8,[],[1.5]\n");
             var deadLetters = Path.Combine(directory, "dead.jsonl");
-            var destination = new ListDestination<PricedItem>();
+            var destination = new RecordingDestination<PricedItem>();
 
             var result = await EtlPipeline.Create<PricedItem>("decimal")
                 .From(new CsvSource<PricedItem>(path))
@@ -157,7 +157,7 @@ public sealed class Utf8DecimalTests
                 .WithOptions(new PipelineOptions { ErrorHandling = new ErrorHandlingOptions { OnExtractError = ErrorAction.Skip, DeadLetterPath = deadLetters } })
                 .RunAsync(TestContext.Current.CancellationToken);
 
-            Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => e.Message)));
+            Assert.True(result.Success, result.Describe());
             var rows = destination.Committed;
             Assert.Equal(["1.50", "0.00", "1234.5"], rows.Select(r => r.Price.ToString(CultureInfo.InvariantCulture)));
             Assert.Equal(0x80020000u, (uint)decimal.GetBits(rows[1].Price)[3]);

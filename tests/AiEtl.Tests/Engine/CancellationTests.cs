@@ -28,7 +28,7 @@ public sealed class CancellationTests : IDisposable
         Assert.False(cancelled.Success);
         Assert.Contains(cancelled.Errors, e => e.ErrorType == "Cancelled");
         Assert.Equal([Path.GetFileName(input), Path.GetFileName(output)], Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.True(complete.Success, string.Join("; ", complete.Errors.Select(e => e.Message)));
+        Assert.True(complete.Success, complete.Describe());
         Assert.Equal(Rows, File.ReadLines(output).Count());
     }
 

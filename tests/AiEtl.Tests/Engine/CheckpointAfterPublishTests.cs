@@ -30,7 +30,7 @@ public sealed class CheckpointAfterPublishTests : IDisposable
         File.WriteAllText(input, Header + Rows(1, 10));
         var rerun = await RunAsync(input, output, state);
 
-        Assert.True(rerun.Success, string.Join("; ", rerun.Errors.Select(e => e.Message)));
+        Assert.True(rerun.Success, rerun.Describe());
         Assert.Equal(Enumerable.Range(1, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), File.ReadAllLines(output).Skip(1).Select(line => line.Split(',')[0]));
         Assert.Equal(10, state.GetState("publish", Path.GetFullPath(input))!.Checkpoint.Offset);
     }

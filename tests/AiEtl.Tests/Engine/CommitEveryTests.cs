@@ -22,7 +22,7 @@ public sealed class CommitEveryTests : IDisposable
 
         var result = await RunAsync(input, destination, new StateManager(Path.Combine(_directory, ".state")), commitEvery: 3, RetryPolicy.None);
 
-        Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(10, result.RecordsLoaded);
         Assert.Equal(Enumerable.Range(1, 10), destination.Committed);
 
@@ -49,7 +49,7 @@ public sealed class CommitEveryTests : IDisposable
         var rerun = new ScriptedDestination();
         var result = await RunAsync(input, rerun, state, commitEvery: 3, FastRetry);
 
-        Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(Enumerable.Range(7, 12), rerun.Committed);
         Assert.Equal(18, state.GetState("commit-every", Path.GetFullPath(input))!.Checkpoint.Offset);
     }
@@ -67,7 +67,7 @@ public sealed class CommitEveryTests : IDisposable
         };
         var result = await RunAsync(input, failing, new StateManager(Path.Combine(_directory, ".state")), commitEvery: 3, FastRetry);
 
-        Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(Enumerable.Range(1, 12), failing.Committed);
         Assert.Equal(12, result.RecordsLoaded);
         Assert.Equal(

@@ -34,7 +34,7 @@ public sealed class EncodeAheadTests : IDisposable
             .RunAsync(TestContext.Current.CancellationToken);
         await WriteDirectlyAsync(Create(direct), rows);
 
-        Assert.True(result.Success, FileTestData.Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(23, result.RecordsLoaded);
         Assert.Equal(await File.ReadAllBytesAsync(direct, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(ahead, TestContext.Current.CancellationToken));
     }
@@ -50,7 +50,7 @@ public sealed class EncodeAheadTests : IDisposable
         var appended = await FileTestData.WriteAsync(new JsonDestination<FileRow>(new JsonDestinationOptions(path) { WriteMode = WriteMode.Append }), second, batchSize: 2);
         var (read, rows) = await FileTestData.ReadAsync(new JsonSource<FileRow>(path));
 
-        Assert.True(appended.Success && read.Success, FileTestData.Describe(appended) + FileTestData.Describe(read));
+        Assert.True(appended.Success && read.Success, appended.Describe() + read.Describe());
         FileTestData.AssertSame([.. first, .. second], rows);
     }
 

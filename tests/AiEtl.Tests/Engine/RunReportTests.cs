@@ -21,10 +21,10 @@ public sealed class RunReportTests : IDisposable
         try
         {
             results = await Task.WhenAll(
-                EtlPipeline.Create<Person>("report-first").From(new CsvSource<Person>(input)).To(new ListDestination<Person>()).WithOptions(options).RunAsync(TestContext.Current.CancellationToken),
-                EtlPipeline.Create<Person>("report-second").From(new CsvSource<Person>(input)).To(new ListDestination<Person>()).WithOptions(options).RunAsync(TestContext.Current.CancellationToken));
+                EtlPipeline.Create<Person>("report-first").From(new CsvSource<Person>(input)).To(new RecordingDestination<Person>()).WithOptions(options).RunAsync(TestContext.Current.CancellationToken),
+                EtlPipeline.Create<Person>("report-second").From(new CsvSource<Person>(input)).To(new RecordingDestination<Person>()).WithOptions(options).RunAsync(TestContext.Current.CancellationToken));
 
-            Assert.All(results, r => Assert.True(r.Success, string.Join("; ", r.Errors.Select(e => e.Message))));
+            Assert.All(results, r => Assert.True(r.Success, r.Describe()));
             Assert.Equal(Path.GetFullPath(ErrorHandlingOptions.DefaultDeadLetterPath("report-first")), results[0].DeadLetterPath);
             Assert.Equal(Path.GetFullPath(ErrorHandlingOptions.DefaultDeadLetterPath("report-second")), results[1].DeadLetterPath);
             Assert.NotEqual(results[0].DeadLetterPath, results[1].DeadLetterPath);
@@ -46,9 +46,9 @@ public sealed class RunReportTests : IDisposable
         var states = new StateManager(Path.Combine(_directory, "state"));
         var source = new CsvSource<Person>(input);
 
-        var withState = await EtlPipeline.Create<Person>("report-state").From(source).To(new ListDestination<Person>())
+        var withState = await EtlPipeline.Create<Person>("report-state").From(source).To(new RecordingDestination<Person>())
             .WithOptions(new PipelineOptions { State = states }).RunAsync(TestContext.Current.CancellationToken);
-        var withoutState = await EtlPipeline.Create<Person>("report-state").From(new CsvSource<Person>(input)).To(new ListDestination<Person>())
+        var withoutState = await EtlPipeline.Create<Person>("report-state").From(new CsvSource<Person>(input)).To(new RecordingDestination<Person>())
             .RunAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(Path.GetFullPath(states.GetStatePath("report-state", source.SourceId)), withState.StatePath);
@@ -62,7 +62,7 @@ public sealed class RunReportTests : IDisposable
     {
         var rows = Enumerable.Range(1, 10).Select(i => new Person(i, "p" + i, i % 2 == 0 ? null : i, new DateOnly(2000, 1, 1), i));
         var fill = new FillMissingAge();
-        var destination = new ListDestination<Person>();
+        var destination = new RecordingDestination<Person>();
 
         var result = await EtlPipeline.Create<Person>("report-modified").From(new EnumerableSource<Person>(rows)).Transform(fill).To(destination)
             .WithOptions(new PipelineOptions { BatchSize = 3 }).RunAsync(TestContext.Current.CancellationToken);

@@ -26,13 +26,13 @@ public sealed class CompressedInputTests : IDisposable
         var csv = await CompressAsync(tool, "people.csv", "id,name,age,born,balance\n1,a,,2000-01-01,1.5\n2,\"b,c\",3,2000-01-02,2\n", extension);
         var jsonl = await CompressAsync(tool, "people.jsonl", "{\"id\":1,\"name\":\"a\",\"born\":\"2000-01-01\",\"balance\":1.5}\n", extension);
 
-        var fromCsv = new ListDestination<Person>();
-        var fromJson = new ListDestination<Person>();
+        var fromCsv = new RecordingDestination<Person>();
+        var fromJson = new RecordingDestination<Person>();
         var csvRun = await EtlPipeline.Create<Person>("xz").From(new CsvSource<Person>(csv)).To(fromCsv).RunAsync(TestContext.Current.CancellationToken);
         var jsonRun = await EtlPipeline.Create<Person>("xz").From(new JsonSource<Person>(jsonl)).To(fromJson).RunAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(csvRun.Success, FileTestData.Describe(csvRun));
-        Assert.True(jsonRun.Success, FileTestData.Describe(jsonRun));
+        Assert.True(csvRun.Success, csvRun.Describe());
+        Assert.True(jsonRun.Success, jsonRun.Describe());
         Assert.Equal([new Person(1, "a", null, new DateOnly(2000, 1, 1), 1.5m), new Person(2, "b,c", 3, new DateOnly(2000, 1, 2), 2m)], fromCsv.Committed);
         Assert.Equal(new Person(1, "a", null, new DateOnly(2000, 1, 1), 1.5m), Assert.Single(fromJson.Committed));
     }

@@ -82,14 +82,14 @@ public sealed class CompressionLevelTests : IDisposable
             .From(new EnumerableSource<Person>(People()))
             .To(destination)
             .RunAsync(TestContext.Current.CancellationToken);
-        Assert.True(result.Success, FileTestData.Describe(result));
+        Assert.True(result.Success, result.Describe());
     }
 
     private static async Task<List<Person>> ReadCsvAsync(string path)
     {
-        var destination = new ListDestination<Person>();
+        var destination = new RecordingDestination<Person>();
         var result = await EtlPipeline.Create<Person>("read").From(new CsvSource<Person>(path)).To(destination).RunAsync(TestContext.Current.CancellationToken);
-        Assert.True(result.Success, FileTestData.Describe(result));
+        Assert.True(result.Success, result.Describe());
         return destination.Committed;
     }
 }

@@ -32,10 +32,10 @@ public sealed class ConcatenatedInputTests : IDisposable
             }
         }
 
-        var rows = new ListDestination<Person>();
+        var rows = new RecordingDestination<Person>();
         var run = await EtlPipeline.Create<Person>("units").From(new CsvSource<Person>(path)).To(rows).RunAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(run.Success, FileTestData.Describe(run));
+        Assert.True(run.Success, run.Describe());
         Assert.Equal([new Person(1, "a", null, new DateOnly(2000, 1, 1), 1.5m), new Person(2, "b,c", 3, new DateOnly(2000, 1, 2), 2m)], rows.Committed);
     }
 

@@ -23,8 +23,8 @@ public sealed class EarlyWritebackTests : IDisposable
         var first = await WriteAsync(new JsonDestination<Person>(options), People(1));
         var second = await WriteAsync(new JsonDestination<Person>(options), People(Rows + 1));
 
-        Assert.True(first.Success, FileTestData.Describe(first));
-        Assert.True(second.Success, FileTestData.Describe(second));
+        Assert.True(first.Success, first.Describe());
+        Assert.True(second.Success, second.Describe());
         Assert.True(new FileInfo(path).Length > 3 * (8 << 20), "the file must span several writeback intervals");
         var lineNumber = 0;
         foreach (var line in File.ReadLines(path))

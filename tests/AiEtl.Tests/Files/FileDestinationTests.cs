@@ -21,7 +21,7 @@ public sealed class FileDestinationTests : IDisposable
 
         var result = await WriteAsync(new CsvDestination<Person>(path), people);
 
-        Assert.True(result.Success, FileTestData.Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal("id,name,age,born,balance\r\n1,\"Smith, \"\"JJ\"\"\",,1990-02-03,12.5\r\n2,\"two\nlines\",44,2001-12-31,-3\r\n", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
     }
 
@@ -33,10 +33,10 @@ public sealed class FileDestinationTests : IDisposable
 
         var result = await WriteAsync(new CsvDestination<Person>(options), [new Person(1, "Zoë;x", null, new DateOnly(2000, 1, 1), 1.5m)]);
 
-        Assert.True(result.Success, FileTestData.Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(Encoding.Latin1.GetBytes("id;name;age;born;balance\n1;\"Zoë;x\";\\N;2000-01-01;1.5\n"), await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken));
         var (read, rows) = await ReadPeopleAsync(new CsvSource<Person>(new CsvSourceOptions(path) { Delimiter = ';', NullValues = ["\\N"], Encoding = Encoding.Latin1 }));
-        Assert.True(read.Success, FileTestData.Describe(read));
+        Assert.True(read.Success, read.Describe());
         Assert.Equal(new Person(1, "Zoë;x", null, new DateOnly(2000, 1, 1), 1.5m), Assert.Single(rows));
     }
 
@@ -53,7 +53,7 @@ public sealed class FileDestinationTests : IDisposable
         await File.WriteAllTextAsync(other, "id,name\n1,a\n", TestContext.Current.CancellationToken);
         var refused = await WriteAsync(new CsvDestination<Person>(options with { Path = other }), [new Person(4, "d", 4, new DateOnly(2000, 1, 4), 4m)]);
 
-        Assert.True(appended.Success, FileTestData.Describe(appended));
+        Assert.True(appended.Success, appended.Describe());
         Assert.Equal("id,name,age,born,balance\n1,a,1,2000-01-01,1\n2,b,2,2000-01-02,2\n3,c,3,2000-01-03,3\n", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         Assert.Contains("other.csv(1): the file to append to has the header 'id,name'", Assert.Single(refused.Errors).Message, StringComparison.Ordinal);
         Assert.Equal("id,name\n1,a\n", await File.ReadAllTextAsync(other, TestContext.Current.CancellationToken));
@@ -138,7 +138,7 @@ public sealed class FileDestinationTests : IDisposable
 
         var result = await FileTestData.WriteAsync(new JsonDestination<FileRow>(new JsonDestinationOptions(path) { Pretty = true, ExportSchema = true }), rows);
 
-        Assert.True(result.Success, FileTestData.Describe(result));
+        Assert.True(result.Success, result.Describe());
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         var second = document.RootElement[1];
         Assert.Equal(JsonValueKind.Object, second.GetProperty("payload").ValueKind);
@@ -227,7 +227,7 @@ public sealed class FileDestinationTests : IDisposable
 
     private static async Task<(PipelineResult Result, List<Person> Rows)> ReadPeopleAsync(ISource<Person> source)
     {
-        var destination = new ListDestination<Person>();
+        var destination = new RecordingDestination<Person>();
         var result = await EtlPipeline.Create<Person>("read").From(source).To(destination).RunAsync(TestContext.Current.CancellationToken);
         return (result, destination.Committed);
     }

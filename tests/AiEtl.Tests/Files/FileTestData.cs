@@ -64,7 +64,7 @@ public static class FileTestData
 
     public static async Task<(PipelineResult Result, List<FileRow> Rows)> ReadAsync(ISource<FileRow> source, PipelineOptions? options = null)
     {
-        var destination = new ListDestination<FileRow>();
+        var destination = new RecordingDestination<FileRow>();
         var result = await EtlPipeline.Create<FileRow>("read")
             .From(source)
             .To(destination)
@@ -73,7 +73,6 @@ public static class FileTestData
         return (result, destination.Committed);
     }
 
-    public static string Describe(PipelineResult result) => string.Join("; ", result.Errors.Select(e => e.Message));
 
     private static string? Normalize(string? json) => json is null ? null : System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(json).RootElement);
 }

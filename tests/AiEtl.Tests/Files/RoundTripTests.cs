@@ -44,9 +44,9 @@ public sealed class RoundTripTests : IDisposable
             written = await FileTestData.WriteAsync(Destination(path, format, mode), second);
         }
 
-        Assert.True(written.Success, FileTestData.Describe(written));
+        Assert.True(written.Success, written.Describe());
         var (read, rows) = await FileTestData.ReadAsync(format == "csv" ? new CsvSource<FileRow>(path) : new JsonSource<FileRow>(path));
-        Assert.True(read.Success, FileTestData.Describe(read));
+        Assert.True(read.Success, read.Describe());
         FileTestData.AssertSame(mode == WriteMode.Append ? [.. first, .. second] : first, rows);
         Assert.Empty(Directory.GetFiles(_directory, "*.aietl-tmp"));
     }
@@ -61,12 +61,12 @@ public sealed class RoundTripTests : IDisposable
         var codec = new RecordCodec(FileRow.Schema, new RecordMetadata(format, typedPath));
         Assert.True((await FileTestData.WriteAsync(Destination(typedPath, format, WriteMode.Replace), rows)).Success);
 
-        var records = new ListDestination<Record>();
+        var records = new RecordingDestination<Record>();
         ISource<Record> dynamicSource = format == "csv"
             ? new CsvSource<Record, RecordCodec>(new CsvSourceOptions(typedPath), codec)
             : new JsonSource<Record, RecordCodec>(new JsonSourceOptions(typedPath), codec);
         var readDynamic = await EtlPipeline.Create<Record>("dyn-read").From(dynamicSource).To(records).RunAsync(TestContext.Current.CancellationToken);
-        Assert.True(readDynamic.Success, FileTestData.Describe(readDynamic));
+        Assert.True(readDynamic.Success, readDynamic.Describe());
         Assert.Equal(rows.Count, records.Committed.Count);
         Assert.Equal(rows[4].Big, records.Committed[4].Data["big"]);
         Assert.Equal(rows[4].Day, records.Committed[4].Data["day"]);
@@ -82,11 +82,11 @@ public sealed class RoundTripTests : IDisposable
                 .From(new ListSource<Record>(part))
                 .To(dynamicDestination)
                 .RunAsync(TestContext.Current.CancellationToken);
-            Assert.True(writeDynamic.Success, FileTestData.Describe(writeDynamic));
+            Assert.True(writeDynamic.Success, writeDynamic.Describe());
         }
 
         var (read, back) = await FileTestData.ReadAsync(format == "csv" ? new CsvSource<FileRow>(dynamicPath) : new JsonSource<FileRow>(dynamicPath));
-        Assert.True(read.Success, FileTestData.Describe(read));
+        Assert.True(read.Success, read.Describe());
         FileTestData.AssertSame(rows, back);
     }
 

@@ -303,13 +303,13 @@ public sealed class CultureInferenceTests : IDisposable
     {
         var schema = CsvSchemaInference.Infer(options);
         var deadLetters = Path.Combine(_directory, $"{Guid.NewGuid():N}.dlq.jsonl");
-        var rows = new ListDestination<Record>();
+        var rows = new RecordingDestination<Record>();
         var result = await EtlPipeline.Create<Record>("infer-culture")
             .From(new CsvSource<Record, RecordCodec>(options, new RecordCodec(schema, new RecordMetadata("csv", options.Path))))
             .To(rows)
             .WithOptions(new PipelineOptions { ErrorHandling = new ErrorHandlingOptions { OnExtractError = ErrorAction.Skip, DeadLetterPath = deadLetters } })
             .RunAsync(TestContext.Current.CancellationToken);
-        Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.Success, result.Describe());
         var dead = File.Exists(deadLetters) ? File.ReadAllLines(deadLetters).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("message").GetString()!).ToList() : [];
         return (schema, rows.Committed, dead);
     }

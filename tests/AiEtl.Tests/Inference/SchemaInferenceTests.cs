@@ -68,7 +68,7 @@ public sealed class SchemaInferenceTests : IDisposable
         var source = CsvSchemaInference.CreateSource(new CsvSourceOptions(Path.Combine(DataDirectory(), "customers.csv")));
         var schema = await source.GetSchemaAsync(TestContext.Current.CancellationToken);
         var output = Path.Combine(_directory, "customers.jsonl");
-        var records = new ListDestination<Record>();
+        var records = new RecordingDestination<Record>();
 
         var read = await EtlPipeline.Create<Record>("infer").From(source).To(records).RunAsync(TestContext.Current.CancellationToken);
         var written = await EtlPipeline.Create<Record>("infer-json")
@@ -76,7 +76,7 @@ public sealed class SchemaInferenceTests : IDisposable
             .To(new JsonDestination<Record, RecordCodec>(new JsonDestinationOptions(output) { ExportSchema = true }, new RecordCodec(schema, new RecordMetadata("csv", "customers"))))
             .RunAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(read.Success, string.Join("; ", read.Errors.Select(e => e.Message)));
+        Assert.True(read.Success, read.Describe());
         Assert.Equal(300, records.Committed.Count);
         var first = records.Committed[0].Data;
         Assert.Equal(1L, first["id"]);
@@ -86,7 +86,7 @@ public sealed class SchemaInferenceTests : IDisposable
         Assert.Equal(false, first["active"]);
         Assert.Equal("32098", first["zip"]);
         Assert.Contains(read.Warnings, w => w.Contains("'zip'", StringComparison.Ordinal));
-        Assert.True(written.Success, string.Join("; ", written.Errors.Select(e => e.Message)));
+        Assert.True(written.Success, written.Describe());
         Assert.StartsWith("{\"id\":1,\"name\":\"Ann 0\"", File.ReadLines(output).First(), StringComparison.Ordinal);
         Assert.Contains("\"x-confidence\"", await File.ReadAllTextAsync(Path.Combine(_directory, "customers.schema.json"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }

@@ -161,7 +161,7 @@ public sealed class CompactJsonFieldWriterTests : IDisposable
 
         var result = await FileTestData.WriteAsync(new JsonDestination<FileRow>(path), rows);
 
-        Assert.True(result.Success, FileTestData.Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(Encoding.UTF8.GetString(ExpectedFile(rows, lines: name.EndsWith(".jsonl", StringComparison.Ordinal))), await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
     }
 

@@ -97,7 +97,7 @@ public sealed class JsonParallelBuildTests : IDisposable
     {
         var run = $"{Path.GetFileName(path)}-{parallelism}-{onError}";
         var deadLetters = Path.Combine(_directory, $"dlq-{run}.jsonl");
-        var destination = new ListDestination<Person>();
+        var destination = new RecordingDestination<Person>();
         var result = await EtlPipeline.Create<Person>(run)
             .From(new JsonSource<Person>(new JsonSourceOptions(path) { MaxDegreeOfParallelism = parallelism }))
             .To(destination)

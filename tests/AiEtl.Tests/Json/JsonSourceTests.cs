@@ -20,7 +20,7 @@ public sealed class JsonSourceTests : IDisposable
             {"id": "2", "name": "Zo\u00eb", "age": 44, "born": "2001-12-31", "balance": "-3.00", "age2": null}
             """);
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal([new Person(1, "Smith, \"JJ\"", null, new DateOnly(1990, 2, 3), 12.5m), new Person(2, "Zoë", 44, new DateOnly(2001, 12, 31), -3.00m)], rows);
     }
 
@@ -31,7 +31,7 @@ public sealed class JsonSourceTests : IDisposable
 
         var (result, rows, _) = await RunAsync("many.json", "[\n" + string.Join(",\n", objects) + "\n]\n");
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(Enumerable.Range(1, 5000), rows.Select(r => r.Id));
         Assert.Equal(4999.25m, rows[^2].Balance);
     }
@@ -49,7 +49,7 @@ public sealed class JsonSourceTests : IDisposable
             {"id":7,"name":"g","born":"2000-01-01","balance":7} {"id":8}
             """);
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal([1], rows.Select(r => r.Id));
         Assert.Equal(7, result.RecordsExtracted);
         Assert.Equal(6, dead.Count);
@@ -71,7 +71,7 @@ public sealed class JsonSourceTests : IDisposable
             {"id":3,"name":"c","born":"2000/01/02","balance":3}
             """);
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal([(2, new DateOnly(2000, 1, 13)), (3, new DateOnly(2000, 1, 2))], rows.Select(r => (r.Id, r.Born)));
         Assert.Equal("dates.jsonl(1) row 1 column 'born': \"01/02/2000\" is not a date (yyyy-MM-dd)", Tail(Assert.Single(dead)));
     }
@@ -85,7 +85,7 @@ public sealed class JsonSourceTests : IDisposable
 
         var (result, rows, dead) = await RunPathAsync(path);
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal([1], rows.Select(r => r.Id));
         Assert.Equal("bytes.jsonl(2) row 2: malformed JSON: the text is not valid UTF-8", Tail(Assert.Single(dead)));
     }
@@ -96,7 +96,7 @@ public sealed class JsonSourceTests : IDisposable
         var (lines, rows, _) = await RunAsync("empty.jsonl", "");
         var (array, _, _) = await RunAsync("empty.json", "");
 
-        Assert.True(lines.Success, Describe(lines));
+        Assert.True(lines.Success, lines.Describe());
         Assert.Empty(rows);
         Assert.Contains("empty.json(1): the file is empty: no JSON array", Assert.Single(array.Errors).Message, StringComparison.Ordinal);
     }
@@ -119,7 +119,7 @@ public sealed class JsonSourceTests : IDisposable
 
         var (result, rows, _) = await RunAsync("big.jsonl", $"{{\"id\":1,\"name\":\"{big}\",\"born\":\"2000-01-01\",\"balance\":1}}\n");
 
-        Assert.True(result.Success, Describe(result));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal(big.Length, Assert.Single(rows).Name.Length);
     }
 
@@ -137,13 +137,13 @@ public sealed class JsonSourceTests : IDisposable
         var (rewritten, _) = await RunStateAsync(path, options);
         var (refreshed, all) = await RunStateAsync(path, options with { FullRefresh = true });
 
-        Assert.True(first.Success && second.Success, Describe(first) + Describe(second));
+        Assert.True(first.Success && second.Success, first.Describe() + second.Describe());
         Assert.Equal([1, 2, 3], firstRows.Select(r => r.Id));
         Assert.Equal([4, 5], secondRows.Select(r => r.Id));
         Assert.Equal(7, second.FinalState!.Checkpoint.CustomState["line"].GetInt64());
         Assert.Matches("^xxh128:[0-9a-f]{32}$", second.FinalState.FileHash);
         Assert.Contains("grow.jsonl: the file was rewritten since the last run", Assert.Single(rewritten.Errors).Message, StringComparison.Ordinal);
-        Assert.True(refreshed.Success, Describe(refreshed));
+        Assert.True(refreshed.Success, refreshed.Describe());
         Assert.Equal([1, 2, 3, 4, 5, 6], all.Select(r => r.Id));
     }
 
@@ -158,7 +158,7 @@ public sealed class JsonSourceTests : IDisposable
         AppendGzip(path, Lines(4, 2));
         var (second, secondRows) = await RunStateAsync(path, options);
 
-        Assert.True(first.Success && second.Success, Describe(first) + Describe(second));
+        Assert.True(first.Success && second.Success, first.Describe() + second.Describe());
         Assert.Equal([1, 2, 3], firstRows.Select(r => r.Id));
         Assert.Equal([4, 5], secondRows.Select(r => r.Id));
         Assert.Equal(Encoding.UTF8.GetByteCount(Lines(1, 5)), second.FinalState!.Checkpoint.CustomState["byte_offset"].GetInt64());
@@ -176,7 +176,7 @@ public sealed class JsonSourceTests : IDisposable
 
     private static async Task<(PipelineResult Result, List<Person> Rows)> RunStateAsync(string path, PipelineOptions options)
     {
-        var destination = new ListDestination<Person>();
+        var destination = new RecordingDestination<Person>();
         var result = await EtlPipeline.Create<Person>("json-incremental").From(new JsonSource<Person>(path)).To(destination).WithOptions(options).RunAsync(TestContext.Current.CancellationToken);
         return (result, destination.Committed);
     }
@@ -191,7 +191,7 @@ public sealed class JsonSourceTests : IDisposable
     private async Task<(PipelineResult Result, List<Person> Rows, List<JsonElement> DeadLetters)> RunPathAsync(string path)
     {
         var deadLetters = path + ".dlq.jsonl";
-        var destination = new ListDestination<Person>();
+        var destination = new RecordingDestination<Person>();
         var result = await EtlPipeline.Create<Person>("json")
             .From(new JsonSource<Person>(path))
             .To(destination)
@@ -203,5 +203,4 @@ public sealed class JsonSourceTests : IDisposable
 
     private string Tail(JsonElement entry) => entry.GetProperty("message").GetString()!.Replace(_directory + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
 
-    private static string Describe(PipelineResult result) => string.Join("; ", result.Errors.Select(e => e.Message));
 }

@@ -219,7 +219,7 @@ public sealed class RecordValidatorTests : IDisposable
             .WithOptions(new PipelineOptions { ErrorHandling = new ErrorHandlingOptions { OnTransformError = ErrorAction.Skip, DeadLetterPath = deadLetters } })
             .RunAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.Success, result.Describe());
         Assert.Equal([1L, 3L], destination.Rows.Select(row => row["id"]));
         Assert.Equal((4, 2, 2), (result.RecordsExtracted, result.RecordsLoaded, result.RecordsFailed));
         var dead = File.ReadAllLines(deadLetters).Select(line => JsonDocument.Parse(line).RootElement).ToList();
