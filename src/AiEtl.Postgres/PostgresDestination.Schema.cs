@@ -12,10 +12,7 @@ public partial class PostgresDestination<T, TCodec>
     {
         ArgumentNullException.ThrowIfNull(schema);
         var location = new DataLocation(_where);
-        if (_options.WriteMode == WriteMode.Merge && schema.PrimaryKey is not { Count: > 0 })
-        {
-            throw new SchemaException($"write mode merge needs a primary key, and schema {schema.Name} has none; declare one with [PrimaryKey] or use append or replace", location);
-        }
+        TableComparison.RequireKeyForMerge(_options.WriteMode, schema, location);
 
         try
         {

@@ -10,6 +10,17 @@ namespace AiEtl.Internal;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TableComparison
 {
+    /// <summary>Refuses <see cref="WriteMode.Merge"/> into a table whose schema has no primary key to merge on.</summary>
+    /// <exception cref="SchemaException">The mode is merge and the schema has no primary key.</exception>
+    public static void RequireKeyForMerge(WriteMode mode, Schema schema, DataLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (mode == WriteMode.Merge && schema.PrimaryKey is not { Count: > 0 })
+        {
+            throw new SchemaException($"write mode merge needs a primary key, and schema {schema.Name} has none; declare one with [PrimaryKey] or use append or replace", location);
+        }
+    }
+
     /// <summary>
     /// Lists what stops the schema from being written into the table: a missing column (unless
     /// <paramref name="evolve"/> and it is nullable, then it is returned to be added), a column the dialect
