@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,6 +20,7 @@ public sealed class DeadLetterWriter : IAsyncDisposable
     private readonly Lock _gate = new();
     private FileStream? _stream;
     private Utf8JsonWriter? _writer;
+    private readonly ArrayBufferWriter<byte> _entry = new();
 
     /// <summary>Creates a writer for <paramref name="path"/>.</summary>
     public DeadLetterWriter(string path, string pipelineId)
@@ -81,8 +83,13 @@ public sealed class DeadLetterWriter : IAsyncDisposable
 
         writer.WriteEndObject();
         writer.Flush();
-        _stream!.WriteByte((byte)'\n');
-        writer.Reset();
+        _entry.Write("\n"u8);
+
+        // One write call per entry, newline included, into an unbuffered append-only file: a killed process leaves
+        // whole entries or none, never half a line for the next run to append to.
+        _stream!.Write(_entry.WrittenSpan);
+        _entry.ResetWrittenCount();
+        writer.Reset(_entry);
         Count++;
     }
 
@@ -115,11 +122,29 @@ public sealed class DeadLetterWriter : IAsyncDisposable
         {
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
             Directory.CreateDirectory(directory!);
-            _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            _writer = new Utf8JsonWriter(_stream, WriterOptions);
+            _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            EndTornLine(_stream);
+            _writer = new Utf8JsonWriter(_entry, WriterOptions);
         }
 
         return _writer;
+    }
+
+    // A file whose last line has no newline (written by a process killed mid-line before entries were written whole)
+    // gets one, so the next entry starts a line of its own and stays readable.
+    private void EndTornLine(FileStream stream)
+    {
+        if (stream.Length == 0)
+        {
+            return;
+        }
+
+        using var read = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        read.Seek(-1, SeekOrigin.End);
+        if (read.ReadByte() != '\n')
+        {
+            stream.Write("\n"u8);
+        }
     }
 
     private static void WriteIfSet(Utf8JsonWriter writer, string name, long? value)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace AiEtl.Tests.Files;
 
@@ -24,7 +23,7 @@ public sealed class CrashSafetyTests : IDisposable
             await File.WriteAllBytesAsync(target, previous, TestContext.Current.CancellationToken);
         }
 
-        using var writer = StartWriter(format, target, mode);
+        using var writer = CrashWriterProcess.Start(format, target, mode);
         var said = await writer.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         Assert.Equal("committed", said);
         var temps = Directory.GetFiles(_directory, "*.aietl-tmp");
@@ -50,19 +49,5 @@ public sealed class CrashSafetyTests : IDisposable
         }
 
         Assert.Empty(Directory.GetFiles(_directory, "*.aietl-tmp"));
-    }
-
-    private static Process StartWriter(string format, string target, string mode)
-    {
-        // The helper is built beside this test assembly (a project reference that only orders the build).
-        var dll = Path.Combine(AppContext.BaseDirectory.Replace($"{Path.DirectorySeparatorChar}AiEtl.Tests{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}AiEtl.CrashWriter{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal), "AiEtl.CrashWriter.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing");
-        var start = new ProcessStartInfo("dotnet", ["exec", dll, format, target, mode])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        return Process.Start(start)!;
     }
 }
