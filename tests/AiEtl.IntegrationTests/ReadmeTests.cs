@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AiEtl.Testing;
 
 namespace AiEtl.IntegrationTests;
 
@@ -17,7 +18,7 @@ public sealed partial class ReadmeTests
         var expected = Normalize(File.ReadAllText(Path.Combine(RepositoryPaths.Root, file)));
 
         Assert.True(blocks.TryGetValue(file, out var shown), $"README.md has no ```csharp block after a paragraph naming `{file}`");
-        Assert.True(expected == shown, $"README.md's block for {file} differs from the file; copy the file into the README. First difference: {FirstDifference(expected, shown)}");
+        Assert.True(expected == shown, $"README.md's block for {file} differs from the file; copy the file into the README. First difference (verified = the file, received = the README){Snapshot.FirstDifference(expected, shown)}");
     }
 
     // Maps each file named in backticks in the paragraph just before a ```csharp block to the block's text.
@@ -33,23 +34,6 @@ public sealed partial class ReadmeTests
         }
 
         return blocks;
-    }
-
-    private static string FirstDifference(string expected, string actual)
-    {
-        var want = expected.Split('\n');
-        var got = actual.Split('\n');
-        for (var i = 0; i < Math.Max(want.Length, got.Length); i++)
-        {
-            var w = i < want.Length ? want[i] : "(end of file)";
-            var g = i < got.Length ? got[i] : "(end of block)";
-            if (w != g)
-            {
-                return $"line {i + 1}: the file has \"{w}\", the README \"{g}\"";
-            }
-        }
-
-        return "none";
     }
 
     private static string Normalize(string text) => text.ReplaceLineEndings("\n").Trim('\n');

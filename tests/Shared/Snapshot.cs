@@ -53,7 +53,8 @@ internal static class Snapshot
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n");
 
-    private static string FirstDifference(string expected, string actual)
+    /// <summary>Where two texts first differ, as <c> at line N:</c> and the two lines; empty when they are equal.</summary>
+    public static string FirstDifference(string expected, string actual)
     {
         var expectedLines = expected.Split('\n');
         var actualLines = actual.Split('\n');

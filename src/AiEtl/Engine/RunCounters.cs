@@ -8,6 +8,7 @@ internal sealed class RunCounters
     public long Extracted;
     public long Transformed;
     public long Loaded;
+    private readonly Lock _gate = new();
 
     public DateTimeOffset StartTime { get; init; }
 
@@ -27,7 +28,7 @@ internal sealed class RunCounters
 
     public void FailedFirst(PipelineStage stage)
     {
-        lock (this)
+        lock (_gate)
         {
             FailedStage ??= stage;
         }
