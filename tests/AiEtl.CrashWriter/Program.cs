@@ -1,13 +1,35 @@
-// A write process for the crash-safety test: it commits batches to a file destination, says so on
-// stdout, then waits to be killed before the run completes. The test checks the target afterwards.
+// A write process for the crash-safety tests, killed by them mid-write:
+//   <csv|json> <target> <replace|append>  commits batches to a file destination, says "committed" on stdout, then
+//                                          waits to be killed before the run completes;
+//   deadletters <target> <pipeline>        appends 5,000 dead-letter entries of about 5 KB (each more than the old
+//                                          writer's 4 KB buffer, so an entry written in pieces would show), saying
+//                                          "writing" after the first, then waits to be killed.
+// The tests check the target afterwards.
 using AiEtl;
 using AiEtl.Csv;
+using AiEtl.Internal;
 using AiEtl.Json;
 
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: AiEtl.CrashWriter <csv|json> <target> <replace|append>");
+    Console.Error.WriteLine("usage: AiEtl.CrashWriter <csv|json> <target> <replace|append> | deadletters <target> <pipeline>");
     return 2;
+}
+
+if (args[0] == "deadletters")
+{
+    await using var deadLetters = new DeadLetterWriter(args[1], args[2]);
+    for (var entry = 0; entry < 5_000; entry++)
+    {
+        deadLetters.Write(new RowError(PipelineStage.Extract, $"bad row {entry}") { RawInput = new string('x', 5_000 + entry % 977) }, DateTimeOffset.UnixEpoch);
+        if (entry == 0)
+        {
+            Console.WriteLine("writing");
+            Console.Out.Flush();
+        }
+    }
+
+    await Task.Delay(Timeout.Infinite);
 }
 
 var schema = new Schema("crash", [new Field("id", FieldType.Integer) { IsNullable = false }, new Field("text", FieldType.String)]);

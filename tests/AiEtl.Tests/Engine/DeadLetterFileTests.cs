@@ -4,14 +4,35 @@ using AiEtl.Csv;
 namespace AiEtl.Tests.Engine;
 
 /// <summary>
-/// The dead-letter file stays one JSON object a line: a line left without its newline (by a writer killed mid-entry,
-/// as the writer before this one could be) does not swallow the next entry.
+/// The dead-letter file stays one JSON object a line: writer processes killed at random moments leave only whole
+/// entries (each is one write, newline included; the writer before this one failed here at the 4 KB buffer edge),
+/// and a line left without its newline by an older writer does not swallow the next entry.
 /// </summary>
 public sealed class DeadLetterFileTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("aietl-dlq-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task Writers_killed_at_random_moments_leave_only_whole_entries()
+    {
+        var target = Path.Combine(_directory, "dlq.jsonl");
+        var random = new Random(20261203);
+        for (var kill = 0; kill < 6; kill++)
+        {
+            using var writer = CrashWriterProcess.Start("deadletters", target, "killed");
+            var said = await writer.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            Assert.True(said == "writing", $"the writer said '{said}'");
+            await Task.Delay(random.Next(0, 30), TestContext.Current.CancellationToken);
+            writer.Kill(entireProcessTree: true);
+            await writer.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        }
+
+        var lines = File.ReadAllLines(target);
+        Assert.True(lines.Length >= 6, $"{lines.Length} entries");
+        Assert.All(lines, line => Assert.Equal("killed", JsonDocument.Parse(line).RootElement.GetProperty("pipeline_id").GetString()));
+    }
 
     [Fact]
     public async Task An_entry_after_a_line_without_its_newline_starts_a_line_of_its_own()
