@@ -24,6 +24,9 @@ public partial class PostgresDestination<T, TCodec>
             if (_options.SchemaMode == SchemaMode.DropAndCreate)
             {
                 await ExecuteAsync($"DROP TABLE IF EXISTS {Target}", cancellationToken).ConfigureAwait(false);
+
+                // The checkpoints described the rows just dropped.
+                await PostgresCheckpointTables.ForgetTableAsync(Connection, _options.Schema, _table, cancellationToken).ConfigureAwait(false);
             }
 
             var existing = await PostgresCatalog.ReadColumnsAsync(Connection, _options.Schema, _table, cancellationToken).ConfigureAwait(false);

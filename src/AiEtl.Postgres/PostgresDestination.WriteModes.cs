@@ -20,7 +20,7 @@ public partial class PostgresDestination<T, TCodec>
     /// <inheritdoc />
     public bool PublishesOnCompletion => _options.WriteMode == WriteMode.Replace;
 
-    /// <summary>In replace mode, swaps the staged rows in: one transaction deletes the old rows and inserts the new ones.</summary>
+    /// <summary>In replace mode, swaps the staged rows in: one transaction deletes the old rows, inserts the new ones and commits the run's checkpoint.</summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
     {
         if (_staging is null || _completed)
@@ -39,7 +39,9 @@ public partial class PostgresDestination<T, TCodec>
             // are never blocked, and views, grants and indexes on the table stay as they are.
             await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await ExecuteAsync($"DELETE FROM {Target}; INSERT INTO {Target} ({columns}) SELECT {columns} FROM {staging}; DROP TABLE {staging}", cancellationToken).ConfigureAwait(false);
+            await WriteStagedCheckpointAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            CheckpointCommitted();
             _completed = true;
         }
         catch (Exception error) when (error is NpgsqlException or EtlException)

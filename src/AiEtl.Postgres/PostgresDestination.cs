@@ -14,11 +14,11 @@ namespace AiEtl.Postgres;
 /// <remarks>
 /// One concept a file: this one connects and runs the transactions; <c>PostgresDestination.Schema.cs</c>
 /// prepares the table, <c>PostgresDestination.WriteModes.cs</c> stages replaces and merges, and
-/// <c>PostgresDestination.Copy.cs</c> writes the rows.
+/// <c>PostgresDestination.Copy.cs</c> writes the rows and <c>PostgresDestination.Checkpoints.cs</c> keeps the checkpoint.
 /// </remarks>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestination, IReportsWarnings, IEncodingDestination<T>
+public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination, IReportsWarnings, IEncodingDestination<T>
     where TCodec : struct, IRowCodec<T>
 {
     private readonly PostgresDestinationOptions _options;
@@ -129,6 +129,10 @@ public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletab
         try
         {
             await FinishCopyAsync(cancellationToken).ConfigureAwait(false);
+            if (!PublishesOnCompletion)
+            {
+                await WriteStagedCheckpointAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception error) when (error is NpgsqlException or InvalidCastException or OverflowException or FormatException or ArgumentException or IOException)
         {
@@ -139,6 +143,10 @@ public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletab
         try
         {
             await _transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (!PublishesOnCompletion)
+            {
+                CheckpointCommitted();
+            }
         }
         catch (NpgsqlException error)
         {

@@ -18,6 +18,9 @@ public partial class SqliteDestination<T, TCodec>
             if (_options.SchemaMode == SchemaMode.DropAndCreate)
             {
                 await ExecuteAsync($"DROP TABLE IF EXISTS {SqliteDialect.Quote(_table)}", cancellationToken).ConfigureAwait(false);
+
+                // The checkpoints described the rows just dropped.
+                await SqliteCheckpointTables.ForgetTableAsync(Connection, _table, cancellationToken).ConfigureAwait(false);
             }
 
             var existing = await ReadColumnsAsync(_table, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ public partial class SqliteDestination<T, TCodec>
 
     /// <summary>
     /// In replace mode, swaps the staged rows in: one transaction deletes the old rows, inserts the new
-    /// ones and drops the staging table. Readers (WAL) see the old rows until the commit, then the new ones.
+    /// ones, drops the staging table and commits the run's checkpoint. Readers (WAL) see the old rows until the commit, then the new ones.
     /// </summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
     {
@@ -33,7 +33,9 @@ public partial class SqliteDestination<T, TCodec>
                 + $"INSERT INTO {SqliteDialect.Quote(_table)} ({columns}) SELECT {columns} FROM {SqliteDialect.Quote(_staging)}; "
                 + $"DROP TABLE {SqliteDialect.Quote(_staging)};";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await WriteStagedCheckpointAsync(transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            CheckpointCommitted();
             _completed = true;
         }
         catch (SqliteException error)

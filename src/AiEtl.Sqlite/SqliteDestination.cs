@@ -12,11 +12,11 @@ namespace AiEtl.Sqlite;
 /// <remarks>
 /// One concept a file: this one opens the database and runs the transactions; <c>SqliteDestination.Schema.cs</c>
 /// prepares the table, <c>SqliteDestination.WriteModes.cs</c> stages and swaps in a replace, and
-/// <c>SqliteDestination.Insert.cs</c> writes the rows.
+/// <c>SqliteDestination.Insert.cs</c> writes the rows and <c>SqliteDestination.Checkpoints.cs</c> keeps the checkpoint.
 /// </remarks>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestination
+public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination
     where TCodec : struct, IRowCodec<T>
 {
     private readonly SqliteDestinationOptions _options;
@@ -90,7 +90,16 @@ public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletable
     {
         try
         {
+            if (!PublishesOnCompletion)
+            {
+                await WriteStagedCheckpointAsync(_transaction!, cancellationToken).ConfigureAwait(false);
+            }
+
             await _transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (!PublishesOnCompletion)
+            {
+                CheckpointCommitted();
+            }
         }
         catch (SqliteException error)
         {

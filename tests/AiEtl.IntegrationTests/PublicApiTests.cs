@@ -1,7 +1,6 @@
 using System.Reflection;
 using AiEtl.Postgres;
 using AiEtl.Sqlite;
-using AiEtl.Testing;
 using PublicApiGenerator;
 
 namespace AiEtl.IntegrationTests;

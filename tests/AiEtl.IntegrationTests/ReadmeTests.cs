@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AiEtl.Testing;
 
 namespace AiEtl.IntegrationTests;
 

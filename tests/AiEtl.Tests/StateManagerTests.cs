@@ -29,7 +29,7 @@ public sealed class StateManagerTests : IDisposable
         var json = JsonNode.Parse(File.ReadAllText(manager.GetStatePath("p", "a")))!.AsObject();
 
         Assert.Equal(
-            ["pipeline_id", "adapter_type", "adapter_id", "last_run", "last_modified", "records_processed", "file_hash", "checkpoint", "metadata"],
+            ["pipeline_id", "adapter_type", "adapter_id", "destination_type", "destination_id", "last_run", "last_modified", "records_processed", "file_hash", "checkpoint", "metadata"],
             json.Select(p => p.Key).ToArray());
         Assert.Equal(["offset", "last_record_id", "custom_state"], json["checkpoint"]!.AsObject().Select(p => p.Key).ToArray());
         Assert.Equal(["version", "created_at"], json["metadata"]!.AsObject().Select(p => p.Key).ToArray());

@@ -38,6 +38,9 @@ public sealed class SourceBatch<T>
     /// <summary>The rows, for asynchronous writers.</summary>
     public ReadOnlyMemory<T> Memory => _rows.AsMemory(0, Count);
 
+    /// <summary>What the resumable transforms learnt from this batch, by transform, to commit with its rows.</summary>
+    internal Dictionary<string, byte[]>? TransformDeltas { get; set; }
+
     /// <summary>The rows being encoded ahead by an <see cref="IEncodingDestination{T}"/>, if they are.</summary>
     internal Task<EncodedRows>? Encoded { get; set; }
 
@@ -90,6 +93,7 @@ public sealed class SourceBatch<T>
         ReturnArray();
         _rows = [];
         Count = 0;
+        TransformDeltas = null;
     }
 
     private void ReturnArray()

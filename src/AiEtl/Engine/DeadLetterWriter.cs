@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.ComponentModel;
+using System.IO.Hashing;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -7,7 +9,10 @@ namespace AiEtl.Internal;
 
 /// <summary>
 /// Appends failed rows to a JSONL dead-letter file, one object a line, with the reason, the stage, the
-/// location and the raw input needed to replay the row. The file is created on the first row only.
+/// location and the raw input needed to replay the row. The file is created on the first row only. Each entry
+/// carries a stable <c>entry_id</c> (a hash of the pipeline, the stage, the location and the raw input), and an
+/// entry whose id the file already holds is not written again: a run that resumes after a kill re-reads the rows
+/// after its last commit, and their rejections are in the file once, not twice.
 /// </summary>
 /// <remarks>For AiEtl's adapters and generated code, which is why it is public; it is not part of the supported API and may change in any release.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -21,6 +26,7 @@ public sealed class DeadLetterWriter : IAsyncDisposable
     private FileStream? _stream;
     private Utf8JsonWriter? _writer;
     private readonly ArrayBufferWriter<byte> _entry = new();
+    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
 
     /// <summary>Creates a writer for <paramref name="path"/>.</summary>
     public DeadLetterWriter(string path, string pipelineId)
@@ -49,7 +55,15 @@ public sealed class DeadLetterWriter : IAsyncDisposable
     private void WriteEntry(RowError error, DateTimeOffset timestamp)
     {
         var writer = Open();
+        var id = EntryId(error);
+        Count++;
+        if (!_written.Add(id))
+        {
+            return;
+        }
+
         writer.WriteStartObject();
+        writer.WriteString("entry_id", id);
         writer.WriteString("timestamp", timestamp);
         writer.WriteString("pipeline_id", _pipelineId);
         writer.WriteString("stage", error.Stage.ToString().ToLowerInvariant());
@@ -90,7 +104,18 @@ public sealed class DeadLetterWriter : IAsyncDisposable
         _stream!.Write(_entry.WrittenSpan);
         _entry.ResetWrittenCount();
         writer.Reset(_entry);
-        Count++;
+    }
+
+    // The same rejected input at the same place gets the same id in every run.
+    private string EntryId(RowError error)
+    {
+        var text = new StringBuilder()
+            .Append(_pipelineId).Append('\u001f').Append(error.Stage).Append('\u001f')
+            .Append(error.Location?.Source).Append('\u001f').Append(error.Location?.Line).Append('\u001f')
+            .Append(error.Location?.Row).Append('\u001f').Append(error.Location?.ByteOffset).Append('\u001f')
+            .Append(error.Location?.ColumnName).Append('\u001f').Append(error.RecordId).Append('\u001f')
+            .Append(error.RawInput ?? (error.Location is null ? error.Message : null));
+        return Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>Makes the rows written so far durable; called before a checkpoint is saved.</summary>
@@ -124,6 +149,7 @@ public sealed class DeadLetterWriter : IAsyncDisposable
             Directory.CreateDirectory(directory!);
             _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
             EndTornLine(_stream);
+            ReadWrittenIds();
             _writer = new Utf8JsonWriter(_entry, WriterOptions);
         }
 
@@ -144,6 +170,26 @@ public sealed class DeadLetterWriter : IAsyncDisposable
         if (read.ReadByte() != '\n')
         {
             stream.Write("\n"u8);
+        }
+    }
+
+    // The ids of the entries already in the file (earlier runs'), so none is written twice.
+    private void ReadWrittenIds()
+    {
+        if (_stream!.Length == 0)
+        {
+            return;
+        }
+
+        using var read = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var lines = new StreamReader(read, Encoding.UTF8);
+        while (lines.ReadLine() is { } line)
+        {
+            const string Marker = "{\"entry_id\":\"";
+            if (line.StartsWith(Marker, StringComparison.Ordinal) && line.IndexOf('"', Marker.Length) is var end and > 0)
+            {
+                _written.Add(line[Marker.Length..end]);
+            }
         }
     }
 

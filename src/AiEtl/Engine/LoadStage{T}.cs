@@ -6,7 +6,8 @@ namespace AiEtl;
 
 /// <summary>
 /// The load stage: writes batches in transactions of <see cref="PipelineOptions.CommitEvery"/> batches, retrying
-/// a failed transaction whole, and hands each commit's position to the checkpoints.
+/// a failed transaction whole; the checkpoint of each transaction is staged in the destination before its commit
+/// (so it commits with the rows) and mirrored to the state file after it.
 /// </summary>
 internal sealed class LoadStage<T>(
     IDestination<T> destination,
@@ -101,8 +102,16 @@ internal sealed class LoadStage<T>(
             }
 
             unit.ReleaseWrittenUnlessKept();
+            if (commit && !unit.Open && checkpoints.CommitsInDestination && checkpoints.Staged is not null)
+            {
+                // No row to write (every one was bad or filtered), but the checkpoint that passes them must commit.
+                await destination.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                unit.Open = true;
+            }
+
             if (commit && unit.Open)
             {
+                CrashPoints.Reach(CrashPoints.BeforeCommit);
                 await destination.CommitAsync(cancellationToken).ConfigureAwait(false);
                 unit.Open = false;
             }
@@ -124,19 +133,17 @@ internal sealed class LoadStage<T>(
             return;
         }
 
+        // Rows the source skipped into the dead-letter file must be durable before the checkpoint that passes them commits.
+        deadLetters.Flush();
+        checkpoints.Stage(unit.Position, unit.Deltas);
         await retry.ExecuteAsync(static (state, token) => state.Self.WriteUnitAsync(state.Unit, commit: true, token), (Self: this, Unit: unit), cancellationToken).ConfigureAwait(false);
         Interlocked.Add(ref counters.Loaded, unit.RowsWritten);
+        CrashPoints.Reach(CrashPoints.AfterCommit);
 
-        // Rows the source skipped into the dead-letter file must be durable before the checkpoint passes them.
-        deadLetters.Flush();
-        if (destination is ICompletableDestination { PublishesOnCompletion: true })
+        // A destination that publishes on completion commits the checkpoint with the publication; the state file follows it then.
+        if (destination is not ICompletableDestination { PublishesOnCompletion: true })
         {
-            // Rows are not visible until the run completes: the checkpoint waits for that too.
-            counters.PendingPosition = unit.Position ?? counters.PendingPosition;
-        }
-        else
-        {
-            checkpoints.Save(unit.Position);
+            checkpoints.Committed();
         }
 
         unit.Reset();

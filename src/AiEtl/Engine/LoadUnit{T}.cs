@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AiEtl;
 
 /// <summary>The batches of the open transaction: kept until the commit when a retry may have to write them again.</summary>
@@ -17,11 +19,25 @@ internal sealed class LoadUnit<T>(bool keepForReplay)
     /// <summary>The source's position after the last batch added: the checkpoint of this transaction.</summary>
     public SourceState? Position { get; private set; }
 
+    private readonly Dictionary<string, ArrayBufferWriter<byte>> _deltas = new(StringComparer.Ordinal);
+
+    /// <summary>What the resumable transforms learnt from the batches of this transaction, by transform.</summary>
+    public IReadOnlyDictionary<string, byte[]> Deltas => _deltas.ToDictionary(pair => pair.Key, pair => pair.Value.WrittenSpan.ToArray(), StringComparer.Ordinal);
+
     public void Add(SourceBatch<T> batch)
     {
         Held.Add(batch);
         Batches++;
         Position = batch.StateAfter ?? Position;
+        foreach (var (transform, delta) in batch.TransformDeltas ?? [])
+        {
+            if (!_deltas.TryGetValue(transform, out var buffer))
+            {
+                _deltas[transform] = buffer = new ArrayBufferWriter<byte>();
+            }
+
+            buffer.Write(delta);
+        }
     }
 
     public void ReleaseWrittenUnlessKept()
@@ -38,6 +54,7 @@ internal sealed class LoadUnit<T>(bool keepForReplay)
         Batches = 0;
         RowsWritten = 0;
         Position = null;
+        _deltas.Clear();
     }
 
     public void ReleaseAll()

@@ -25,7 +25,7 @@ internal sealed class PipelineRun<T>
         _destination = destination;
         _options = options;
         _counters = new RunCounters { StartTime = options.TimeProvider.GetUtcNow() };
-        _checkpoints = new SourceCheckpoints<T>(name, source, options, _counters.StartTime);
+        _checkpoints = new SourceCheckpoints<T>(name, source, destination, transforms, options, _counters.StartTime, _counters.Warnings);
     }
 
     public string Name { get; }
@@ -44,16 +44,18 @@ internal sealed class PipelineRun<T>
             await retry.ExecuteAsync(_destination.ConnectAsync, cancellationToken).ConfigureAwait(false);
             var schema = await _source.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
             await _destination.CreateSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
-            _checkpoints.Restore();
+            await _checkpoints.RestoreAsync(cancellationToken).ConfigureAwait(false);
             var load = new LoadStage<T>(_destination, _options, _counters, _checkpoints, deadLetters, retry);
             await StreamAsync(errors, load, cancellationToken).ConfigureAwait(false);
             if (_destination is ICompletableDestination completable)
             {
-                // Only a run that loaded everything publishes (a replace swaps its staging table in here).
+                // Only a run that loaded everything publishes (a replace swaps its staging table in here), with its checkpoint.
+                CrashPoints.Reach(CrashPoints.BeforePublish);
                 await completable.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                CrashPoints.Reach(CrashPoints.AfterPublish);
                 if (completable.PublishesOnCompletion)
                 {
-                    _checkpoints.Save(_counters.PendingPosition);
+                    _checkpoints.Committed();
                 }
             }
 
@@ -105,7 +107,7 @@ internal sealed class PipelineRun<T>
         var transformed = NewChannel();
         var context = new ReadContext(_options.BatchSize, errors) { Warn = _counters.Warnings.Add, KeepsState = _options.State is not null };
         var extractStage = new ExtractStage<T>(_source, _counters);
-        var transformStage = new TransformStage<T>(_transforms, _destination, _counters, errors);
+        var transformStage = new TransformStage<T>(_transforms, _destination, _counters, errors, _checkpoints);
 
         var extract = Task.Run(() => Guard(PipelineStage.Extract, [], extracted.Writer, () => extractStage.RunAsync(context, extracted.Writer, stopExtract.Token)), CancellationToken.None);
         var transform = Task.Run(() => Guard(PipelineStage.Transform, [stopExtract], transformed.Writer, () => transformStage.RunAsync(extracted.Reader, transformed.Writer, stopTransform.Token)), CancellationToken.None);

@@ -23,9 +23,6 @@ internal sealed class RunCounters
 
     public List<string> Warnings { get; } = [];
 
-    /// <summary>The position committed but not yet published, for destinations that publish on completion.</summary>
-    public SourceState? PendingPosition { get; set; }
-
     public void FailedFirst(PipelineStage stage)
     {
         lock (_gate)

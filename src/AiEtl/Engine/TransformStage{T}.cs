@@ -7,7 +7,7 @@ namespace AiEtl;
 /// The transform stage: applies the transforms to each batch in order, then, for a destination that encodes
 /// ahead, starts formatting the batch on the thread pool so the load stage only appends bytes.
 /// </summary>
-internal sealed class TransformStage<T>(IReadOnlyList<Transform<T>> transforms, IDestination<T> destination, RunCounters counters, IRowErrorSink errors)
+internal sealed class TransformStage<T>(IReadOnlyList<Transform<T>> transforms, IDestination<T> destination, RunCounters counters, IRowErrorSink errors, SourceCheckpoints<T> checkpoints)
 {
     public async Task RunAsync(ChannelReader<SourceBatch<T>> input, ChannelWriter<SourceBatch<T>> output, CancellationToken cancellationToken)
     {
@@ -19,6 +19,7 @@ internal sealed class TransformStage<T>(IReadOnlyList<Transform<T>> transforms, 
                 await transform.ApplyBatchAsync(batch, errors, cancellationToken).ConfigureAwait(false);
             }
 
+            checkpoints.TakeDeltas(batch);
             counters.TransformTime.Stop();
             Interlocked.Add(ref counters.Transformed, batch.Count);
             if (destination is IEncodingDestination<T> { EncodesAhead: true } encoder && batch.Count > 0)

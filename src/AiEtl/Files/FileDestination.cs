@@ -12,15 +12,19 @@ namespace AiEtl;
 /// leaves the previous target untouched. A batch transaction buffers its rows' bytes in memory (one
 /// batch at most) and hands them to the temp file, or to its compressor, on commit; a rollback drops them.
 /// Appending copies the existing target into the temp file first (the old file stays intact until the
-/// rename, at the cost of one copy per run).
+/// rename, at the cost of one copy per run). With a state, the checkpoint is recorded with the publication in a
+/// manifest beside the target (<see cref="FileCheckpointManifest"/>), so a run killed at any instant resumes
+/// exactly after what the target holds.
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
-public abstract class FileDestination<T> : Destination<T>, ICompletableDestination, IEncodingDestination<T>
+public abstract class FileDestination<T> : Destination<T>, ICompletableDestination, ICheckpointingDestination, IEncodingDestination<T>
 {
     private const string TempSuffix = ".aietl-tmp";
 
     private readonly ArrayBufferWriter<byte> _pending = new(64 * 1024);
     private readonly Encoding? _encoding;
+    private readonly FileCheckpointManifest _manifest;
+    private readonly StagedCheckpoint _checkpoint = new();
     private FileStream? _temp;
     private CompressedSink? _sink;
     private EarlyWriteback? _writeback;
@@ -55,6 +59,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         Compression = compression ?? FileCompressions.FromPath(path);
         CompressionLevel = compressionLevel;
         _encoding = encoding is null || encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding;
+        _manifest = new FileCheckpointManifest(TargetPath);
     }
 
     /// <summary>The target file's full path.</summary>
@@ -107,6 +112,9 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         {
             var directory = Path.GetDirectoryName(TargetPath)!;
             Directory.CreateDirectory(directory);
+
+            // Before the leftovers go: a publication a killed run left pending is finished first.
+            _manifest.Recover();
             DeleteLeftovers(directory);
             _tempPath = Path.Combine(directory, $".{Path.GetFileName(TargetPath)}.{Guid.NewGuid():N}{TempSuffix}");
             var appendTo = WriteMode == WriteMode.Append && File.Exists(TargetPath) && new FileInfo(TargetPath).Length > 0;
@@ -215,6 +223,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             throw new WriteException("the file cannot be published: the destination is not open or a write failed", new DataLocation(DisplayPath));
         }
 
+        var (prepared, renamed) = (false, false);
         try
         {
             if (!_prologueCommitted && !_appending)
@@ -226,22 +235,58 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             Flush();
             _sink.Finish();
             _temp.Flush(flushToDisk: true);
+            var size = _temp.Length;
             _temp.Dispose();
             _temp = null;
             _writeback = null;
+            if (_checkpoint.IsStaged)
+            {
+                _manifest.Prepare(_tempPath!, size, _checkpoint, replaces: WriteMode == WriteMode.Replace);
+                prepared = true;
+                CrashPoints.Reach(CrashPoints.PublishPrepared);
+            }
+
             File.Move(_tempPath!, TargetPath, overwrite: true);
+            renamed = true;
             DirectorySync.AfterRename(TargetPath);
+            CrashPoints.Reach(CrashPoints.PublishRenamed);
+            if (prepared)
+            {
+                _manifest.Commit();
+                _checkpoint.Clear();
+            }
+
             _published = true;
             OnPublished();
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             _broken = true;
+            _published = renamed;
+            if (prepared && !renamed)
+            {
+                // The temp file is deleted on close: the pending publication must not be finished by the next run.
+                _manifest.Abandon();
+            }
+
             throw new WriteException($"the file cannot be published: {error.Message}", new DataLocation(DisplayPath), error);
         }
 
         return ValueTask.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public bool StartsEmpty => WriteMode == WriteMode.Replace;
+
+    /// <inheritdoc />
+    public ValueTask<StoredCheckpoint?> ReadCheckpointAsync(CheckpointKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return ValueTask.FromResult(_manifest.Read(key));
+    }
+
+    /// <inheritdoc />
+    public void StageCheckpoint(CheckpointKey key, StoredCheckpoint checkpoint) => _checkpoint.Add(key, checkpoint);
 
     /// <summary>Closes the temp file; a run that was not completed deletes it and leaves the target as it was.</summary>
     public override ValueTask CloseAsync(CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace AiEtl;
 
 /// <summary>
-/// The incremental state of one source in one pipeline, as saved in its state file
+/// The incremental state of one source loaded into one destination by one pipeline, as saved in its state file
 /// (snake_case JSON: <c>pipeline_id</c>, <c>adapter_id</c>, <c>checkpoint</c>, ...).
 /// </summary>
 public sealed record PipelineState
@@ -19,6 +19,17 @@ public sealed record PipelineState
     /// <summary>The source's identity: a file path, a table.</summary>
     [JsonPropertyName("adapter_id")]
     public required string AdapterId { get; init; }
+
+    /// <summary>The kind of destination the checkpoint belongs to: <c>sqlite</c>, <c>postgres</c>, <c>jsonl</c>, ...</summary>
+    [JsonPropertyName("destination_type")]
+    public string? DestinationType { get; init; }
+
+    /// <summary>
+    /// The destination's identity (a database and table, a file): part of the state's identity, so the same pipeline
+    /// loading another destination starts from nothing.
+    /// </summary>
+    [JsonPropertyName("destination_id")]
+    public string? DestinationId { get; init; }
 
     /// <summary>When the state was last saved.</summary>
     [JsonPropertyName("last_run")]

@@ -3,8 +3,10 @@ using System.Text.Json;
 namespace AiEtl;
 
 /// <summary>
-/// Keeps the incremental state of each (pipeline, source) pair as a JSON file under a state
-/// directory. Saves are atomic: the new state is written to a temporary file beside the target,
+/// Keeps the incremental state of each (pipeline, source, destination) as a JSON file under a state
+/// directory: <c>&lt;directory&gt;/&lt;pipeline&gt;/&lt;source&gt;@&lt;destination&gt;.json</c>, each id made a safe file name.
+/// A destination that keeps its own checkpoint (<see cref="ICheckpointingDestination"/>) is the truth and this file
+/// its mirror. Saves are atomic: the new state is written to a temporary file beside the target,
 /// flushed to disk, then renamed over it, so a crash at any point leaves the previous state readable.
 /// </summary>
 public sealed class StateManager
@@ -24,19 +26,25 @@ public sealed class StateManager
     /// <summary>Called after the temporary file is written and before it replaces the state; tests use it to simulate a crash.</summary>
     internal Action<string>? BeforeReplace { get; set; }
 
-    /// <summary>The file that holds the state of one source in one pipeline.</summary>
-    public string GetStatePath(string pipelineId, string adapterId)
+    /// <summary>
+    /// The file that holds the state of one source loaded into one destination by one pipeline. Without
+    /// <paramref name="destinationId"/>, the file of versions that kept one state per (pipeline, source).
+    /// </summary>
+    public string GetStatePath(string pipelineId, string adapterId, string? destinationId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(pipelineId);
         ArgumentException.ThrowIfNullOrEmpty(adapterId);
-        return Path.Combine(StateDirectory, PipelineFileNames.ForId(pipelineId), PipelineFileNames.ForId(adapterId) + ".json");
+        var name = destinationId is null
+            ? PipelineFileNames.ForId(adapterId)
+            : $"{PipelineFileNames.ForId(adapterId)}@{PipelineFileNames.ForId(destinationId)}";
+        return Path.Combine(StateDirectory, PipelineFileNames.ForId(pipelineId), name + ".json");
     }
 
     /// <summary>Reads the saved state, or <see langword="null"/> when there is none.</summary>
     /// <exception cref="StateException">The file exists but is not a valid state file.</exception>
-    public PipelineState? GetState(string pipelineId, string adapterId)
+    public PipelineState? GetState(string pipelineId, string adapterId, string? destinationId = null)
     {
-        var path = GetStatePath(pipelineId, adapterId);
+        var path = GetStatePath(pipelineId, adapterId, destinationId);
         if (!File.Exists(path))
         {
             return null;
@@ -56,10 +64,10 @@ public sealed class StateManager
     }
 
     /// <summary>Saves the state atomically and durably (temporary file, fsync, rename, fsync of the directory).</summary>
-    public void SaveState(string pipelineId, string adapterId, PipelineState state)
+    public void SaveState(string pipelineId, string adapterId, PipelineState state, string? destinationId = null)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var path = GetStatePath(pipelineId, adapterId);
+        var path = GetStatePath(pipelineId, adapterId, destinationId);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + TempSuffix;
         try
@@ -81,9 +89,9 @@ public sealed class StateManager
     }
 
     /// <summary>Deletes the saved state, so the next run reads everything again.</summary>
-    public void ClearState(string pipelineId, string adapterId)
+    public void ClearState(string pipelineId, string adapterId, string? destinationId = null)
     {
-        var path = GetStatePath(pipelineId, adapterId);
+        var path = GetStatePath(pipelineId, adapterId, destinationId);
         File.Delete(path);
         File.Delete(path + TempSuffix);
     }

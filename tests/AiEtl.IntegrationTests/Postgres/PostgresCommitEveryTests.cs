@@ -48,7 +48,7 @@ public sealed class PostgresCommitEveryTests : IAsyncDisposable, IDisposable
 
         Assert.False(failed.Success);
         Assert.Equal(6, _db.Count("csv_events"));
-        Assert.Equal(6, state.GetState("pg-commit", Path.GetFullPath(input))!.Checkpoint.Offset);
+        Assert.Equal(6, state.GetState("pg-commit", Path.GetFullPath(input), failed.FinalState!.DestinationId)!.Checkpoint.Offset);
 
         // The bad row is corrected after the checkpoint; the rerun starts at row 7.
         File.WriteAllText(input, Csv(Enumerable.Range(1, 18)));
@@ -57,7 +57,7 @@ public sealed class PostgresCommitEveryTests : IAsyncDisposable, IDisposable
         Assert.True(rerun.Success, PostgresDestinationTests.Errors(rerun));
         Assert.Equal(12, rerun.RecordsLoaded);
         Assert.Equal([.. Enumerable.Range(1, 18).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))], _db.Strings($"SELECT id FROM \"{_db.Schema}\".csv_events ORDER BY id"));
-        Assert.Equal(18, state.GetState("pg-commit", Path.GetFullPath(input))!.Checkpoint.Offset);
+        Assert.Equal(18, state.GetState("pg-commit", Path.GetFullPath(input), rerun.FinalState!.DestinationId)!.Checkpoint.Offset);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class PostgresSourceTests : IAsyncDisposable, IDisposable
         using var command = sqlite.CreateCommand();
         command.CommandText = "SELECT group_concat(id) FROM (SELECT id FROM events ORDER BY id)";
         Assert.Equal("1,2,3,4,5,6,7,8", command.ExecuteScalar());
-        var saved = states.GetState("pg-incremental", new PostgresSource<Event>(IncrementalOptions()).SourceId)!;
+        var saved = states.GetState("pg-incremental", new PostgresSource<Event>(IncrementalOptions()).SourceId, $"{Path.Combine(_directory, "out.db")}#events")!;
         Assert.Equal(8, saved.RecordsProcessed);
         Assert.Equal("\"7\",\"8\"", string.Join(",", saved.Checkpoint.CustomState["cursor_keys"].EnumerateArray().Select(k => k.GetRawText())));
     }

@@ -25,14 +25,14 @@ public sealed class CheckpointAfterPublishTests : IDisposable
 
         Assert.False(failed.Success);
         Assert.False(File.Exists(output));
-        Assert.Null(state.GetState("publish", Path.GetFullPath(input)));
+        Assert.Null(state.GetState("publish", Path.GetFullPath(input), Path.GetFullPath(output)));
 
         File.WriteAllText(input, Header + Rows(1, 10));
         var rerun = await RunAsync(input, output, state);
 
         Assert.True(rerun.Success, rerun.Describe());
         Assert.Equal(Enumerable.Range(1, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), File.ReadAllLines(output).Skip(1).Select(line => line.Split(',')[0]));
-        Assert.Equal(10, state.GetState("publish", Path.GetFullPath(input))!.Checkpoint.Offset);
+        Assert.Equal(10, state.GetState("publish", Path.GetFullPath(input), Path.GetFullPath(output))!.Checkpoint.Offset);
     }
 
     private static Task<PipelineResult> RunAsync(string input, string output, StateManager state) =>

@@ -43,7 +43,7 @@ public sealed class CommitEveryTests : IDisposable
         Assert.False(failed.Success);
         Assert.Equal(Enumerable.Range(1, 6), failing.Committed);
         Assert.Equal(6, failed.RecordsLoaded);
-        Assert.Equal(6, state.GetState("commit-every", Path.GetFullPath(input))!.Checkpoint.Offset);
+        Assert.Equal(6, state.GetState("commit-every", Path.GetFullPath(input), "scripted")!.Checkpoint.Offset);
         Assert.Equal("rollback", failing.Calls[^1]);
 
         var rerun = new ScriptedDestination();
@@ -51,7 +51,7 @@ public sealed class CommitEveryTests : IDisposable
 
         Assert.True(result.Success, result.Describe());
         Assert.Equal(Enumerable.Range(7, 12), rerun.Committed);
-        Assert.Equal(18, state.GetState("commit-every", Path.GetFullPath(input))!.Checkpoint.Offset);
+        Assert.Equal(18, state.GetState("commit-every", Path.GetFullPath(input), "scripted")!.Checkpoint.Offset);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class CommitEveryTests : IDisposable
 
         Assert.False(result.Success);
         Assert.Equal(Enumerable.Range(1, 4), destination.Committed);
-        Assert.Equal(4, state.GetState("commit-every", Path.GetFullPath(input))!.Checkpoint.Offset);
+        Assert.Equal(4, state.GetState("commit-every", Path.GetFullPath(input), "scripted")!.Checkpoint.Offset);
     }
 
     private static Task<PipelineResult> RunAsync(string input, ScriptedDestination destination, StateManager state, int commitEvery, RetryPolicy retry) =>

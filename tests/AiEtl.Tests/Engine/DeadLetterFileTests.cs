@@ -53,4 +53,27 @@ public sealed class DeadLetterFileTests : IDisposable
         Assert.Equal(torn, lines[0]);
         Assert.Equal("after-torn", JsonDocument.Parse(lines[1]).RootElement.GetProperty("pipeline_id").GetString());
     }
+
+    [Fact]
+    public async Task A_rerun_that_rejects_the_same_rows_again_does_not_write_them_twice()
+    {
+        var deadLetters = Path.Combine(_directory, "dlq.jsonl");
+        var input = Path.Combine(_directory, "people.csv");
+        await File.WriteAllTextAsync(input, "id,name,age,born,balance\n1,ann,x,2000-01-01,1.5\n2,bob,30,2000-01-01,1\n3,cy,y,2000-01-01,1\n", TestContext.Current.CancellationToken);
+
+        async Task<PipelineResult> RunAsync() => await EtlPipeline.Create<Person>("rerun").From(new CsvSource<Person>(input)).To(new RecordingDestination<Person>())
+            .WithOptions(new PipelineOptions { ErrorHandling = new ErrorHandlingOptions { OnExtractError = ErrorAction.Skip, DeadLetterPath = deadLetters } })
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        await RunAsync();
+        var again = await RunAsync();
+        await File.AppendAllTextAsync(input, "4,dee,z,2000-01-01,1\n", TestContext.Current.CancellationToken);
+        await RunAsync();
+
+        Assert.Equal(2, again.RecordsFailed);
+        Assert.Equal(deadLetters, again.DeadLetterPath);
+        var entries = File.ReadAllLines(deadLetters).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal([2L, 4L, 5L], entries.Select(e => e.GetProperty("location").GetProperty("line").GetInt64()));
+        Assert.Equal(3, entries.Select(e => e.GetProperty("entry_id").GetString()).Distinct().Count());
+    }
 }

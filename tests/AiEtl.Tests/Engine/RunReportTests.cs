@@ -51,7 +51,7 @@ public sealed class RunReportTests : IDisposable
         var withoutState = await EtlPipeline.Create<Person>("report-state").From(new CsvSource<Person>(input)).To(new RecordingDestination<Person>())
             .RunAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(Path.GetFullPath(states.GetStatePath("report-state", source.SourceId)), withState.StatePath);
+        Assert.Equal(Path.GetFullPath(states.GetStatePath("report-state", source.SourceId, "list")), withState.StatePath);
         Assert.True(File.Exists(withState.StatePath));
         Assert.Null(withoutState.StatePath);
         Assert.Null(withoutState.DeadLetterPath);

@@ -1,4 +1,4 @@
-namespace AiEtl.Tests;
+namespace AiEtl.Testing;
 
 /// <summary>What the tests say about a run when an assertion on it fails.</summary>
 internal static class PipelineResults
