@@ -76,6 +76,7 @@ public abstract class DatabaseCheckpointScenarios : IDisposable
         var third = await RunAsync("members", WriteMode.Append);
 
         Assert.True(third.Success, third.Describe());
+        Assert.Equal(0, third.RecordsExtracted);
         Assert.Equal(0, third.RecordsLoaded);
         Assert.Equal(Expected(1, 150), Rows("members"));
         Assert.Contains(third.Warnings, w => w.Contains("resuming from the destination's", StringComparison.Ordinal));

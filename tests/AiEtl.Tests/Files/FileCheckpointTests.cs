@@ -91,6 +91,7 @@ public sealed class FileCheckpointTests : IDisposable
         File.WriteAllText(first.StatePath!, behind);
         var third = await RunAsync(WriteMode.Append);
 
+        Assert.Equal(0, third.RecordsExtracted);
         Assert.Equal(0, third.RecordsLoaded);
         Assert.Contains(third.Warnings, w => w.Contains("resuming from the destination's", StringComparison.Ordinal));
         Assert.Equal(Enumerable.Range(1, 14), Ids());
