@@ -49,7 +49,7 @@ public sealed class CrashInput : IDisposable
                     }
                     else
                     {
-                        fields[4] = badLines.Count % 4 == 1 ? "2021-02-30" : "2021/06/15";
+                        fields[4] = badLines.Count % 4 == 1 ? "2021-02-30" : "2021-13-15";
                     }
 
                     line = string.Join(',', fields);

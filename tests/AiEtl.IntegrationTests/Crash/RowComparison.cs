@@ -62,7 +62,7 @@ internal static class RowComparison
         var lines = File.Exists(path)
             ? File.ReadLines(path).Select(entry => JsonDocument.Parse(entry).RootElement.GetProperty("location").GetProperty("line").GetInt64()).ToList()
             : [];
-        var twice = lines.GroupBy(line => line).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
+        var twice = lines.GroupBy(line => line).Where(g => g.Count() > 1).Select(g => $"line {g.Key} x{g.Count()}").ToList();
         var missing = badLines.Except(lines).Order().ToList();
         var extra = lines.Except(badLines).Distinct().Order().ToList();
         if (lines.Count == badLines.Count && twice.Count == 0 && missing.Count == 0 && extra.Count == 0)
@@ -71,9 +71,9 @@ internal static class RowComparison
         }
 
         var message = new StringBuilder($"the dead-letter file holds {lines.Count} entries instead of {badLines.Count}: {twice.Count} lines more than once, {missing.Count} missing, {extra.Count} not bad");
-        Append(message, "more than once", twice);
-        Append(message, "missing", [.. missing.Select(l => $"line {l}")]);
-        Append(message, "not bad", [.. extra.Select(l => $"line {l}")]);
+        Append(message, "more than once", [.. twice.Take(Examples)]);
+        Append(message, "missing", [.. missing.Take(Examples).Select(l => $"line {l}")]);
+        Append(message, "not bad", [.. extra.Take(Examples).Select(l => $"line {l}")]);
         return message.ToString();
     }
 
