@@ -51,7 +51,8 @@ python3 - "$OUT/crash-test.xml" <<'PY'
 import re, sys, xml.etree.ElementTree as ET
 rows, first = {}, {}
 for test in ET.parse(sys.argv[1]).iter("test"):
-    m = re.search(r'destination: "([^"]+)", mode: "([^"]+)", instant: "([^"]+)"', test.get("name", ""))
+    # The name quotes each argument as C# does: destination: \"sqlite\".
+    m = re.search(r'destination: \\?"([^"\\]+)\\?", mode: \\?"([^"\\]+)\\?", instant: \\?"([^"\\]+)\\?"', test.get("name", ""))
     if not m:
         continue
     destination, mode, instant = m.groups()
