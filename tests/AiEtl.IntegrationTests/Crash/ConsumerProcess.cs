@@ -92,8 +92,6 @@ internal sealed record ChildRun(int ExitCode, bool Killed, IReadOnlyList<string>
 {
     public bool Hung { get; init; }
 
-    public bool Said(string line) => Lines.Contains(line);
-
     public int Points(string point) => Lines.Count(line => line.StartsWith($"point {point} ", StringComparison.Ordinal));
 
     public string Describe() => Killed

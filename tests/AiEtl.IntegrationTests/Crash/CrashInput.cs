@@ -66,6 +66,10 @@ public sealed class CrashInput : IDisposable
 
         Good = good;
         BadLines = badLines;
+
+        // From the file as written, not from the generator's constants: the records the source will read.
+        var records = File.ReadLines(Path).Count() - 1;
+        TotalCommits = (records + BatchSize - 1) / BatchSize;
     }
 
     public string Directory { get; }
@@ -80,7 +84,7 @@ public sealed class CrashInput : IDisposable
     public IReadOnlySet<long> BadLines { get; }
 
     /// <summary>Commits of a run from the start: one per batch of 500 read records, bad ones included.</summary>
-    public static int TotalCommits => (Rows + BatchSize - 1) / BatchSize;
+    public int TotalCommits { get; }
 
     /// <summary>What the destination must hold after a completed run, as a multiset of rows.</summary>
     internal IReadOnlyList<CustomerRow> Oracle(string mode) => mode switch

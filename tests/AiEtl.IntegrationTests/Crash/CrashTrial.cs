@@ -19,8 +19,8 @@ internal sealed class CrashTrial(CrashInput input, string destination, PostgresT
         var calibration = await input.Calibrate(destination, mode, () => CalibrateAsync(mode, cancellationToken));
         if (instant == CrashCases.NoKill)
         {
-            return calibration.Failure ?? (calibration.CommitPoints is > 0 and var said && said != CrashInput.TotalCommits
-                ? $"an unkilled run said commit.after {said} times, {CrashInput.TotalCommits} expected from the input"
+            return calibration.Failure ?? (calibration.CommitPoints is > 0 and var said && said != input.TotalCommits
+                ? $"an unkilled run said commit.after {said} times, {input.TotalCommits} expected from the input"
                 : null);
         }
 
@@ -31,7 +31,7 @@ internal sealed class CrashTrial(CrashInput input, string destination, PostgresT
 
         return instant.StartsWith(CrashCases.RandomPrefix, StringComparison.Ordinal)
             ? await TrialAsync(mode, [RandomKill(mode, instant, calibration)], cancellationToken)
-            : await TrialAsync(mode, [.. NamedKill.ParseAll(instant).Select(Named)], cancellationToken);
+            : await TrialAsync(mode, [.. NamedKill.ParseAll(instant, input.TotalCommits).Select(Named)], cancellationToken);
     }
 
     // An unkilled run of the case, made once per test class: its verdict, how long it loads and how many commits it says.
@@ -112,14 +112,14 @@ internal sealed class CrashTrial(CrashInput input, string destination, PostgresT
     private Kill RandomKill(string mode, string instant, Calibration calibration)
     {
         var random = new Random(StableHash($"{destination}/{mode}/{instant}"));
-        var k = random.Next(0, CrashInput.TotalCommits);
+        var k = random.Next(0, input.TotalCommits);
         if (calibration.CommitPoints > 0)
         {
             var line = k == 0 ? "started" : string.Create(CultureInfo.InvariantCulture, $"point commit.after {k}");
             return new Kill($"from outside after commit {k}", null, said => said == line, null);
         }
 
-        var after = calibration.Duration * ((k + random.NextDouble()) / CrashInput.TotalCommits);
+        var after = calibration.Duration * ((k + random.NextDouble()) / input.TotalCommits);
         return new Kill(string.Create(CultureInfo.InvariantCulture, $"from outside {after.TotalMilliseconds:0} ms after start, no commit points said"), null, null, after);
     }
 

@@ -11,9 +11,9 @@ internal sealed record NamedKill(string Point, int Nth, bool Optional)
     public string Argument => string.Create(CultureInfo.InvariantCulture, $"{Point}:{Nth}");
 
     /// <summary>The kills of each run in turn: <c>commit.after:100 then commit.after:50</c> kills two runs.</summary>
-    public static List<NamedKill> ParseAll(string instant) => [.. instant.Split(" then ").Select(Parse)];
+    public static List<NamedKill> ParseAll(string instant, int totalCommits) => [.. instant.Split(" then ").Select(spec => Parse(spec, totalCommits))];
 
-    private static NamedKill Parse(string spec)
+    private static NamedKill Parse(string spec, int totalCommits)
     {
         var optional = spec.EndsWith('?');
         spec = spec.TrimEnd('?');
@@ -23,7 +23,7 @@ internal sealed record NamedKill(string Point, int Nth, bool Optional)
             return new NamedKill(spec, 1, optional);
         }
 
-        var nth = spec[(colon + 1)..] == "last" ? CrashInput.TotalCommits : int.Parse(spec[(colon + 1)..], CultureInfo.InvariantCulture);
+        var nth = spec[(colon + 1)..] == "last" ? totalCommits : int.Parse(spec[(colon + 1)..], CultureInfo.InvariantCulture);
         return new NamedKill(spec[..colon], nth, optional);
     }
 }
