@@ -33,14 +33,17 @@ internal static class ConsumerProcess
         var stopwatch = new Stopwatch();
         void Kill()
         {
-            killed = true;
             try
             {
-                process.Kill(entireProcessTree: true);
+                if (!process.HasExited)
+                {
+                    killed = true;
+                    process.Kill(entireProcessTree: true);
+                }
             }
             catch (InvalidOperationException)
             {
-                // It had exited already.
+                // It exited in between: a kill that came too late is no kill.
             }
         }
 
