@@ -3,16 +3,24 @@
 //                                          waits to be killed before the run completes;
 //   deadletters <target> <pipeline>        appends 5,000 dead-letter entries of about 5 KB (each more than the old
 //                                          writer's 4 KB buffer, so an entry written in pieces would show), saying
-//                                          "writing" after the first, then waits to be killed.
+//                                          "writing" after the first, then waits to be killed;
+//   load <destination> <mode> ...          the kill harness's consumer (LoadCommand.cs), run to completion or killed
+//                                          at a named instant.
 // The tests check the target afterwards.
 using AiEtl;
+using AiEtl.CrashWriter;
 using AiEtl.Csv;
 using AiEtl.Internal;
 using AiEtl.Json;
 
+if (args.Length > 0 && args[0] == "load")
+{
+    return await LoadCommand.RunAsync(args);
+}
+
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: AiEtl.CrashWriter <csv|json> <target> <replace|append> | deadletters <target> <pipeline>");
+    Console.Error.WriteLine($"usage: AiEtl.CrashWriter <csv|json> <target> <replace|append> | deadletters <target> <pipeline> | {LoadCommand.Usage}");
     return 2;
 }
 
