@@ -57,6 +57,7 @@ public partial class SqliteDestination<T, TCodec>
         {
             _checkpoint.Clear();
             _forgetOldGeneration = false;
+            _checkpointTablesReady = true;
         }
     }
 
@@ -66,7 +67,7 @@ public partial class SqliteDestination<T, TCodec>
         {
             await SqliteCheckpointTables.CreateAsync(Connection, transaction, cancellationToken).ConfigureAwait(false);
 
-            // Created inside a transaction, the tables exist only if it commits: check again next time.
+            // Created inside a transaction, the tables exist only once it commits (CheckpointCommitted).
             _checkpointTablesReady = transaction is null;
         }
     }

@@ -51,6 +51,12 @@ internal static class CrashCases
             yield return "publish.renamed";
         }
 
+        if (Publishes(destination, mode))
+        {
+            // Published with its checkpoint, the state file not yet saved: the destination must win.
+            yield return "publish.after";
+        }
+
         yield return "commit.after:100 then commit.after:50";
         for (var trial = 1; trial <= RandomTrials; trial++)
         {
