@@ -61,14 +61,14 @@ internal static class PostgresCheckpointTables
         return new StoredCheckpoint(StateJson.Deserialize(json, location), deltas.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
     }
 
-    /// <summary>Writes the staged checkpoint in the connection's open transaction; a new generation first forgets the old memory.</summary>
-    public static async Task WriteAsync(NpgsqlConnection connection, string schema, StagedCheckpoint staged, string table, bool newGeneration, CancellationToken cancellationToken)
+    /// <summary>Writes the staged checkpoint in the connection's open transaction; a new generation first forgets the memory of the old one.</summary>
+    public static async Task WriteAsync(NpgsqlConnection connection, string schema, StagedCheckpoint staged, string table, CancellationToken cancellationToken)
     {
         var key = staged.Key!;
         var batch = new NpgsqlBatch(connection);
         await using (batch.ConfigureAwait(false))
         {
-            if (newGeneration)
+            if (staged.StartsGeneration)
             {
                 batch.BatchCommands.Add(BatchCommand($"DELETE FROM {Name(schema, TransformState)} WHERE {Key}", key, table));
             }

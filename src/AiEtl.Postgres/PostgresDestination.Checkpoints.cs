@@ -10,9 +10,6 @@ public partial class PostgresDestination<T, TCodec>
     private readonly StagedCheckpoint _checkpoint = new();
     private bool _checkpointTablesReady;
 
-    // A new generation (replace, or a table dropped and created) forgets the memory of the old one at its first commit.
-    private bool _forgetOldGeneration;
-
     /// <inheritdoc />
     public bool StartsEmpty => _options.WriteMode == WriteMode.Replace || _options.SchemaMode == SchemaMode.DropAndCreate;
 
@@ -32,11 +29,7 @@ public partial class PostgresDestination<T, TCodec>
     }
 
     /// <inheritdoc />
-    public void StageCheckpoint(CheckpointKey key, StoredCheckpoint checkpoint)
-    {
-        _forgetOldGeneration |= StartsEmpty && _checkpoint.Key is null;
-        _checkpoint.Add(key, checkpoint);
-    }
+    public void StageCheckpoint(CheckpointKey key, StoredCheckpoint checkpoint) => _checkpoint.Add(key, checkpoint, StartsEmpty);
 
     // Inside the open transaction, after the rows and just before the commit.
     private async Task WriteStagedCheckpointAsync(CancellationToken cancellationToken)
@@ -48,7 +41,7 @@ public partial class PostgresDestination<T, TCodec>
                 await PostgresCheckpointTables.CreateAsync(Connection, _options.Schema, cancellationToken).ConfigureAwait(false);
             }
 
-            await PostgresCheckpointTables.WriteAsync(Connection, _options.Schema, _checkpoint, _table, _forgetOldGeneration, cancellationToken).ConfigureAwait(false);
+            await PostgresCheckpointTables.WriteAsync(Connection, _options.Schema, _checkpoint, _table, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -58,7 +51,6 @@ public partial class PostgresDestination<T, TCodec>
         if (_checkpoint.IsStaged)
         {
             _checkpoint.Clear();
-            _forgetOldGeneration = false;
             _checkpointTablesReady = true;
         }
     }

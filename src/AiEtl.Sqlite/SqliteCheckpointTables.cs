@@ -68,11 +68,11 @@ internal static class SqliteCheckpointTables
         return new StoredCheckpoint(StateJson.Deserialize(json, location), deltas.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
     }
 
-    /// <summary>Writes the staged checkpoint inside <paramref name="transaction"/>; a new generation first forgets the old memory.</summary>
-    public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, StagedCheckpoint staged, string table, bool newGeneration, CancellationToken cancellationToken)
+    /// <summary>Writes the staged checkpoint inside <paramref name="transaction"/>; a new generation first forgets the memory of the old one.</summary>
+    public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, StagedCheckpoint staged, string table, CancellationToken cancellationToken)
     {
         var key = staged.Key!;
-        if (newGeneration)
+        if (staged.StartsGeneration)
         {
             await ExecuteAsync(connection, transaction, $"DELETE FROM {TransformState} WHERE {Key}", key, table, cancellationToken).ConfigureAwait(false);
         }

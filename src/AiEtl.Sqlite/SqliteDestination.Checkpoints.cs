@@ -10,9 +10,6 @@ public partial class SqliteDestination<T, TCodec>
     private readonly StagedCheckpoint _checkpoint = new();
     private bool _checkpointTablesReady;
 
-    // A new generation (replace, or a table dropped and created) forgets the memory of the old one at its first commit.
-    private bool _forgetOldGeneration;
-
     /// <inheritdoc />
     public bool StartsEmpty => _options.WriteMode == WriteMode.Replace || _options.SchemaMode == SchemaMode.DropAndCreate;
 
@@ -32,11 +29,7 @@ public partial class SqliteDestination<T, TCodec>
     }
 
     /// <inheritdoc />
-    public void StageCheckpoint(CheckpointKey key, StoredCheckpoint checkpoint)
-    {
-        _forgetOldGeneration |= StartsEmpty && _checkpoint.Key is null;
-        _checkpoint.Add(key, checkpoint);
-    }
+    public void StageCheckpoint(CheckpointKey key, StoredCheckpoint checkpoint) => _checkpoint.Add(key, checkpoint, StartsEmpty);
 
     // Inside the open transaction, just before its commit.
     private async Task WriteStagedCheckpointAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
@@ -47,7 +40,7 @@ public partial class SqliteDestination<T, TCodec>
         }
 
         await EnsureCheckpointTablesAsync(transaction, cancellationToken).ConfigureAwait(false);
-        await SqliteCheckpointTables.WriteAsync(Connection, transaction, _checkpoint, _table, _forgetOldGeneration, cancellationToken).ConfigureAwait(false);
+        await SqliteCheckpointTables.WriteAsync(Connection, transaction, _checkpoint, _table, cancellationToken).ConfigureAwait(false);
     }
 
     // After the commit of the transaction that wrote it.
@@ -56,7 +49,6 @@ public partial class SqliteDestination<T, TCodec>
         if (_checkpoint.IsStaged)
         {
             _checkpoint.Clear();
-            _forgetOldGeneration = false;
             _checkpointTablesReady = true;
         }
     }

@@ -286,7 +286,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     }
 
     /// <inheritdoc />
-    public void StageCheckpoint(CheckpointKey key, StoredCheckpoint checkpoint) => _checkpoint.Add(key, checkpoint);
+    public void StageCheckpoint(CheckpointKey key, StoredCheckpoint checkpoint) => _checkpoint.Add(key, checkpoint, StartsEmpty);
 
     /// <summary>Closes the temp file; a run that was not completed deletes it and leaves the target as it was.</summary>
     public override ValueTask CloseAsync(CancellationToken cancellationToken = default)

@@ -23,8 +23,17 @@ public sealed class StagedCheckpoint
     /// <summary>Whether something waits to be committed.</summary>
     public bool IsStaged => State is not null;
 
+    /// <summary>
+    /// Whether the next commit starts a new generation (a replace, a table dropped and created): the transforms'
+    /// memory committed by earlier generations is then deleted with it, as their rows were.
+    /// </summary>
+    public bool StartsGeneration { get; private set; }
+
     /// <summary>Keeps <paramref name="checkpoint"/>'s state and appends its deltas to those staged before.</summary>
-    public void Add(CheckpointKey key, StoredCheckpoint checkpoint)
+    /// <param name="key">Whose checkpoint it is.</param>
+    /// <param name="checkpoint">The state and the deltas of the rows written since the last stage.</param>
+    /// <param name="startsEmpty">Whether the destination writes a new generation this run (<see cref="ICheckpointingDestination.StartsEmpty"/>).</param>
+    public void Add(CheckpointKey key, StoredCheckpoint checkpoint, bool startsEmpty)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -33,6 +42,7 @@ public sealed class StagedCheckpoint
             throw new InvalidOperationException($"a checkpoint of {Key} is staged; one destination keeps one pipeline's checkpoint a run");
         }
 
+        StartsGeneration |= startsEmpty && Key is null;
         Key = key;
         State = checkpoint.State;
         foreach (var (transform, delta) in checkpoint.TransformState)
@@ -54,6 +64,7 @@ public sealed class StagedCheckpoint
     public void Clear()
     {
         State = null;
+        StartsGeneration = false;
         foreach (var buffer in _deltas.Values)
         {
             buffer.ResetWrittenCount();
