@@ -1,5 +1,3 @@
-using AiEtl.IntegrationTests.Postgres;
-
 namespace AiEtl.IntegrationTests.Crash;
 
 /// <summary>
@@ -17,12 +15,4 @@ public sealed class PostgresCrashTests(CrashInput input, PostgresCrashSchema sch
         var failure = await new CrashTrial(input, destination, schema.Database).RunAsync(mode, instant, TestContext.Current.CancellationToken);
         Assert.True(failure is null, $"{destination} {mode}, killed at {instant}: {failure}");
     }
-}
-
-/// <summary>The PostgreSQL schema of <see cref="PostgresCrashTests"/>, dropped after its last trial.</summary>
-public sealed class PostgresCrashSchema : IAsyncDisposable
-{
-    public PostgresTestDatabase Database { get; } = new("crash");
-
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
 }
