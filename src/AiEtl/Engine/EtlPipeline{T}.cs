@@ -25,6 +25,10 @@ public sealed class EtlPipeline<T>
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchesInFlight);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.CommitEvery);
+        if (Options.Timeout is { } timeout)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(PipelineOptions.Timeout));
+        }
     }
 
     /// <summary>The pipeline's name, also its id in state files and dead-letter entries.</summary>

@@ -31,6 +31,13 @@ public sealed record PipelineOptions
     /// <summary>Ignore the saved state and read everything again (the API's <c>force_full_refresh</c>).</summary>
     public bool FullRefresh { get; init; }
 
-    /// <summary>The clock, for timestamps and retry waits.</summary>
+    /// <summary>
+    /// How long a run may take (the seed's <c>execution.timeout_seconds</c>); <see langword="null"/> (the default) for no
+    /// limit. A run that reaches it stops as a cancelled one does: the open transaction is rolled back, the committed
+    /// ones and their checkpoint stay, and <see cref="PipelineResult.TimedOut"/> says so.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The clock, for timestamps, retry waits and the timeout.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

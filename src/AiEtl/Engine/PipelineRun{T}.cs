@@ -30,9 +30,15 @@ internal sealed class PipelineRun<T>
 
     public string Name { get; }
 
-    public async Task<PipelineResult> RunAsync(CancellationToken cancellationToken)
+    public async Task<PipelineResult> RunAsync(CancellationToken cancellation)
     {
         var clock = _options.TimeProvider;
+
+        // The run's own token: the caller's cancellation or the timeout, whichever comes first.
+        using var deadline = _options.Timeout is { } timeout ? new CancellationTokenSource(timeout, clock) : null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, deadline?.Token ?? CancellationToken.None);
+        var cancellationToken = stop.Token;
+        var (timedOut, cancelled) = (false, false);
         var deadLetterPath = _options.ErrorHandling.DeadLetterPath ?? ErrorHandlingOptions.DefaultDeadLetterPath(Name);
         await using var deadLetters = new DeadLetterWriter(deadLetterPath, Name);
         var errors = new RowErrorCollector(_options.ErrorHandling, deadLetters, clock);
@@ -61,9 +67,14 @@ internal sealed class PipelineRun<T>
 
             success = true;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (cancellationToken.IsCancellationRequested && (error is OperationCanceledException || error.InnerException is OperationCanceledException))
         {
-            errors.Add(new PipelineError(PipelineStage.Extract, "Cancelled", "the run was cancelled; the state keeps the last committed checkpoint"));
+            // A clean stop: the open transaction was rolled back, the committed ones and their checkpoint stay.
+            timedOut = deadline?.IsCancellationRequested == true && !cancellation.IsCancellationRequested;
+            cancelled = !timedOut;
+            errors.Add(timedOut
+                ? new PipelineError(_counters.FailedStage ?? PipelineStage.Extract, "TimedOut", $"the run did not finish within its timeout of {_options.Timeout}; the open transaction was rolled back and the state keeps the last committed checkpoint, so the next run resumes there")
+                : new PipelineError(_counters.FailedStage ?? PipelineStage.Extract, "Cancelled", "the run was cancelled; the open transaction was rolled back and the state keeps the last committed checkpoint, so the next run resumes there"));
         }
         catch (Exception error)
         {
@@ -78,6 +89,8 @@ internal sealed class PipelineRun<T>
         return new PipelineResult
         {
             Success = success,
+            TimedOut = timedOut,
+            Cancelled = cancelled,
             PipelineId = Name,
             RecordsExtracted = _counters.Extracted,
             RecordsTransformed = _counters.Transformed,

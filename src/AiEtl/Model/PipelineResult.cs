@@ -49,6 +49,12 @@ public sealed record PipelineResult
     /// <summary>Warnings that did not stop the run.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Whether the run stopped because it reached <see cref="PipelineOptions.Timeout"/> (the committed part stays; the next run resumes after it).</summary>
+    public bool TimedOut { get; init; }
+
+    /// <summary>Whether the run stopped because its cancellation token was cancelled (the committed part stays; the next run resumes after it).</summary>
+    public bool Cancelled { get; init; }
+
     /// <summary>The average quality score, when a quality scorer ran.</summary>
     public double? AvgQualityScore { get; init; }
 

@@ -26,6 +26,8 @@ public sealed class CancellationTests : IDisposable
         var complete = await RunAsync(input, output, null, TestContext.Current.CancellationToken);
 
         Assert.False(cancelled.Success);
+        Assert.True(cancelled.Cancelled);
+        Assert.False(cancelled.TimedOut);
         Assert.Contains(cancelled.Errors, e => e.ErrorType == "Cancelled");
         Assert.Equal([Path.GetFileName(input), Path.GetFileName(output)], Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(complete.Success, complete.Describe());
