@@ -30,6 +30,12 @@ public sealed class PipelineBuilder<T>
         return this;
     }
 
+    /// <summary>Adds a step that replaces each row with what <paramref name="map"/> returns (a <see cref="MapTransform{T}"/>).</summary>
+    public PipelineBuilder<T> Map(Func<T, T> map, string name = "map") => Transform(new MapTransform<T>(map, name));
+
+    /// <summary>Adds a step that keeps only the rows for which <paramref name="keep"/> is true (a <see cref="FilterTransform{T}"/>).</summary>
+    public PipelineBuilder<T> Filter(Func<T, bool> keep, string name = "filter") => Transform(new FilterTransform<T>(keep, name));
+
     /// <summary>Sets the destination.</summary>
     public PipelineBuilder<T> To(IDestination<T> destination)
     {
