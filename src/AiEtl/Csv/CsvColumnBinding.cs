@@ -38,7 +38,7 @@ internal static class CsvColumnBinding
         {
             var plural = missing.Count == 1 ? "column" : "columns";
             throw new SchemaException(
-                $"the header has no {plural} {string.Join(", ", missing.Select(m => $"'{m}'"))} declared by {schema.Name} (the header is: {string.Join(", ", header)})",
+                $"the header has no {plural} {string.Join(", ", missing.Select(m => $"'{m}'"))} declared by {schema.Name} ({DescribeHeader(schema, header, used)})",
                 new DataLocation(path) { Line = 1 });
         }
 
@@ -49,6 +49,19 @@ internal static class CsvColumnBinding
         }
 
         return columns;
+    }
+
+    // A file without a header has a data row in its place: with sensitive fields, only the cells that name a field are shown.
+    private static string DescribeHeader(Schema schema, IReadOnlyList<string> header, bool[] used)
+    {
+        if (!SensitiveRawInput.Applies(schema))
+        {
+            return $"the header is: {string.Join(", ", header)}";
+        }
+
+        var names = header.Where((_, column) => used[column]).ToList();
+        return $"the header's cells that name a field: {(names.Count == 0 ? "none" : string.Join(", ", names))}; its {header.Count - names.Count} other cells are not shown, "
+            + "as the schema has sensitive fields and a file without a header would show its first row";
     }
 
     private static int IndexOf(IReadOnlyList<string> header, string name, StringComparison comparison)

@@ -231,7 +231,7 @@ public class CsvSource<T, TCodec> : FileSource<T, TCodec>
             buffer.AddError(new RowError(PipelineStage.Extract, $"expected {expectedFieldCount} fields, found {csv.FieldCount}")
             {
                 Location = new DataLocation(displayPath) { Line = line, Row = row },
-                RawInput = Encoding.UTF8.GetString(csv.RawRecord),
+                RawInput = MaskedRaw(csv, columns),
             });
             return;
         }
@@ -248,7 +248,7 @@ public class CsvSource<T, TCodec> : FileSource<T, TCodec>
             buffer.AddError(new RowError(PipelineStage.Extract, "the row is not valid UTF-8; set the source's encoding if the file uses another one")
             {
                 Location = new DataLocation(displayPath) { Line = line, Column = bad + 1, Row = row },
-                RawInput = Encoding.UTF8.GetString(csv.RawRecord),
+                RawInput = MaskedRaw(csv, columns),
             });
             return;
         }
@@ -298,18 +298,53 @@ public class CsvSource<T, TCodec> : FileSource<T, TCodec>
             return new RowError(PipelineStage.Extract, $"{shown} is not {error.Expected}")
             {
                 Location = new DataLocation(displayPath) { Line = line, Column = columns[error.Ordinal] + 1, ColumnName = field.Name, Row = number },
-                RawInput = field.Sensitive == SensitiveKind.None ? Encoding.UTF8.GetString(row.Raw) : null,
+                RawInput = field.Sensitive == SensitiveKind.None ? MaskedRaw(row) : null,
                 Exception = error,
             };
         }
     }
 
-    private static RowError MalformedError(CsvMalformedRecord bad, long firstLine, string displayPath) =>
+    // A record that cannot be split into fields cannot have its sensitive values masked: it keeps no raw input then.
+    private RowError MalformedError(CsvMalformedRecord bad, long firstLine, string displayPath) =>
         new(PipelineStage.Extract, $"malformed CSV: {bad.Reason}")
         {
             Location = new DataLocation(displayPath) { Line = firstLine + bad.LineNumber - 1 },
-            RawInput = bad.RawRecord,
+            RawInput = SensitiveRawInput.Applies(Codec.Schema) ? null : bad.RawRecord,
         };
+
+    // The raw line of a dead-letter entry, with the sensitive fields' values masked.
+    private string MaskedRaw(CsvRow row)
+    {
+        var raw = Encoding.UTF8.GetString(row.Raw);
+        if (!SensitiveRawInput.Applies(Codec.Schema))
+        {
+            return raw;
+        }
+
+        var fields = Codec.Schema.Fields;
+        var values = new List<(string?, SensitiveKind)>();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Sensitive != SensitiveKind.None)
+            {
+                values.Add((row.GetString(i), fields[i].Sensitive));
+            }
+        }
+
+        return SensitiveRawInput.Mask(raw, values);
+    }
+
+    // The same for a record the tokenizer rejected as a whole (wrong field count, not UTF-8): its fields by column.
+    private string MaskedRaw(CsvReader csv, int[] columns)
+    {
+        var raw = Encoding.UTF8.GetString(csv.RawRecord);
+        var fields = Codec.Schema.Fields;
+        return SensitiveRawInput.Applies(Codec.Schema)
+            ? SensitiveRawInput.Mask(raw, Enumerable.Range(0, fields.Count)
+                .Where(i => fields[i].Sensitive != SensitiveKind.None && columns[i] >= 0 && columns[i] < csv.FieldCount)
+                .Select(i => ((string?)Encoding.UTF8.GetString(csv.GetSpan(columns[i])), fields[i].Sensitive)))
+            : raw;
+    }
 
     private static int CountLineBreaks(ReadOnlySpan<byte> raw) => raw.Count((byte)'\n');
 

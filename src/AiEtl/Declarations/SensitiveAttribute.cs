@@ -2,7 +2,7 @@ namespace AiEtl;
 
 /// <summary>
 /// Marks a string property as holding sensitive data: its values are masked in
-/// validation messages, errors and logs, and are not copied to the dead-letter file.
+/// validation messages, errors and logs, and masked in the raw input the dead-letter file keeps of a rejected row.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false)]
 public sealed class SensitiveAttribute : Attribute

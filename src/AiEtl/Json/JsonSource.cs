@@ -327,7 +327,9 @@ public class JsonSource<T, TCodec> : FileSource<T, TCodec>
             return new RowError(PipelineStage.Extract, problem)
             {
                 Location = new DataLocation(DisplayPath) { Line = line, Row = row },
-                RawInput = Raw(json),
+
+                // Malformed JSON cannot have its sensitive values found and masked: it keeps no raw input then.
+                RawInput = SensitiveRawInput.Applies(Codec.Schema) ? null : Raw(json),
                 Exception = exception,
             };
         }
@@ -345,10 +347,34 @@ public class JsonSource<T, TCodec> : FileSource<T, TCodec>
             return new RowError(PipelineStage.Extract, $"{shown} is not {error.Expected}")
             {
                 Location = new DataLocation(DisplayPath) { Line = line, Row = row, ColumnName = field.Name },
-                RawInput = field.Sensitive == SensitiveKind.None ? Raw(json) : null,
+                RawInput = field.Sensitive == SensitiveKind.None ? MaskedRaw(json, index) : null,
                 Exception = error,
             };
         }
+    }
+
+    // The raw JSON of a dead-letter entry, with each sensitive property's value token replaced by its mask.
+    private string MaskedRaw(ReadOnlySpan<byte> json, JsonObjectIndex index)
+    {
+        if (!SensitiveRawInput.Applies(Codec.Schema))
+        {
+            return Raw(json);
+        }
+
+        var fields = Codec.Schema.Fields;
+        var masked = new StringBuilder();
+        var at = 0;
+        foreach (var i in Enumerable.Range(0, fields.Count).Where(i => fields[i].Sensitive != SensitiveKind.None && index.Lengths[i] > 0).OrderBy(i => index.Starts[i]))
+        {
+            var token = json.Slice(index.Starts[i], index.Lengths[i]);
+            var text = index.Kinds[i] == JsonTokenType.String ? JsonSerializer.Deserialize(token, CheckpointJsonContext.Default.String) ?? "" : Encoding.UTF8.GetString(token);
+            masked.Append(Encoding.UTF8.GetString(json[at..index.Starts[i]]))
+                .Append(JsonSerializer.Serialize(Internal.ViolationValues.Mask(text, fields[i].Sensitive), CheckpointJsonContext.Default.String));
+            at = index.Starts[i] + index.Lengths[i];
+        }
+
+        masked.Append(Encoding.UTF8.GetString(json[at..]));
+        return masked.Length <= MaxRawInError ? masked.ToString() : masked.ToString(0, MaxRawInError);
     }
 
     private static string Raw(ReadOnlySpan<byte> json) => Encoding.UTF8.GetString(json.Length <= MaxRawInError ? json : json[..MaxRawInError]);
