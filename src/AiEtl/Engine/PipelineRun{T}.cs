@@ -46,6 +46,12 @@ internal sealed class PipelineRun<T>
         var success = false;
         try
         {
+            UsablePaths.File(deadLetterPath, "dead-letter file");
+            if (_options.State is { } states)
+            {
+                UsablePaths.Directory(states.StateDirectory, "state directory");
+            }
+
             await retry.ExecuteAsync(_source.ConnectAsync, cancellationToken).ConfigureAwait(false);
             await retry.ExecuteAsync(_destination.ConnectAsync, cancellationToken).ConfigureAwait(false);
             var schema = await _source.GetSchemaAsync(cancellationToken).ConfigureAwait(false);

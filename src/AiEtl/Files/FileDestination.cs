@@ -93,6 +93,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     public override ValueTask ConnectAsync(CancellationToken cancellationToken = default)
     {
         FileCompressions.EnsureWritable(Compression, DisplayPath);
+        UsablePaths.File(TargetPath, "output file");
         if (WriteMode == WriteMode.Append && Compression == FileCompression.Zip)
         {
             throw new PipelineConfigurationException("a zip archive cannot be appended to; use gzip, bz2 or zstd, or replace it", new DataLocation(DisplayPath));
