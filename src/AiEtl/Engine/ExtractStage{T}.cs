@@ -21,7 +21,7 @@ internal sealed class ExtractStage<T>(ISource<T> source, RunCounters counters)
                 }
 
                 var batch = batches.Current;
-                Interlocked.Add(ref counters.Extracted, batch.RecordsRead);
+                counters.AddExtracted(batch.RecordsRead);
                 await output.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using AiEtl.Internal;
 using Polly;
@@ -133,11 +134,17 @@ internal sealed class LoadStage<T>(
             return;
         }
 
+        using var activity = PipelineTelemetry.Traces.StartActivity("aietl.pipeline.commit");
+        activity?.SetTag(PipelineTelemetry.PipelineTag, counters.Pipeline);
+        var started = Stopwatch.GetTimestamp();
+
         // Rows the source skipped into the dead-letter file must be durable before the checkpoint that passes them commits.
         deadLetters.Flush();
         checkpoints.Stage(unit.Position, unit.Deltas);
         await retry.ExecuteAsync(static (state, token) => state.Self.WriteUnitAsync(state.Unit, commit: true, token), (Self: this, Unit: unit), cancellationToken).ConfigureAwait(false);
-        Interlocked.Add(ref counters.Loaded, unit.RowsWritten);
+        counters.AddLoaded(unit.RowsWritten);
+        PipelineTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, PipelineTelemetry.Tags(counters.Pipeline));
+        activity?.SetTag("aietl.rows", unit.RowsWritten);
         CrashPoints.Reach(CrashPoints.AfterCommit);
 
         // A destination that publishes on completion commits the checkpoint with the publication; the state file follows it then.

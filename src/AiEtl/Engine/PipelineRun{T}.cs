@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using AiEtl.Internal;
@@ -24,7 +25,7 @@ internal sealed class PipelineRun<T>
         _transforms = transforms;
         _destination = destination;
         _options = options;
-        _counters = new RunCounters { StartTime = options.TimeProvider.GetUtcNow() };
+        _counters = new RunCounters { StartTime = options.TimeProvider.GetUtcNow(), Pipeline = name };
         _checkpoints = new SourceCheckpoints<T>(name, source, destination, transforms, options, _counters.StartTime, _counters.Warnings);
     }
 
@@ -39,9 +40,13 @@ internal sealed class PipelineRun<T>
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, deadline?.Token ?? CancellationToken.None);
         var cancellationToken = stop.Token;
         var (timedOut, cancelled) = (false, false);
+        using var activity = PipelineTelemetry.Traces.StartActivity("aietl.pipeline.run");
+        activity?.SetTag(PipelineTelemetry.PipelineTag, Name);
+        activity?.SetTag("aietl.source", _source.SourceId);
+        activity?.SetTag("aietl.destination", _destination.DestinationId);
         var deadLetterPath = _options.ErrorHandling.DeadLetterPath ?? ErrorHandlingOptions.DefaultDeadLetterPath(Name);
         await using var deadLetters = new DeadLetterWriter(deadLetterPath, Name);
-        var errors = new RowErrorCollector(_options.ErrorHandling, deadLetters, clock);
+        var errors = new RowErrorCollector(_options.ErrorHandling, deadLetters, clock, Name);
         var retry = _options.RetryPolicy.ToResiliencePipeline(clock);
         var success = false;
         try
@@ -92,6 +97,7 @@ internal sealed class PipelineRun<T>
             await _destination.DisposeAsync().ConfigureAwait(false);
         }
 
+        activity?.SetStatus(success ? ActivityStatusCode.Ok : ActivityStatusCode.Error, success ? null : errors.Errors.FirstOrDefault()?.Message);
         return new PipelineResult
         {
             Success = success,

@@ -15,8 +15,11 @@ internal sealed class RowErrorCollector : IRowErrorSink
     private readonly List<PipelineError> _errors = [];
     private readonly Lock _gate = new();
 
-    public RowErrorCollector(ErrorHandlingOptions options, DeadLetterWriter deadLetters, TimeProvider clock)
+    private readonly string _pipeline;
+
+    public RowErrorCollector(ErrorHandlingOptions options, DeadLetterWriter deadLetters, TimeProvider clock, string pipeline)
     {
+        _pipeline = pipeline;
         _options = options;
         _deadLetters = deadLetters;
         _clock = clock;
@@ -48,6 +51,7 @@ internal sealed class RowErrorCollector : IRowErrorSink
             var now = _clock.GetUtcNow();
             _deadLetters.Write(error, now);
             FailedRows++;
+            PipelineTelemetry.RowsFailed.Add(1, PipelineTelemetry.Tags(_pipeline));
             Add(ToPipelineError(error, now));
         }
 

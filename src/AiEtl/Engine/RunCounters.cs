@@ -12,6 +12,27 @@ internal sealed class RunCounters
 
     public DateTimeOffset StartTime { get; init; }
 
+    /// <summary>The pipeline's name, which tags the metrics.</summary>
+    public required string Pipeline { get; init; }
+
+    public void AddExtracted(long rows)
+    {
+        Interlocked.Add(ref Extracted, rows);
+        PipelineTelemetry.RowsExtracted.Add(rows, PipelineTelemetry.Tags(Pipeline));
+    }
+
+    public void AddTransformed(long rows)
+    {
+        Interlocked.Add(ref Transformed, rows);
+        PipelineTelemetry.RowsTransformed.Add(rows, PipelineTelemetry.Tags(Pipeline));
+    }
+
+    public void AddLoaded(long rows)
+    {
+        Interlocked.Add(ref Loaded, rows);
+        PipelineTelemetry.RowsLoaded.Add(rows, PipelineTelemetry.Tags(Pipeline));
+    }
+
     /// <summary>The stage that failed first; later failures are the stops it caused.</summary>
     public PipelineStage? FailedStage { get; private set; }
 

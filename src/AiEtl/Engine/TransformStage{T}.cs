@@ -21,7 +21,7 @@ internal sealed class TransformStage<T>(IReadOnlyList<Transform<T>> transforms, 
 
             checkpoints.TakeDeltas(batch);
             counters.TransformTime.Stop();
-            Interlocked.Add(ref counters.Transformed, batch.Count);
+            counters.AddTransformed(batch.Count);
             if (destination is IEncodingDestination<T> { EncodesAhead: true } encoder && batch.Count > 0)
             {
                 // Formatting runs on the thread pool, several batches at once; the load stage appends them in order.
