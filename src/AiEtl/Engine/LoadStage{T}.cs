@@ -145,6 +145,7 @@ internal sealed class LoadStage<T>(
         counters.AddLoaded(unit.RowsWritten);
         PipelineTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, PipelineTelemetry.Tags(counters.Pipeline));
         activity?.SetTag("aietl.rows", unit.RowsWritten);
+        Interlocked.Increment(ref counters.Commits);
         CrashPoints.Reach(CrashPoints.AfterCommit);
 
         // A destination that publishes on completion commits the checkpoint with the publication; the state file follows it then.
@@ -153,6 +154,7 @@ internal sealed class LoadStage<T>(
             checkpoints.Committed();
         }
 
+        options.Progress?.Report(counters.Progress(options.TimeProvider.GetUtcNow(), completed: false));
         unit.Reset();
     }
 }

@@ -38,6 +38,12 @@ public sealed record PipelineOptions
     /// </summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// Where to report how far a run is: after each commit and once at the end (<see cref="PipelineProgress.Completed"/>),
+    /// called on the load stage's thread, so a report should be quick (<see cref="Progress{T}"/> posts it elsewhere).
+    /// </summary>
+    public IProgress<PipelineProgress>? Progress { get; init; }
+
     /// <summary>The clock, for timestamps, retry waits and the timeout.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

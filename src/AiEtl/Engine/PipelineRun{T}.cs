@@ -47,6 +47,7 @@ internal sealed class PipelineRun<T>
         var deadLetterPath = _options.ErrorHandling.DeadLetterPath ?? ErrorHandlingOptions.DefaultDeadLetterPath(Name);
         await using var deadLetters = new DeadLetterWriter(deadLetterPath, Name);
         var errors = new RowErrorCollector(_options.ErrorHandling, deadLetters, clock, Name);
+        _counters.Failed = () => errors.FailedRows;
         var retry = _options.RetryPolicy.ToResiliencePipeline(clock);
         var success = false;
         try
@@ -97,6 +98,7 @@ internal sealed class PipelineRun<T>
             await _destination.DisposeAsync().ConfigureAwait(false);
         }
 
+        _options.Progress?.Report(_counters.Progress(clock.GetUtcNow(), completed: true));
         activity?.SetStatus(success ? ActivityStatusCode.Ok : ActivityStatusCode.Error, success ? null : errors.Errors.FirstOrDefault()?.Message);
         return new PipelineResult
         {

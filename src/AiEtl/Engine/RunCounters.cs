@@ -27,6 +27,24 @@ internal sealed class RunCounters
         PipelineTelemetry.RowsTransformed.Add(rows, PipelineTelemetry.Tags(Pipeline));
     }
 
+    /// <summary>Commits so far.</summary>
+    public long Commits;
+
+    /// <summary>The rows rejected so far (the error collector's count).</summary>
+    public Func<long> Failed { get; set; } = static () => 0;
+
+    public PipelineProgress Progress(DateTimeOffset now, bool completed) => new()
+    {
+        PipelineId = Pipeline,
+        RecordsExtracted = Interlocked.Read(ref Extracted),
+        RecordsTransformed = Interlocked.Read(ref Transformed),
+        RecordsLoaded = Interlocked.Read(ref Loaded),
+        RecordsFailed = Failed(),
+        Commits = Interlocked.Read(ref Commits),
+        Elapsed = now - StartTime,
+        Completed = completed,
+    };
+
     public void AddLoaded(long rows)
     {
         Interlocked.Add(ref Loaded, rows);

@@ -1,0 +1,44 @@
+using AiEtl.Csv;
+
+namespace AiEtl.Tests.Engine;
+
+/// <summary>A run reports its progress after each commit and once at the end.</summary>
+public sealed class ProgressTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("aietl-progress-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task Each_commit_reports_the_rows_so_far_and_the_end_says_it_completed()
+    {
+        var input = Path.Combine(_directory, "people.csv");
+        await File.WriteAllTextAsync(input, "id,name,age,born,balance\n" + string.Concat(Enumerable.Range(1, 25).Select(i => $"{i},n{i},{(i == 3 ? "x" : "30")},2000-01-01,1\n")), TestContext.Current.CancellationToken);
+        var reports = new Reports();
+
+        var result = await EtlPipeline.Create<Person>("progress").From(new CsvSource<Person>(input)).To(new RecordingDestination<Person>())
+            .WithOptions(new PipelineOptions
+            {
+                BatchSize = 10,
+                Progress = reports,
+                ErrorHandling = new ErrorHandlingOptions { OnExtractError = ErrorAction.Skip, DeadLetterPath = Path.Combine(_directory, "dlq.jsonl") },
+            })
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, result.Describe());
+        Assert.Equal([9L, 19L, 24L, 24L], reports.All.Select(r => r.RecordsLoaded));
+        Assert.Equal([1L, 2L, 3L, 3L], reports.All.Select(r => r.Commits));
+        Assert.Equal([false, false, false, true], reports.All.Select(r => r.Completed));
+        var last = reports.All[^1];
+        Assert.Equal((25L, 1L, "progress"), (last.RecordsExtracted, last.RecordsFailed, last.PipelineId));
+        Assert.True(last.RecordsPerSecond > 0);
+    }
+
+    // Synchronous, unlike Progress<T>, so the test sees every report in order.
+    private sealed class Reports : IProgress<PipelineProgress>
+    {
+        public List<PipelineProgress> All { get; } = [];
+
+        public void Report(PipelineProgress value) => All.Add(value);
+    }
+}
