@@ -154,6 +154,7 @@ internal sealed class LoadStage<T>(
             checkpoints.Committed();
         }
 
+        PipelineLog.Committed(counters.Log, counters.Pipeline, Interlocked.Read(ref counters.Commits), Interlocked.Read(ref counters.Loaded));
         options.Progress?.Report(counters.Progress(options.TimeProvider.GetUtcNow(), completed: false));
         unit.Reset();
     }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 
 namespace AiEtl;
 
@@ -43,6 +45,9 @@ public sealed record PipelineOptions
     /// called on the load stage's thread, so a report should be quick (<see cref="Progress{T}"/> posts it elsewhere).
     /// </summary>
     public IProgress<PipelineProgress>? Progress { get; init; }
+
+    /// <summary>Where a run logs (category <c>AiEtl.Pipeline</c>): start and end, each commit at Debug, warnings, errors; <see langword="null"/> for no log.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>The clock, for timestamps, retry waits and the timeout.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

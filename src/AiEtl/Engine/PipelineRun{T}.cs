@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using AiEtl.Internal;
 
 namespace AiEtl;
@@ -25,7 +27,12 @@ internal sealed class PipelineRun<T>
         _transforms = transforms;
         _destination = destination;
         _options = options;
-        _counters = new RunCounters { StartTime = options.TimeProvider.GetUtcNow(), Pipeline = name };
+        _counters = new RunCounters
+        {
+            StartTime = options.TimeProvider.GetUtcNow(),
+            Pipeline = name,
+            Log = options.LoggerFactory?.CreateLogger(PipelineLog.Category) ?? NullLogger.Instance,
+        };
         _checkpoints = new SourceCheckpoints<T>(name, source, destination, transforms, options, _counters.StartTime, _counters.Warnings);
     }
 
@@ -44,6 +51,8 @@ internal sealed class PipelineRun<T>
         activity?.SetTag(PipelineTelemetry.PipelineTag, Name);
         activity?.SetTag("aietl.source", _source.SourceId);
         activity?.SetTag("aietl.destination", _destination.DestinationId);
+        var log = _counters.Log;
+        PipelineLog.Started(log, Name, _source.SourceId, _destination.DestinationId);
         var deadLetterPath = _options.ErrorHandling.DeadLetterPath ?? ErrorHandlingOptions.DefaultDeadLetterPath(Name);
         await using var deadLetters = new DeadLetterWriter(deadLetterPath, Name);
         var errors = new RowErrorCollector(_options.ErrorHandling, deadLetters, clock, Name);
@@ -63,6 +72,11 @@ internal sealed class PipelineRun<T>
             var schema = await _source.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
             await _destination.CreateSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
             await _checkpoints.RestoreAsync(cancellationToken).ConfigureAwait(false);
+            if (_checkpoints.Previous is { RecordsProcessed: > 0 } previous && !_options.FullRefresh)
+            {
+                PipelineLog.Resumed(log, Name, previous.RecordsProcessed);
+            }
+
             var load = new LoadStage<T>(_destination, _options, _counters, _checkpoints, deadLetters, retry);
             await StreamAsync(errors, load, cancellationToken).ConfigureAwait(false);
             if (_destination is ICompletableDestination completable)
@@ -99,8 +113,7 @@ internal sealed class PipelineRun<T>
         }
 
         _options.Progress?.Report(_counters.Progress(clock.GetUtcNow(), completed: true));
-        activity?.SetStatus(success ? ActivityStatusCode.Ok : ActivityStatusCode.Error, success ? null : errors.Errors.FirstOrDefault()?.Message);
-        return new PipelineResult
+        var result = new PipelineResult
         {
             Success = success,
             TimedOut = timedOut,
@@ -122,6 +135,33 @@ internal sealed class PipelineRun<T>
             StatePath = _checkpoints.StatePath,
             FinalState = _checkpoints.LastSaved ?? _checkpoints.Previous,
         };
+
+        activity?.SetStatus(success ? ActivityStatusCode.Ok : ActivityStatusCode.Error, success ? null : errors.Errors.FirstOrDefault()?.Message);
+        LogEnd(log, result);
+        return result;
+    }
+
+    private static void LogEnd(ILogger log, PipelineResult result)
+    {
+        foreach (var warning in result.Warnings)
+        {
+            PipelineLog.Warned(log, result.PipelineId, warning);
+        }
+
+        if (result.RecordsFailed > 0 && result.DeadLetterPath is { } deadLetters)
+        {
+            PipelineLog.Rejected(log, result.PipelineId, result.RecordsFailed, deadLetters);
+        }
+
+        if (result.Success)
+        {
+            PipelineLog.Finished(log, result.PipelineId, result.Duration, result.RecordsExtracted, result.RecordsLoaded, result.RecordsFiltered, result.RecordsFailed);
+        }
+        else if (result.Errors.LastOrDefault() is { } error)
+        {
+            // The error that stopped the run is the last one (skipped rows come before it).
+            PipelineLog.Stopped(log, result.PipelineId, error.ErrorType, error.Message);
+        }
     }
 
     private async Task StreamAsync(RowErrorCollector errors, LoadStage<T> load, CancellationToken cancellationToken)

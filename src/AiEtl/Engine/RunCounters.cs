@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiEtl;
 
@@ -14,6 +16,9 @@ internal sealed class RunCounters
 
     /// <summary>The pipeline's name, which tags the metrics.</summary>
     public required string Pipeline { get; init; }
+
+    /// <summary>The run's logger.</summary>
+    public ILogger Log { get; init; } = NullLogger.Instance;
 
     public void AddExtracted(long rows)
     {
