@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
+using AiEtl.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using AiEtl.Internal;
 
 namespace AiEtl;
 
