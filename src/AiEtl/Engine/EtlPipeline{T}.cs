@@ -12,6 +12,7 @@ public sealed class EtlPipeline<T>
     private readonly ISource<T> _source;
     private readonly IReadOnlyList<Transform<T>> _transforms;
     private readonly IDestination<T> _destination;
+    private readonly SensitiveDataMasker _masker;
 
     /// <summary>Creates a pipeline. See <see cref="EtlPipeline.Create{T}"/> for the fluent form.</summary>
     public EtlPipeline(string name, ISource<T> source, IReadOnlyList<Transform<T>> transforms, IDestination<T> destination, PipelineOptions? options = null)
@@ -29,6 +30,8 @@ public sealed class EtlPipeline<T>
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(PipelineOptions.Timeout));
         }
+
+        _masker = new SensitiveDataMasker(Options.Masking);
     }
 
     /// <summary>The pipeline's name, also its id in state files and dead-letter entries.</summary>
@@ -39,5 +42,5 @@ public sealed class EtlPipeline<T>
 
     /// <summary>Runs the pipeline to the end of the source. Failures are reported in the result, not thrown.</summary>
     public Task<PipelineResult> RunAsync(CancellationToken cancellationToken = default) =>
-        new PipelineRun<T>(Name, _source, _transforms, _destination, Options).RunAsync(cancellationToken);
+        new PipelineRun<T>(Name, _source, _transforms, _destination, Options, _masker).RunAsync(cancellationToken);
 }

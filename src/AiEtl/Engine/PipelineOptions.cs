@@ -49,6 +49,12 @@ public sealed record PipelineOptions
     /// <summary>Where a run logs (category <c>AiEtl.Pipeline</c>): start and end, each commit at Debug, warnings, errors; <see langword="null"/> for no log.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>
+    /// Masking of sensitive values (social security, card and phone numbers, e-mail addresses) in the run's errors,
+    /// warnings, log messages and dead-letter messages: on by default (<see cref="MaskingOptions.Default"/>).
+    /// </summary>
+    public MaskingOptions Masking { get; init; } = MaskingOptions.Default;
+
     /// <summary>The clock, for timestamps, retry waits and the timeout.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

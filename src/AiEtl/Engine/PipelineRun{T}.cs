@@ -19,9 +19,11 @@ internal sealed class PipelineRun<T>
     private readonly PipelineOptions _options;
     private readonly RunCounters _counters;
     private readonly SourceCheckpoints<T> _checkpoints;
+    private readonly SensitiveDataMasker _masker;
 
-    public PipelineRun(string name, ISource<T> source, IReadOnlyList<Transform<T>> transforms, IDestination<T> destination, PipelineOptions options)
+    public PipelineRun(string name, ISource<T> source, IReadOnlyList<Transform<T>> transforms, IDestination<T> destination, PipelineOptions options, SensitiveDataMasker masker)
     {
+        _masker = masker;
         Name = name;
         _source = source;
         _transforms = transforms;
@@ -55,7 +57,7 @@ internal sealed class PipelineRun<T>
         PipelineLog.Started(log, Name, _source.SourceId, _destination.DestinationId);
         var deadLetterPath = _options.ErrorHandling.DeadLetterPath ?? ErrorHandlingOptions.DefaultDeadLetterPath(Name);
         await using var deadLetters = new DeadLetterWriter(deadLetterPath, Name);
-        var errors = new RowErrorCollector(_options.ErrorHandling, deadLetters, clock, Name);
+        var errors = new RowErrorCollector(_options.ErrorHandling, deadLetters, clock, Name, _masker);
         _counters.Failed = () => errors.FailedRows;
         var retry = _options.RetryPolicy.ToResiliencePipeline(clock);
         var success = false;
@@ -113,6 +115,7 @@ internal sealed class PipelineRun<T>
         }
 
         _options.Progress?.Report(_counters.Progress(clock.GetUtcNow(), completed: true));
+        IEnumerable<string> warnings = [.. (_source as IReportsWarnings)?.Warnings ?? [], .. (_destination as IReportsWarnings)?.Warnings ?? [], .. _counters.Warnings];
         var result = new PipelineResult
         {
             Success = success,
@@ -130,7 +133,7 @@ internal sealed class PipelineRun<T>
             TransformDuration = _counters.TransformTime.Elapsed,
             LoadDuration = _counters.LoadTime.Elapsed,
             Errors = errors.Errors,
-            Warnings = [.. (_source as IReportsWarnings)?.Warnings ?? [], .. (_destination as IReportsWarnings)?.Warnings ?? [], .. _counters.Warnings],
+            Warnings = [.. warnings.Select(_masker.Mask)],
             DeadLetterPath = deadLetters.Count > 0 ? Path.GetFullPath(deadLetters.Path) : null,
             StatePath = _checkpoints.StatePath,
             FinalState = _checkpoints.LastSaved ?? _checkpoints.Previous,

@@ -16,10 +16,12 @@ internal sealed class RowErrorCollector : IRowErrorSink
     private readonly Lock _gate = new();
 
     private readonly string _pipeline;
+    private readonly SensitiveDataMasker _masker;
 
-    public RowErrorCollector(ErrorHandlingOptions options, DeadLetterWriter deadLetters, TimeProvider clock, string pipeline)
+    public RowErrorCollector(ErrorHandlingOptions options, DeadLetterWriter deadLetters, TimeProvider clock, string pipeline, SensitiveDataMasker masker)
     {
         _pipeline = pipeline;
+        _masker = masker;
         _options = options;
         _deadLetters = deadLetters;
         _clock = clock;
@@ -41,6 +43,9 @@ internal sealed class RowErrorCollector : IRowErrorSink
     public ValueTask ReportAsync(RowError error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
+
+        // Masked before anything keeps it: the dead-letter file, the result, the exception that stops the run.
+        error = _masker.Mask(error);
         if (_options.For(error.Stage) != ErrorAction.Skip)
         {
             throw ToException(error);
@@ -60,6 +65,7 @@ internal sealed class RowErrorCollector : IRowErrorSink
 
     public void Add(PipelineError error)
     {
+        error = _masker.Mask(error);
         lock (_gate)
         {
             if (_errors.Count < MaxErrorsKept)
