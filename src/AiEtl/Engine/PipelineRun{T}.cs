@@ -20,6 +20,8 @@ internal sealed class PipelineRun<T>
     private readonly RunCounters _counters;
     private readonly SourceCheckpoints<T> _checkpoints;
     private readonly SensitiveDataMasker _masker;
+    private readonly QualityScorerBase<T>? _scorer;
+    private readonly (long Rows, double Sum) _scoredBefore;
 
     public PipelineRun(string name, ISource<T> source, IReadOnlyList<Transform<T>> transforms, IDestination<T> destination, PipelineOptions options, SensitiveDataMasker masker)
     {
@@ -36,6 +38,10 @@ internal sealed class PipelineRun<T>
             Log = options.LoggerFactory?.CreateLogger(PipelineLog.Category) ?? NullLogger.Instance,
         };
         _checkpoints = new SourceCheckpoints<T>(name, source, destination, transforms, options, _counters.StartTime, _counters.Warnings);
+
+        // The run's mean quality is over its own rows: a transform's counts go on across runs of the same pipeline.
+        _scorer = transforms.OfType<QualityScorerBase<T>>().LastOrDefault();
+        _scoredBefore = _scorer is null ? default : (_scorer.RowsScored, _scorer.ScoreSum);
     }
 
     public string Name { get; }
@@ -121,6 +127,7 @@ internal sealed class PipelineRun<T>
             Success = success,
             TimedOut = timedOut,
             Cancelled = cancelled,
+            AvgQualityScore = AverageQuality(),
             PipelineId = Name,
             RecordsExtracted = _counters.Extracted,
             RecordsTransformed = _counters.Transformed,
@@ -142,6 +149,12 @@ internal sealed class PipelineRun<T>
         activity?.SetStatus(success ? ActivityStatusCode.Ok : ActivityStatusCode.Error, success ? null : errors.Errors.FirstOrDefault()?.Message);
         LogEnd(log, result);
         return result;
+    }
+
+    private double? AverageQuality()
+    {
+        var rows = (_scorer?.RowsScored ?? 0) - _scoredBefore.Rows;
+        return rows > 0 ? (_scorer!.ScoreSum - _scoredBefore.Sum) / rows : null;
     }
 
     private static void LogEnd(ILogger log, PipelineResult result)
