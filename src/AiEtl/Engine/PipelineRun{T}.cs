@@ -78,6 +78,7 @@ internal sealed class PipelineRun<T>
             await retry.ExecuteAsync(_source.ConnectAsync, cancellationToken).ConfigureAwait(false);
             await retry.ExecuteAsync(_destination.ConnectAsync, cancellationToken).ConfigureAwait(false);
             var schema = await _source.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
+            RequireMergeWhereNeeded(schema);
             await _destination.CreateSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
             await _checkpoints.RestoreAsync(cancellationToken).ConfigureAwait(false);
             if (_checkpoints.Previous is { RecordsProcessed: > 0 } previous && !_options.FullRefresh)
@@ -149,6 +150,25 @@ internal sealed class PipelineRun<T>
         activity?.SetStatus(success ? ActivityStatusCode.Ok : ActivityStatusCode.Error, success ? null : errors.Errors.FirstOrDefault()?.Message);
         LogEnd(log, result);
         return result;
+    }
+
+    // A keep_last deduplicator leaves the earlier batches of a key to the destination's merge: without one, an
+    // earlier row of a key would stay beside the last, so such a run is refused before it reads a row.
+    private void RequireMergeWhereNeeded(Schema schema)
+    {
+        foreach (var transform in _transforms.OfType<IMergeDependentTransform>().Where(t => t.NeedsMerge))
+        {
+            if (_destination is not IMergingDestination { MergesOnPrimaryKey: true })
+            {
+                throw new PipelineConfigurationException($"{transform.Name}: keep_last keeps the last row of each key across batches through the destination's merge, and {_destination.DestinationId} does not merge; use write mode merge with a primary key on the key fields, or keep_first");
+            }
+
+            if (transform.KeyFields is { } key
+                && !(schema.PrimaryKey is { } primaryKey && primaryKey.Count == key.Count && primaryKey.All(name => key.Contains(name, StringComparer.OrdinalIgnoreCase))))
+            {
+                throw new PipelineConfigurationException($"{transform.Name}: keep_last on ({string.Join(", ", key)}) needs the destination to merge on the same key, and its primary key is ({string.Join(", ", schema.PrimaryKey ?? [])})");
+            }
+        }
     }
 
     private double? AverageQuality()
