@@ -80,6 +80,7 @@ internal sealed class PipelineRun<T>
             var schema = await _source.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
             RequireMergeWhereNeeded(schema);
             await _destination.CreateSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
+            await FirstPass.RunAsync(_source, _transforms, schema, _options.BatchSize, _counters.Warnings, cancellationToken).ConfigureAwait(false);
             await _checkpoints.RestoreAsync(cancellationToken).ConfigureAwait(false);
             if (_checkpoints.Previous is { RecordsProcessed: > 0 } previous && !_options.FullRefresh)
             {
