@@ -211,7 +211,7 @@ internal sealed class PipelineRun<T>
         var transformed = NewChannel();
         var context = new ReadContext(_options.BatchSize, errors) { Warn = _counters.Warnings.Add, KeepsState = _options.State is not null };
         var extractStage = new ExtractStage<T>(_source, _counters);
-        var transformStage = new TransformStage<T>(_transforms, _destination, _counters, errors, _checkpoints);
+        var transformStage = new TransformStage<T>(_transforms, _destination, _counters, errors, _checkpoints, _options.MaxWorkers);
 
         var extract = Task.Run(() => Guard(PipelineStage.Extract, [], extracted.Writer, () => extractStage.RunAsync(context, extracted.Writer, stopExtract.Token)), CancellationToken.None);
         var transform = Task.Run(() => Guard(PipelineStage.Transform, [stopExtract], transformed.Writer, () => transformStage.RunAsync(extracted.Reader, transformed.Writer, stopTransform.Token)), CancellationToken.None);

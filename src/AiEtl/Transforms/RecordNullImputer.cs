@@ -21,6 +21,9 @@ public sealed class RecordNullImputer : Transform<Record>, IFittedTransform<Reco
     /// <inheritdoc />
     public override string Name => "null_remover";
 
+    /// <inheritdoc />
+    public override bool IsConcurrencySafe => true;
+
     /// <summary>The fill value of each field, once a run's first pass computed them.</summary>
     /// <exception cref="InvalidOperationException">No run has made its first pass yet.</exception>
     public IReadOnlyDictionary<string, object?> FillValues => _plan.FillValues;
