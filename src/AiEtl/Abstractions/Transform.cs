@@ -39,7 +39,8 @@ public abstract class Transform<T>
             else if (keep)
             {
                 var rows = batch.Rows;
-                rows[kept++] = rows[i];
+                rows[kept] = rows[i];
+                batch.MovePosition(i, kept++);
             }
             else
             {
