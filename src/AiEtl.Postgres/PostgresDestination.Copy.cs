@@ -160,6 +160,13 @@ public partial class PostgresDestination<T, TCodec>
             PostgresException postgres => postgres.MessageText + (postgres.Where is { } where ? $" ({where})" : "") + (postgres.Detail is { } more ? $": {more}" : ""),
             _ => error.Message,
         };
+
+        // The server's words alone, for the error of one row: Npgsql's note that the detail was redacted says nothing about it.
+        var reason = _connector.Mask(error switch
+        {
+            PostgresException postgres => postgres.MessageText + (postgres.Detail is { } more && !more.StartsWith("Detail redacted", StringComparison.Ordinal) ? $": {more}" : ""),
+            _ => error.Message,
+        });
         var lost = PostgresConnector.IsLost(_connection);
         var location = new DataLocation(_where) { ColumnName = lost || error is PostgresException ? null : column };
         if (lost)
@@ -171,13 +178,13 @@ public partial class PostgresDestination<T, TCodec>
         {
             var message = _connector.Mask($"a batch of {batchSize} rows was rejected: {detail}");
             return rejected.SqlState.StartsWith("22", StringComparison.Ordinal) || rejected.SqlState.StartsWith("23", StringComparison.Ordinal)
-                ? new DataRejectedException(message, location, error)
+                ? new DataRejectedException(message, location, error) { Reason = reason }
                 : new WriteException(message, location, error);
         }
 
         return error is NpgsqlException
             ? new WriteException(_connector.Mask($"a batch of {batchSize} rows cannot be written: {detail}"), location, error)
-            : new DataRejectedException(_connector.Mask($"row {row + 1} of the batch cannot be written: {detail}"), location, error);
+            : new DataRejectedException(_connector.Mask($"row {row + 1} of the batch cannot be written: {detail}"), location, error) { Reason = reason };
     }
 
     // One COPY per transaction; in merge mode into a temporary table that the commit drops.

@@ -92,7 +92,7 @@ public partial class PostgresDestination<T, TCodec>
             .Append(" ORDER BY ").Append(keyList).Append(", ").Append(PostgresDialect.Quote(MergeSequence)).Append(" DESC")
             .Append(" ON CONFLICT (").Append(keyList).Append(") ");
         sql.Append(updates.Count == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", updates));
-        return sql.ToString();
+        return $"WITH merged AS ({sql} RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER (WHERE inserted) FROM merged";
     }
 
     private string StagingName()
@@ -115,12 +115,15 @@ public partial class PostgresDestination<T, TCodec>
         }
     }
 
-    // After the COPY of a transaction, in merge mode: upsert the staged rows into the table.
+    // After the COPY of a transaction, in merge mode: upsert the staged rows into the table. The staged rows that
+    // did not insert a new row (xmax = 0 marks a row this statement inserted) updated one, an earlier staged row's included.
     private async Task MergeStagedRowsAsync(CancellationToken cancellationToken)
     {
         if (_merge is not null)
         {
-            await ExecuteAsync(_merge, cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand(_merge, Connection);
+            var inserted = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
+            _rowsUpdated += _rowsInCopy - inserted;
         }
     }
 

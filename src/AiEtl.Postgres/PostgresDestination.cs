@@ -18,7 +18,7 @@ namespace AiEtl.Postgres;
 /// </remarks>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination, IReportsWarnings, IEncodingDestination<T>, IMergingDestination
+public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination, IReportsWarnings, IEncodingDestination<T>, IMergingDestination, IRowIsolatingDestination<T>
     where TCodec : struct, IRowCodec<T>
 {
     private readonly PostgresDestinationOptions _options;
@@ -116,6 +116,7 @@ public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletab
         try
         {
             _transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            _rowsUpdated = 0;
         }
         catch (NpgsqlException error)
         {

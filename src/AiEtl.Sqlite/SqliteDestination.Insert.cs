@@ -21,6 +21,9 @@ public partial class SqliteDestination<T, TCodec>
         var writer = new SqliteStatementWriter(insert, _textBuffer);
         var span = rows.Span;
         var written = 0;
+        var merging = _options.WriteMode == WriteMode.Merge;
+        var handle = Connection.Handle;
+        var lastInserted = merging ? raw.sqlite3_last_insert_rowid(handle) : 0;
         for (; written < span.Length; written++)
         {
             _codec.Write(in span[written], ref writer);
@@ -29,13 +32,26 @@ public partial class SqliteDestination<T, TCodec>
             if (result != raw.SQLITE_DONE)
             {
                 var column = writer.Failure == raw.SQLITE_OK ? null : _schema?.Fields[writer.Ordinal].Name;
-                var message = $"row {written + 1} of the batch was rejected: SQLite Error {result}: '{raw.sqlite3_errmsg(Connection.Handle).utf8_to_string()}'.";
+                var reason = $"{raw.sqlite3_errmsg(handle).utf8_to_string()} (SQLite error {result})";
+                var message = $"row {written + 1} of the batch was rejected: {reason}";
                 var location = new DataLocation(DestinationId) { ColumnName = column };
 
                 // A constraint, a type mismatch or a value too big is in the data: retrying cannot help.
                 throw (result & 0xFF) is raw.SQLITE_CONSTRAINT or raw.SQLITE_MISMATCH or raw.SQLITE_TOOBIG or raw.SQLITE_RANGE
-                    ? new DataRejectedException(message, location)
+                    ? new DataRejectedException(message, location) { Reason = reason }
                     : new WriteException(message, location);
+            }
+
+            if (merging)
+            {
+                // An upsert that updates leaves the last inserted rowid as it was; one that inserts sets a new one.
+                var inserted = raw.sqlite3_last_insert_rowid(handle);
+                if (inserted == lastInserted)
+                {
+                    _rowsUpdated++;
+                }
+
+                lastInserted = inserted;
             }
         }
 

@@ -1,3 +1,4 @@
+using AiEtl.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace AiEtl.Sqlite;
@@ -16,7 +17,7 @@ namespace AiEtl.Sqlite;
 /// </remarks>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination, IMergingDestination
+public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination, IMergingDestination, IRowIsolatingDestination<T>
     where TCodec : struct, IRowCodec<T>
 {
     private readonly SqliteDestinationOptions _options;
@@ -82,8 +83,11 @@ public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletable
     }
 
     /// <inheritdoc />
-    protected override async ValueTask OnBeginTransactionAsync(CancellationToken cancellationToken) =>
+    protected override async ValueTask OnBeginTransactionAsync(CancellationToken cancellationToken)
+    {
         _transaction = (SqliteTransaction)await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        _rowsUpdated = 0;
+    }
 
     /// <inheritdoc />
     protected override async ValueTask OnCommitAsync(CancellationToken cancellationToken)

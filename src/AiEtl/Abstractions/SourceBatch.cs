@@ -13,6 +13,9 @@ public sealed class SourceBatch<T>
 {
     private T[] _rows;
 
+    // Where each row came from, parallel to the rows; only sources that know it fill it (a load error names the row by it).
+    private RowPosition[]? _positions;
+
     /// <summary>Creates an empty batch with room for <paramref name="capacity"/> rows.</summary>
     public SourceBatch(int capacity)
     {
@@ -41,6 +44,9 @@ public sealed class SourceBatch<T>
     /// <summary>What the resumable transforms learnt from this batch, by transform, to commit with its rows.</summary>
     internal Dictionary<string, byte[]>? TransformDeltas { get; set; }
 
+    /// <summary>The file or table the rows' positions refer to, when the source records positions.</summary>
+    internal string? PositionSource { get; set; }
+
     /// <summary>The rows being encoded ahead by an <see cref="IEncodingDestination{T}"/>, if they are.</summary>
     internal Task<EncodedRows>? Encoded { get; set; }
 
@@ -56,6 +62,41 @@ public sealed class SourceBatch<T>
         }
 
         _rows[Count++] = row;
+    }
+
+    /// <summary>Adds a row with where it is in the source: its first line in a text file (0 when it has no lines) and its 1-based record number.</summary>
+    internal void Add(T row, long line, long number)
+    {
+        Add(row);
+        if (_positions is null || _positions.Length < _rows.Length)
+        {
+            var larger = ArrayPool<RowPosition>.Shared.Rent(_rows.Length);
+            _positions?.AsSpan(0, Count - 1).CopyTo(larger);
+            ReturnPositions();
+            _positions = larger;
+        }
+
+        _positions[Count - 1] = new RowPosition(line, number);
+    }
+
+    /// <summary>Keeps row <paramref name="from"/>'s position for the row moved to <paramref name="to"/> (a transform compacting the kept rows).</summary>
+    internal void MovePosition(int from, int to)
+    {
+        if (_positions is { } positions)
+        {
+            positions[to] = positions[from];
+        }
+    }
+
+    /// <summary>Where row <paramref name="index"/> is in the source, or <see langword="null"/> when the source did not say.</summary>
+    internal DataLocation? LocationOf(int index)
+    {
+        if (_positions is null || PositionSource is null || _positions[index] is not { Number: > 0 } position)
+        {
+            return null;
+        }
+
+        return new DataLocation(PositionSource) { Line = position.Line > 0 ? position.Line : null, Row = position.Number };
     }
 
     /// <summary>Keeps only the first <paramref name="count"/> rows (after a transform filtered some).</summary>
@@ -91,9 +132,19 @@ public sealed class SourceBatch<T>
         }
 
         ReturnArray();
+        ReturnPositions();
         _rows = [];
         Count = 0;
         TransformDeltas = null;
+    }
+
+    private void ReturnPositions()
+    {
+        if (_positions is not null)
+        {
+            ArrayPool<RowPosition>.Shared.Return(_positions);
+            _positions = null;
+        }
     }
 
     private void ReturnArray()

@@ -45,12 +45,15 @@ public abstract class Transform<T>
                 if (failure is not null)
                 {
                     failed++;
-                    await errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
+
+                    // The row's place in the source, when the transform did not give one.
+                    await errors.ReportAsync(failure.Location is null ? failure with { Location = batch.LocationOf(i) } : failure, cancellationToken).ConfigureAwait(false);
                 }
                 else if (keep)
                 {
                     var rows = batch.Rows;
-                    rows[kept++] = rows[i];
+                    rows[kept] = rows[i];
+                    batch.MovePosition(i, kept++);
                 }
             }
         }

@@ -261,7 +261,7 @@ public class CsvSource<T, TCodec> : FileSource<T, TCodec>
     {
         try
         {
-            var batch = new SourceBatch<T>(Math.Max(1, buffer.Count)) { RecordsRead = buffer.Count, StateAfter = buffer.StateAfter };
+            var batch = new SourceBatch<T>(Math.Max(1, buffer.Count)) { RecordsRead = buffer.Count, StateAfter = buffer.StateAfter, PositionSource = displayPath };
             List<RowError>? errors = null;
             for (var i = 0; i < buffer.Count; i++)
             {
@@ -287,7 +287,8 @@ public class CsvSource<T, TCodec> : FileSource<T, TCodec>
         try
         {
             var reader = new CsvFieldReader(row, _format);
-            batch.Add(Codec.Read(ref reader));
+            var (line, number) = buffer.PositionOf(i);
+            batch.Add(Codec.Read(ref reader), line, number);
             return null;
         }
         catch (FieldFormatException error)

@@ -8,7 +8,9 @@ namespace AiEtl;
 /// <summary>
 /// The load stage: writes batches in transactions of <see cref="PipelineOptions.CommitEvery"/> batches, retrying
 /// a failed transaction whole; the checkpoint of each transaction is staged in the destination before its commit
-/// (so it commits with the rows) and mirrored to the state file after it.
+/// (so it commits with the rows) and mirrored to the state file after it. A transaction whose batch the destination
+/// rejects is rolled back and written again through <see cref="RejectedRowIsolation{T}"/>, which finds the rejected
+/// rows; the rows it skips go to the dead-letter file before that transaction commits.
 /// </summary>
 internal sealed class LoadStage<T>(
     IDestination<T> destination,
@@ -16,12 +18,18 @@ internal sealed class LoadStage<T>(
     RunCounters counters,
     SourceCheckpoints<T> checkpoints,
     DeadLetterWriter deadLetters,
+    RowErrorCollector errors,
+    string sourceId,
     ResiliencePipeline retry)
 {
+    private readonly RejectedRowIsolation<T>? _isolation = destination is IRowIsolatingDestination<T> isolating
+        ? new RejectedRowIsolation<T>(isolating, options.ErrorHandling.OnLoadError, errors, sourceId)
+        : null;
+
     public async Task RunAsync(ChannelReader<SourceBatch<T>> input, CancellationToken cancellationToken)
     {
-        // Without retries nothing is ever written twice, so each batch goes back to the pool once written.
-        var unit = new LoadUnit<T>(keepForReplay: options.RetryPolicy.MaxRetries > 0);
+        // Without retries or isolation nothing is ever written twice, so each batch goes back to the pool once written.
+        var unit = new LoadUnit<T>(keepForReplay: options.RetryPolicy.MaxRetries > 0 || _isolation is not null);
         try
         {
             while (true)
@@ -97,9 +105,11 @@ internal sealed class LoadStage<T>(
                     unit.Open = true;
                 }
 
-                unit.RowsWritten += batch.Encoded is { } encoded
-                    ? await ((IEncodingDestination<T>)destination).WriteEncodedAsync(await encoded.ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
-                    : await destination.WriteAsync(batch.Memory, cancellationToken).ConfigureAwait(false);
+                unit.RowsWritten += unit.Isolating
+                    ? await _isolation!.WriteAsync(batch, unit, cancellationToken).ConfigureAwait(false)
+                    : batch.Encoded is { } encoded
+                        ? await ((IEncodingDestination<T>)destination).WriteEncodedAsync(await encoded.ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+                        : await destination.WriteAsync(batch.Memory, cancellationToken).ConfigureAwait(false);
             }
 
             unit.ReleaseWrittenUnlessKept();
@@ -112,19 +122,40 @@ internal sealed class LoadStage<T>(
 
             if (commit && unit.Open)
             {
+                if (unit.Rejected.Count > 0)
+                {
+                    // The rows this transaction leaves out must be durable in the dead-letter file before its checkpoint commits.
+                    errors.DeadLetter(unit.Rejected);
+                    deadLetters.Flush();
+                }
+
                 CrashPoints.Reach(CrashPoints.BeforeCommit);
                 await destination.CommitAsync(cancellationToken).ConfigureAwait(false);
                 unit.Open = false;
             }
         }
+        catch (DataRejectedException) when (_isolation is not null && !unit.Isolating && unit.Held.Count > 0)
+        {
+            // A batch was rejected: the whole transaction is written again, batch by batch, finding the rejected rows.
+            await RestartAsync(unit).ConfigureAwait(false);
+            unit.Isolating = true;
+            await WriteUnitAsync(unit, commit, cancellationToken).ConfigureAwait(false);
+        }
         catch
         {
-            unit.Open = false;
-            unit.Written = 0;
-            unit.RowsWritten = 0;
-            await destination.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            await RestartAsync(unit).ConfigureAwait(false);
             throw;
         }
+    }
+
+    // Rolls the open transaction back; the next attempt writes every held batch again.
+    private async ValueTask RestartAsync(LoadUnit<T> unit)
+    {
+        unit.Open = false;
+        unit.Written = 0;
+        unit.RowsWritten = 0;
+        unit.Rejected.Clear();
+        await destination.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task CommitAsync(LoadUnit<T> unit, CancellationToken cancellationToken)
@@ -142,7 +173,8 @@ internal sealed class LoadStage<T>(
         deadLetters.Flush();
         checkpoints.Stage(unit.Position, unit.Deltas);
         await retry.ExecuteAsync(static (state, token) => state.Self.WriteUnitAsync(state.Unit, commit: true, token), (Self: this, Unit: unit), cancellationToken).ConfigureAwait(false);
-        counters.AddLoaded(unit.RowsWritten);
+        counters.AddLoaded(unit.RowsWritten, (destination as IRowIsolatingDestination<T>)?.RowsUpdated ?? 0);
+        errors.CountRejected(unit.Rejected);
         PipelineTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, PipelineTelemetry.Tags(counters.Pipeline));
         activity?.SetTag("aietl.rows", unit.RowsWritten);
         Interlocked.Increment(ref counters.Commits);

@@ -16,6 +16,12 @@ internal sealed class LoadUnit<T>(bool keepForReplay)
 
     public long RowsWritten { get; set; }
 
+    /// <summary>Whether a batch of this transaction was rejected, so its batches are written by <see cref="RejectedRowIsolation{T}"/>.</summary>
+    public bool Isolating { get; set; }
+
+    /// <summary>The rows the destination rejected in the open transaction, masked: dead-lettered before it commits, counted after.</summary>
+    public List<RowError> Rejected { get; } = [];
+
     /// <summary>The source's position after the last batch added: the checkpoint of this transaction.</summary>
     public SourceState? Position { get; private set; }
 
@@ -53,6 +59,8 @@ internal sealed class LoadUnit<T>(bool keepForReplay)
         ReleaseAll();
         Batches = 0;
         RowsWritten = 0;
+        Isolating = false;
+        Rejected.Clear();
         Position = null;
         _deltas.Clear();
     }

@@ -87,7 +87,7 @@ internal sealed class PipelineRun<T>
                 PipelineLog.Resumed(log, Name, previous.RecordsProcessed);
             }
 
-            var load = new LoadStage<T>(_destination, _options, _counters, _checkpoints, deadLetters, retry);
+            var load = new LoadStage<T>(_destination, _options, _counters, _checkpoints, deadLetters, errors, _source.SourceId, retry);
             await StreamAsync(errors, load, cancellationToken).ConfigureAwait(false);
             if (_destination is ICompletableDestination completable)
             {
@@ -134,6 +134,8 @@ internal sealed class PipelineRun<T>
             RecordsExtracted = _counters.Extracted,
             RecordsTransformed = _counters.Transformed,
             RecordsLoaded = _counters.Loaded,
+            RecordsInserted = _counters.Loaded - _counters.Updated,
+            RecordsUpdated = _counters.Updated,
             RecordsFailed = errors.FailedRows,
             RecordsFiltered = _transforms.Sum(t => t.Stats.RecordsFiltered),
             StartTime = _counters.StartTime,

@@ -63,6 +63,41 @@ internal sealed class RowErrorCollector : IRowErrorSink
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The error masked as every kept error is; for the rows the load stage rejects itself.</summary>
+    public RowError Mask(RowError error) => _masker.Mask(error);
+
+    /// <summary>Writes rows the destination rejected to the dead-letter file, before the transaction that leaves them out commits.</summary>
+    public void DeadLetter(IReadOnlyList<RowError> masked)
+    {
+        lock (_gate)
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var error in masked)
+            {
+                _deadLetters.Write(error, now);
+            }
+        }
+    }
+
+    /// <summary>Counts rows the destination rejected once the transaction that left them out committed (a retried one must not count them twice).</summary>
+    public void CountRejected(IReadOnlyList<RowError> masked)
+    {
+        lock (_gate)
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var error in masked)
+            {
+                FailedRows++;
+                Add(ToPipelineError(error, now));
+            }
+        }
+
+        if (masked.Count > 0)
+        {
+            PipelineTelemetry.RowsFailed.Add(masked.Count, PipelineTelemetry.Tags(_pipeline));
+        }
+    }
+
     public void Add(PipelineError error)
     {
         error = _masker.Mask(error);

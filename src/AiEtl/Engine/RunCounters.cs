@@ -10,6 +10,9 @@ internal sealed class RunCounters
     public long Extracted;
     public long Transformed;
     public long Loaded;
+
+    /// <summary>Of <see cref="Loaded"/>, the rows that replaced a row with the same key (merge).</summary>
+    public long Updated;
     private readonly Lock _gate = new();
 
     public DateTimeOffset StartTime { get; init; }
@@ -50,9 +53,10 @@ internal sealed class RunCounters
         Completed = completed,
     };
 
-    public void AddLoaded(long rows)
+    public void AddLoaded(long rows, long updated)
     {
         Interlocked.Add(ref Loaded, rows);
+        Interlocked.Add(ref Updated, updated);
         PipelineTelemetry.RowsLoaded.Add(rows, PipelineTelemetry.Tags(Pipeline));
     }
 

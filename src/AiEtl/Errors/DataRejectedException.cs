@@ -12,4 +12,7 @@ public class DataRejectedException : EtlException
         : base(message, location, innerException)
     {
     }
+
+    /// <summary>The store's own words for the rejection (a constraint's name, a type), without where in the batch it happened.</summary>
+    public string? Reason { get; init; }
 }

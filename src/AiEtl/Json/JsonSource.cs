@@ -150,7 +150,7 @@ public class JsonSource<T, TCodec> : FileSource<T, TCodec>
     {
         try
         {
-            var batch = new SourceBatch<T>(Math.Max(1, rows.Count)) { RecordsRead = rows.Count, StateAfter = rows.StateAfter };
+            var batch = new SourceBatch<T>(Math.Max(1, rows.Count)) { RecordsRead = rows.Count, StateAfter = rows.StateAfter, PositionSource = DisplayPath };
 
             // The index is scratch space of one value at a time: each batch, which may be built on its own thread, has its own.
             var index = new JsonObjectIndex(Codec.Schema, _options.IgnorePropertyCase);
@@ -337,7 +337,7 @@ public class JsonSource<T, TCodec> : FileSource<T, TCodec>
         var reader = new JsonFieldReader(json, index);
         try
         {
-            batch.Add(Codec.Read(ref reader));
+            batch.Add(Codec.Read(ref reader), line, row);
             return null;
         }
         catch (FieldFormatException error)

@@ -45,19 +45,19 @@ public sealed class EnumerableSource<T> : ISource<T>
     public async IAsyncEnumerable<SourceBatch<T>> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var batch = new SourceBatch<T>(context.BatchSize);
+        var batch = new SourceBatch<T>(context.BatchSize) { PositionSource = SourceId };
         var read = 0L;
         await foreach (var row in _rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (batch.Count == context.BatchSize)
             {
                 yield return Finish(batch, read);
-                batch = new SourceBatch<T>(context.BatchSize);
+                batch = new SourceBatch<T>(context.BatchSize) { PositionSource = SourceId };
             }
 
-            batch.Add(row);
-            batch.RecordsRead++;
             read++;
+            batch.Add(row, 0, read);
+            batch.RecordsRead++;
         }
 
         yield return Finish(batch, read);

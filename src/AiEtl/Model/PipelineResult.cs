@@ -16,8 +16,14 @@ public sealed record PipelineResult
     /// <summary>Records that came out of the transforms.</summary>
     public long RecordsTransformed { get; init; }
 
-    /// <summary>Records written to the destination.</summary>
+    /// <summary>Records stored in the destination (rows it rejected are counted in <see cref="RecordsFailed"/> instead).</summary>
     public long RecordsLoaded { get; init; }
+
+    /// <summary>Of <see cref="RecordsLoaded"/>, the records stored as new rows: all of them unless the write mode is <see cref="WriteMode.Merge"/>.</summary>
+    public long RecordsInserted { get; init; }
+
+    /// <summary>Of <see cref="RecordsLoaded"/>, the records a merge applied to a row with the same key that was already there (a later row of a run included).</summary>
+    public long RecordsUpdated { get; init; }
 
     /// <summary>Records that failed at any stage (each is in the dead-letter file when one is set).</summary>
     public long RecordsFailed { get; init; }

@@ -96,7 +96,7 @@ public abstract class DatabaseSource<T> : ISource<T>
             var keyOrdinals = keys.Select(k => Ordinal(reader, k)).ToArray();
             var processed = _state.RecordsProcessed;
             var lastKey = _state.Checkpoint.LastRecordId;
-            var batch = new SourceBatch<T>(context.BatchSize);
+            var batch = new SourceBatch<T>(context.BatchSize) { PositionSource = SourceId };
             while (await NextAsync(reader, cancellationToken).ConfigureAwait(false))
             {
                 if (boundary is not null)
@@ -121,7 +121,7 @@ public abstract class DatabaseSource<T> : ISource<T>
                 {
                     batch.StateAfter = _state = Position(processed, lastKey, boundary);
                     yield return batch;
-                    batch = new SourceBatch<T>(context.BatchSize);
+                    batch = new SourceBatch<T>(context.BatchSize) { PositionSource = SourceId };
                 }
             }
 
@@ -184,7 +184,7 @@ public abstract class DatabaseSource<T> : ISource<T>
     {
         try
         {
-            batch.Add(ReadRow(reader, columns));
+            batch.Add(ReadRow(reader, columns), 0, row);
             return null;
         }
         catch (FieldFormatException error)

@@ -106,7 +106,8 @@ public class Deduplicator<T, TKey> : Transform<T>, IResumableTransform, IMergeDe
         {
             if (_lastInBatch[hashes[i]] == i)
             {
-                rows[kept++] = rows[i];
+                rows[kept] = rows[i];
+                batch.MovePosition(i, kept++);
             }
         }
 

@@ -57,7 +57,10 @@ public sealed partial class SensitiveDataMasker
     {
         var message = Mask(error.Message);
         var raw = _options.MaskDeadLetterRows && error.RawInput is { } input ? Mask(input) : error.RawInput;
-        return ReferenceEquals(message, error.Message) && ReferenceEquals(raw, error.RawInput) ? error : error with { Message = message, RawInput = raw };
+        var recordId = error.RecordId is { } id ? Mask(id) : null;
+        return ReferenceEquals(message, error.Message) && ReferenceEquals(raw, error.RawInput) && ReferenceEquals(recordId, error.RecordId)
+            ? error
+            : error with { Message = message, RawInput = raw, RecordId = recordId };
     }
 
     /// <summary>The error with its message masked.</summary>

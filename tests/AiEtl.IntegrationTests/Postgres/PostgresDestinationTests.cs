@@ -296,7 +296,8 @@ public sealed class PostgresDestinationTests : IAsyncDisposable
         Assert.False(result.Success);
         Assert.Equal(nameof(DataRejectedException), Assert.Single(result.Errors).ErrorType);
         Assert.Equal(PipelineStage.Load, result.Errors[0].Stage);
-        Assert.Contains("row 2 of the batch cannot be written", Errors(result), StringComparison.Ordinal);
+        // Named by its place in the source (the second row of the input, id 3), not by its place in the batch.
+        Assert.Contains("row 2 column 'text': the row with id=3 was rejected", Errors(result), StringComparison.Ordinal);
         Assert.Equal("text", result.Errors[0].Location?.ColumnName);
         Assert.Equal(["1"], _db.Strings($"SELECT id FROM \"{_db.Schema}\".unencodable ORDER BY id"));
     }
