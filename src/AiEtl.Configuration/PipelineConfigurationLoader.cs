@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using AiEtl.Configuration.Diagnostics;
-using AiEtl.Configuration.Environment;
+using AiEtl.Configuration.Env;
 using AiEtl.Configuration.Validation;
 using AiEtl.Configuration.Yaml;
 

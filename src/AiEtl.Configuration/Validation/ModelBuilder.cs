@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using AiEtl.Configuration.Diagnostics;
-using AiEtl.Configuration.Environment;
+using AiEtl.Configuration.Env;
 using AiEtl.Configuration.Model;
 using AiEtl.Configuration.Schema;
 
@@ -139,7 +139,7 @@ internal static class ModelBuilder
                 Type = field.GetString("type") ?? "string",
                 ElementType = field.GetString("element_type"),
                 // A key field is not nullable unless the file says so (which the semantic checks refuse).
-                Nullable = field.GetBoolean("nullable") ?? !primaryKey,
+                Nullable = field.Has("nullable") ? field.GetBoolean("nullable") ?? true : !primaryKey,
                 Description = field.GetString("description"),
                 MinValue = field.Get("min_value"),
                 MaxValue = field.Get("max_value"),

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using AiEtl.Configuration.Catalog;
 using AiEtl.Configuration.Diagnostics;
-using AiEtl.Configuration.Environment;
+using AiEtl.Configuration.Env;
 using AiEtl.Configuration.Model;
 using AiEtl.Configuration.Yaml;
 
@@ -110,6 +110,13 @@ internal sealed class StructureValidator
                     settings[key.Name] = new ConfigSetting(key, value, mapping.Start, variable);
                 }
 
+                continue;
+            }
+
+            // An absent section still takes the values the environment supplies for its keys (execution.batch_size).
+            if (key.Kind == ConfigValueKind.Mapping && key.Family is null && HasEnvironmentDefaults(key))
+            {
+                settings[key.Name] = new ConfigSetting(key, ValidateMapping(new YamlMapping([], mapping.Start, mapping.Start), key, Join(path, key.Name), mapping.Start), mapping.Start);
                 continue;
             }
 
@@ -451,6 +458,19 @@ internal sealed class StructureValidator
     private static string Describe(YamlNode node) => node is YamlScalar scalar
         ? scalar.IsNull ? "no value" : "'" + scalar.Value + "'"
         : node.KindName;
+
+    private static bool HasEnvironmentDefaults(ConfigKey key)
+    {
+        foreach (var child in key.Children)
+        {
+            if (child.EnvironmentVariable is not null || (child.Kind == ConfigValueKind.Mapping && HasEnvironmentDefaults(child)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -3,7 +3,7 @@ using System.IO;
 using AiEtl.Configuration.Diagnostics;
 using AiEtl.Configuration.Yaml;
 
-namespace AiEtl.Configuration.Environment;
+namespace AiEtl.Configuration.Env;
 
 /// <summary>
 /// Reads a <c>.env</c> file as docker compose does: <c>NAME=value</c> lines, an optional <c>export</c>, comments from

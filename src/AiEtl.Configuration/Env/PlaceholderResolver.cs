@@ -3,7 +3,7 @@ using System.Text;
 using AiEtl.Configuration.Diagnostics;
 using AiEtl.Configuration.Yaml;
 
-namespace AiEtl.Configuration.Environment;
+namespace AiEtl.Configuration.Env;
 
 /// <summary>
 /// Resolves <c>${NAME}</c> and <c>${NAME:-default}</c> inside scalar values after parsing (keys are never resolved), so

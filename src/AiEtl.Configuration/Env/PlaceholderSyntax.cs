@@ -1,4 +1,4 @@
-namespace AiEtl.Configuration.Environment;
+namespace AiEtl.Configuration.Env;
 
 /// <summary>What a variable name is: letters, digits and '_', not starting with a digit.</summary>
 internal static class PlaceholderSyntax

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace AiEtl.Configuration.Environment;
+namespace AiEtl.Configuration.Env;
 
 /// <summary>
 /// Where <c>${VAR}</c> placeholders and the seed's environment defaults (<c>DEFAULT_BATCH_SIZE</c>, <c>DB_HOST</c>, ...)
