@@ -7,13 +7,19 @@ namespace AiEtl.Configuration.Validation;
 /// <summary>"Did you mean" for misspelt keys and values: the closest candidate by edit distance, when it is close enough.</summary>
 internal static class Suggestions
 {
-    /// <summary>The candidate closest to <paramref name="text"/>, or <see langword="null"/> when none is within a third of its length (at least 2 edits).</summary>
+    /// <summary>The first candidate that <paramref name="text"/> begins, else the closest one, or <see langword="null"/> when none is within a third of its length (at least 2 edits).</summary>
     public static string? Closest(string text, IEnumerable<string> candidates)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            // A prefix (int for integer, updated for updated_at) is a near miss whatever its distance.
+            if (text.Length >= 2 && candidate.StartsWith(text, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+
             var distance = Distance(text.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
