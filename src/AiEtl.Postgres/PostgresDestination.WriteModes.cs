@@ -20,6 +20,9 @@ public partial class PostgresDestination<T, TCodec>
     /// <inheritdoc />
     public bool PublishesOnCompletion => _options.WriteMode == WriteMode.Replace;
 
+    /// <inheritdoc />
+    public bool MergesOnPrimaryKey => _options.WriteMode == WriteMode.Merge;
+
     /// <summary>In replace mode, swaps the staged rows in: one transaction deletes the old rows, inserts the new ones and commits the run's checkpoint.</summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
     {

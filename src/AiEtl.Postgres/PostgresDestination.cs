@@ -18,7 +18,7 @@ namespace AiEtl.Postgres;
 /// </remarks>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination, IReportsWarnings, IEncodingDestination<T>
+public partial class PostgresDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination, IReportsWarnings, IEncodingDestination<T>, IMergingDestination
     where TCodec : struct, IRowCodec<T>
 {
     private readonly PostgresDestinationOptions _options;

@@ -12,6 +12,9 @@ public partial class SqliteDestination<T, TCodec>
     /// <inheritdoc />
     public bool PublishesOnCompletion => _options.WriteMode == WriteMode.Replace;
 
+    /// <inheritdoc />
+    public bool MergesOnPrimaryKey => _options.WriteMode == WriteMode.Merge;
+
     /// <summary>
     /// In replace mode, swaps the staged rows in: one transaction deletes the old rows, inserts the new
     /// ones, drops the staging table and commits the run's checkpoint. Readers (WAL) see the old rows until the commit, then the new ones.

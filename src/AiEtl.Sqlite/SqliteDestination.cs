@@ -16,7 +16,7 @@ namespace AiEtl.Sqlite;
 /// </remarks>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination
+public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination, IMergingDestination
     where TCodec : struct, IRowCodec<T>
 {
     private readonly SqliteDestinationOptions _options;

@@ -10,6 +10,13 @@ public abstract class Transform<T>
     /// <summary>The transform's name, as in errors and statistics.</summary>
     public abstract string Name { get; }
 
+    /// <summary>
+    /// Whether the transform may run on several batches at once, on the workers of
+    /// <see cref="PipelineOptions.MaxWorkers"/>: true when it keeps no state across rows (its <see cref="Stats"/> are
+    /// counted safely). The default is false: such a transform sees the batches one at a time, in order.
+    /// </summary>
+    public virtual bool IsConcurrencySafe => false;
+
     /// <summary>What the transform did.</summary>
     public TransformerStats Stats { get; private set; } = new();
 
@@ -26,25 +33,30 @@ public abstract class Transform<T>
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(errors);
-        var kept = 0;
-        for (var i = 0; i < batch.Count; i++)
+
+        // Counted per batch and added once, so that batches transformed at once count right and cheaply.
+        var (processed, kept, failed) = (0, 0, 0);
+        try
         {
-            Stats.RecordsProcessed++;
-            var failure = TryApply(ref batch.Rows[i], out var keep);
-            if (failure is not null)
+            for (var i = 0; i < batch.Count; i++)
             {
-                Stats.Errors++;
-                await errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
+                processed++;
+                var failure = TryApply(ref batch.Rows[i], out var keep);
+                if (failure is not null)
+                {
+                    failed++;
+                    await errors.ReportAsync(failure, cancellationToken).ConfigureAwait(false);
+                }
+                else if (keep)
+                {
+                    var rows = batch.Rows;
+                    rows[kept++] = rows[i];
+                }
             }
-            else if (keep)
-            {
-                var rows = batch.Rows;
-                rows[kept++] = rows[i];
-            }
-            else
-            {
-                Stats.RecordsFiltered++;
-            }
+        }
+        finally
+        {
+            Stats.Add(processed, filtered: processed - kept - failed, errors: failed);
         }
 
         batch.Truncate(kept);
@@ -72,7 +84,7 @@ public abstract class Transform<T>
 
     /// <summary>Counts the row being transformed as changed in <see cref="TransformerStats.RecordsModified"/>; call it from <see cref="Apply"/>.</summary>
     /// <remarks>Only the transform knows whether it changed a row (comparing every row before and after would cost a copy per row).</remarks>
-    protected void CountModified() => Stats.RecordsModified++;
+    protected void CountModified() => Stats.AddModified();
 
     /// <summary>Resets the statistics.</summary>
     public void ResetStats() => Stats = new TransformerStats();

@@ -26,6 +26,7 @@ public sealed class EtlPipeline<T>
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchesInFlight);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.CommitEvery);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.MaxWorkers);
         if (Options.Timeout is { } timeout)
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(PipelineOptions.Timeout));

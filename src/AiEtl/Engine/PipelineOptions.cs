@@ -18,6 +18,14 @@ public sealed record PipelineOptions
     /// </summary>
     public int CommitEvery { get; init; } = 1;
 
+    /// <summary>
+    /// How many batches the transform stage works on at once; the seed's <c>execution.max_workers</c>. With more than
+    /// 1 (the default), the transforms that are <see cref="Transform{T}.IsConcurrencySafe"/> run on that many batches
+    /// at once, and each of the others runs on its own worker, on one batch at a time in order (a pipeline), so the
+    /// rows reach the destination in the source's order whatever the setting.
+    /// </summary>
+    public int MaxWorkers { get; init; } = 1;
+
     /// <summary>How many batches may wait between two stages; bounds memory whatever the input size.</summary>
     public int BatchesInFlight { get; init; } = 4;
 

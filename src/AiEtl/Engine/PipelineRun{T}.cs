@@ -20,6 +20,8 @@ internal sealed class PipelineRun<T>
     private readonly RunCounters _counters;
     private readonly SourceCheckpoints<T> _checkpoints;
     private readonly SensitiveDataMasker _masker;
+    private readonly QualityScorerBase<T>? _scorer;
+    private readonly (long Rows, double Sum) _scoredBefore;
 
     public PipelineRun(string name, ISource<T> source, IReadOnlyList<Transform<T>> transforms, IDestination<T> destination, PipelineOptions options, SensitiveDataMasker masker)
     {
@@ -36,6 +38,10 @@ internal sealed class PipelineRun<T>
             Log = options.LoggerFactory?.CreateLogger(PipelineLog.Category) ?? NullLogger.Instance,
         };
         _checkpoints = new SourceCheckpoints<T>(name, source, destination, transforms, options, _counters.StartTime, _counters.Warnings);
+
+        // The run's mean quality is over its own rows: a transform's counts go on across runs of the same pipeline.
+        _scorer = transforms.OfType<QualityScorerBase<T>>().LastOrDefault();
+        _scoredBefore = _scorer is null ? default : (_scorer.RowsScored, _scorer.ScoreSum);
     }
 
     public string Name { get; }
@@ -72,7 +78,9 @@ internal sealed class PipelineRun<T>
             await retry.ExecuteAsync(_source.ConnectAsync, cancellationToken).ConfigureAwait(false);
             await retry.ExecuteAsync(_destination.ConnectAsync, cancellationToken).ConfigureAwait(false);
             var schema = await _source.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
+            RequireMergeWhereNeeded(schema);
             await _destination.CreateSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
+            await FirstPass.RunAsync(_source, _transforms, schema, _options.BatchSize, _counters.Warnings, cancellationToken).ConfigureAwait(false);
             await _checkpoints.RestoreAsync(cancellationToken).ConfigureAwait(false);
             if (_checkpoints.Previous is { RecordsProcessed: > 0 } previous && !_options.FullRefresh)
             {
@@ -121,6 +129,7 @@ internal sealed class PipelineRun<T>
             Success = success,
             TimedOut = timedOut,
             Cancelled = cancelled,
+            AvgQualityScore = AverageQuality(),
             PipelineId = Name,
             RecordsExtracted = _counters.Extracted,
             RecordsTransformed = _counters.Transformed,
@@ -142,6 +151,31 @@ internal sealed class PipelineRun<T>
         activity?.SetStatus(success ? ActivityStatusCode.Ok : ActivityStatusCode.Error, success ? null : errors.Errors.FirstOrDefault()?.Message);
         LogEnd(log, result);
         return result;
+    }
+
+    // A keep_last deduplicator leaves the earlier batches of a key to the destination's merge: without one, an
+    // earlier row of a key would stay beside the last, so such a run is refused before it reads a row.
+    private void RequireMergeWhereNeeded(Schema schema)
+    {
+        foreach (var transform in _transforms.OfType<IMergeDependentTransform>().Where(t => t.NeedsMerge))
+        {
+            if (_destination is not IMergingDestination { MergesOnPrimaryKey: true })
+            {
+                throw new PipelineConfigurationException($"{transform.Name}: keep_last keeps the last row of each key across batches through the destination's merge, and {_destination.DestinationId} does not merge; use write mode merge with a primary key on the key fields, or keep_first");
+            }
+
+            if (transform.KeyFields is { } key
+                && !(schema.PrimaryKey is { } primaryKey && primaryKey.Count == key.Count && primaryKey.All(name => key.Contains(name, StringComparer.OrdinalIgnoreCase))))
+            {
+                throw new PipelineConfigurationException($"{transform.Name}: keep_last on ({string.Join(", ", key)}) needs the destination to merge on the same key, and its primary key is ({string.Join(", ", schema.PrimaryKey ?? [])})");
+            }
+        }
+    }
+
+    private double? AverageQuality()
+    {
+        var rows = (_scorer?.RowsScored ?? 0) - _scoredBefore.Rows;
+        return rows > 0 ? (_scorer!.ScoreSum - _scoredBefore.Sum) / rows : null;
     }
 
     private static void LogEnd(ILogger log, PipelineResult result)
@@ -177,7 +211,7 @@ internal sealed class PipelineRun<T>
         var transformed = NewChannel();
         var context = new ReadContext(_options.BatchSize, errors) { Warn = _counters.Warnings.Add, KeepsState = _options.State is not null };
         var extractStage = new ExtractStage<T>(_source, _counters);
-        var transformStage = new TransformStage<T>(_transforms, _destination, _counters, errors, _checkpoints);
+        var transformStage = new TransformStage<T>(_transforms, _destination, _counters, errors, _checkpoints, _options.MaxWorkers);
 
         var extract = Task.Run(() => Guard(PipelineStage.Extract, [], extracted.Writer, () => extractStage.RunAsync(context, extracted.Writer, stopExtract.Token)), CancellationToken.None);
         var transform = Task.Run(() => Guard(PipelineStage.Transform, [stopExtract], transformed.Writer, () => transformStage.RunAsync(extracted.Reader, transformed.Writer, stopTransform.Token)), CancellationToken.None);

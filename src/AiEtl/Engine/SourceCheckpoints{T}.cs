@@ -100,12 +100,18 @@ internal sealed class SourceCheckpoints<T>
 
         for (var i = 0; i < _transforms.Count; i++)
         {
-            if (_transforms[i] is IResumableTransform resumable)
-            {
-                var delta = new ArrayBufferWriter<byte>();
-                resumable.TakeStateDelta(delta);
-                (batch.TransformDeltas ??= new Dictionary<string, byte[]>(StringComparer.Ordinal))[TransformKey(i)] = delta.WrittenSpan.ToArray();
-            }
+            TakeDelta(batch, i);
+        }
+    }
+
+    /// <summary>Takes what the transform at <paramref name="index"/> learnt from <paramref name="batch"/>, right after it transformed it.</summary>
+    public void TakeDelta(SourceBatch<T> batch, int index)
+    {
+        if (Store is not null && _transforms[index] is IResumableTransform resumable)
+        {
+            var delta = new ArrayBufferWriter<byte>();
+            resumable.TakeStateDelta(delta);
+            (batch.TransformDeltas ??= new Dictionary<string, byte[]>(StringComparer.Ordinal))[TransformKey(index)] = delta.WrittenSpan.ToArray();
         }
     }
 

@@ -24,5 +24,9 @@ public sealed class FilterTransform<T> : Transform<T>
     public override string Name { get; }
 
     /// <inheritdoc />
+    /// <remarks>The function must then keep no shared state: it runs on several batches at once when <see cref="PipelineOptions.MaxWorkers"/> is above 1.</remarks>
+    public override bool IsConcurrencySafe => true;
+
+    /// <inheritdoc />
     public override bool Apply(ref T row) => _keep(row);
 }

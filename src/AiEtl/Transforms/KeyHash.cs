@@ -18,6 +18,12 @@ internal static class KeyHash
 {
     public static UInt128 Of<TKey>(TKey key)
     {
+        // A key that is already a hash (the dynamic deduplicator's) is its own.
+        if (typeof(TKey) == typeof(UInt128))
+        {
+            return Unsafe.As<TKey, UInt128>(ref key);
+        }
+
         // The common keys hash without boxing (the JIT removes the other branches for each TKey).
         if (typeof(TKey) == typeof(int))
         {
@@ -43,6 +49,19 @@ internal static class KeyHash
 
         var writer = new ArrayBufferWriter<byte>();
         Write(writer, key);
+        return XxHash128.HashToUInt128(writer.WrittenSpan);
+    }
+
+    /// <summary>The hash of the values of the named fields of a dynamic row, as of a tuple of them.</summary>
+    public static UInt128 OfFields(Record row, IReadOnlyList<string> fields)
+    {
+        var writer = new ArrayBufferWriter<byte>();
+        writer.Write([(byte)'t', (byte)fields.Count]);
+        foreach (var field in fields)
+        {
+            Write(writer, row[field]);
+        }
+
         return XxHash128.HashToUInt128(writer.WrittenSpan);
     }
 

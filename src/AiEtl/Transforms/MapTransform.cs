@@ -25,6 +25,10 @@ public sealed class MapTransform<T> : Transform<T>
     public override string Name { get; }
 
     /// <inheritdoc />
+    /// <remarks>The function must then keep no shared state: it runs on several batches at once when <see cref="PipelineOptions.MaxWorkers"/> is above 1.</remarks>
+    public override bool IsConcurrencySafe => true;
+
+    /// <inheritdoc />
     public override bool Apply(ref T row)
     {
         var mapped = _map(row);

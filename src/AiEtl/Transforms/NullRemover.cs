@@ -32,6 +32,9 @@ public class NullRemover<T, TCodec> : Transform<T>
     public override string Name => "null_remover";
 
     /// <inheritdoc />
+    public override bool IsConcurrencySafe => true;
+
+    /// <inheritdoc />
     public override bool Apply(ref T row)
     {
         Span<bool> isNull = _fieldCount <= 256 ? stackalloc bool[_fieldCount] : new bool[_fieldCount];

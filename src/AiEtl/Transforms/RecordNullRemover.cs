@@ -19,6 +19,9 @@ public sealed class RecordNullRemover : Transform<Record>
     public override string Name => "null_remover";
 
     /// <inheritdoc />
+    public override bool IsConcurrencySafe => true;
+
+    /// <inheritdoc />
     public override bool Apply(ref Record row)
     {
         ArgumentNullException.ThrowIfNull(row);

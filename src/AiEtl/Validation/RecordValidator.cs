@@ -94,8 +94,8 @@ public sealed class RecordValidator : Transform<Record>
         var schema = _schema ?? row.Schema;
         return new RowError(PipelineStage.Transform, $"{Name}: {error.Message}")
         {
-            RecordId = schema is null ? row.Metadata.RecordId : RecordId(row, schema),
-            RawInput = schema is null ? null : Raw(row, schema),
+            RecordId = schema is null ? row.Metadata.RecordId : RecordIdOf(row, schema),
+            RawInput = schema is null ? null : RawJson(row, schema),
             Exception = error,
         };
     }
@@ -135,7 +135,7 @@ public sealed class RecordValidator : Transform<Record>
     }
 
     // The primary key's values, when the schema has one, so that the error names the row; sensitive parts masked.
-    private static string? RecordId(Record row, Schema schema)
+    internal static string? RecordIdOf(Record row, Schema schema)
     {
         if (schema.PrimaryKey is not { Count: > 0 } key)
         {
@@ -150,7 +150,7 @@ public sealed class RecordValidator : Transform<Record>
     }
 
     // The record as a JSON object in schema order, for the dead-letter file; a sensitive value is written masked, never in clear.
-    private static string Raw(Record row, Schema schema)
+    internal static string RawJson(Record row, Schema schema)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, RawOptions))
