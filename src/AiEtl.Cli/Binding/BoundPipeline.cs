@@ -1,0 +1,31 @@
+namespace AiEtl.Cli.Binding;
+
+/// <summary>A configuration bound to the runtime: the dynamic-row pipeline's parts, ready to build and run.</summary>
+internal sealed class BoundPipeline
+{
+    public required string Name { get; init; }
+
+    public required ISource<Record> Source { get; init; }
+
+    public required IReadOnlyList<Transform<Record>> Transforms { get; init; }
+
+    public required IDestination<Record> Destination { get; init; }
+
+    public required PipelineOptions Options { get; init; }
+
+    public required Schema Schema { get; init; }
+
+    /// <summary>The state folder, or <see langword="null"/> when the pipeline keeps no state.</summary>
+    public string? StateDirectory { get; init; }
+
+    public EtlPipeline<Record> Build()
+    {
+        var builder = EtlPipeline.Create<Record>(Name).From(Source);
+        foreach (var transform in Transforms)
+        {
+            builder = builder.Transform(transform);
+        }
+
+        return builder.To(Destination).WithOptions(Options).Build();
+    }
+}

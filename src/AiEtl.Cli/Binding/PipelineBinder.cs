@@ -1,0 +1,429 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using AiEtl.Configuration.Diagnostics;
+using AiEtl.Configuration.Model;
+using AiEtl.Csv;
+using AiEtl.Json;
+using AiEtl.Postgres;
+using AiEtl.Sqlite;
+
+namespace AiEtl.Cli.Binding;
+
+/// <summary>
+/// Binds a validated <see cref="PipelineConfiguration"/> to the runtime: the dynamic-row (<see cref="Record"/>) source,
+/// transforms and destination, and the <see cref="PipelineOptions"/>. What the configuration allows but the engine
+/// cannot do yet is reported as AIETL1024 rather than ignored. Relative paths are resolved against the pipeline file's folder.
+/// </summary>
+internal static class PipelineBinder
+{
+    public static async Task<(BoundPipeline? Pipeline, IReadOnlyList<ConfigDiagnostic> Problems)> BindAsync(
+        PipelineConfiguration config, RunSettings settings, CancellationToken cancellationToken)
+    {
+        var problems = new BindingProblems(config.FilePath);
+        var schema = await SchemaBinder.ResolveAsync(config, problems, cancellationToken).ConfigureAwait(false);
+        if (schema is null || problems.Any)
+        {
+            return (null, problems.Items);
+        }
+
+        schema = WithDestinationKey(schema, config.Destination.Adapter.Config);
+        var source = SourceFor(config, schema, problems);
+        var transforms = TransformsFor(config, schema, problems);
+        var destination = DestinationFor(config, schema, problems);
+        var options = OptionsFor(config, settings, problems);
+        if (problems.Any || source is null || destination is null || options is null)
+        {
+            return (null, problems.Items);
+        }
+
+        return (new BoundPipeline
+        {
+            Name = config.Name,
+            Source = source,
+            Transforms = transforms,
+            Destination = destination,
+            Options = options,
+            Schema = schema,
+            StateDirectory = options.State?.StateDirectory,
+        }, problems.Items);
+    }
+
+    public static string FullPath(PipelineConfiguration config, string path) => Path.GetFullPath(Path.Combine(config.BaseDirectory, path));
+
+    /// <summary>The state folder: the folder of <c>state_file</c>, else <c>LOCAL_STATE_PATH</c>, else none.</summary>
+    public static string? StateDirectory(PipelineConfiguration config) =>
+        config.Source.StateFile is { } file ? Path.GetDirectoryName(FullPath(config, file)) ?? FullPath(config, ".")
+        : config.StateDirectory is { } directory ? FullPath(config, directory)
+        : null;
+
+    private static Schema WithDestinationKey(Schema schema, ConfigSection destination)
+    {
+        var key = destination.GetList("primary_key");
+        return key.Count > 0 ? schema with { PrimaryKey = key } : schema;
+    }
+
+    private static ISource<Record>? SourceFor(PipelineConfiguration config, Schema schema, BindingProblems problems)
+    {
+        var adapter = config.Source.Adapter;
+        var c = adapter.Config;
+        var path = c.GetString("path") is { } p ? FullPath(config, p) : "";
+        switch (adapter.Type)
+        {
+            case "csv":
+                var csv = CsvOptions(config, problems);
+                return csv is null ? null : new CsvSource<Record, RecordCodec>(csv, Codec(schema, "csv", csv.Path));
+            case "json":
+            case "jsonl":
+                var json = new JsonSourceOptions(path)
+                {
+                    Format = adapter.Type == "jsonl" ? JsonFormat.Lines : c.GetString("format") switch { "array" => JsonFormat.Array, "lines" => JsonFormat.Lines, _ => null },
+                    Compression = Compression(c.GetString("compression")),
+                    IgnorePropertyCase = c.GetBoolean("ignore_property_case") ?? true,
+                    MaxDegreeOfParallelism = config.Execution.MaxWorkers,
+                };
+                return new JsonSource<Record, RecordCodec>(json, Codec(schema, adapter.Type, path));
+            case "sqlite":
+                return new SqliteSource<Record, RecordCodec>(SqliteOptions(config), Codec(schema, "sqlite", path));
+            case "postgres":
+                var postgres = PostgresSourceOptions(c);
+                return new PostgresSource<Record, RecordCodec>(postgres, Codec(schema, "postgres", postgres.Table ?? "query"));
+            default:
+                problems.NotSupported(c, "type", "the source type '" + adapter.Type + "'");
+                return null;
+        }
+    }
+
+    internal static CsvSourceOptions? CsvOptions(PipelineConfiguration config, BindingProblems problems)
+    {
+        var c = config.Source.Adapter.Config;
+        CultureInfo? culture = null;
+        if (c.GetString("culture") is { } name)
+        {
+            try
+            {
+                culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+            }
+            catch (CultureNotFoundException)
+            {
+                problems.Invalid(c, "culture", "the culture '" + name + "' is not available to this build (it runs with invariant globalization); write numbers and dates in the invariant form, or give date_formats");
+                return null;
+            }
+        }
+
+        return new CsvSourceOptions(FullPath(config, c.GetString("path") ?? ""))
+        {
+            Encoding = c.Has("encoding") ? EncodingOf(c.GetString("encoding")) : null,
+            Delimiter = Char(c, "delimiter", ','),
+            Quote = Char(c, "quote", '"'),
+            Escape = c.GetString("escape") is { Length: 1 } escape ? escape[0] : null,
+            HasHeader = c.GetBoolean("has_header") ?? true,
+            IgnoreHeaderCase = c.GetBoolean("ignore_header_case") ?? true,
+            TrimWhitespace = c.GetBoolean("trim_whitespace") ?? false,
+            NullValues = c.GetList("null_values"),
+            Culture = culture,
+            DateFormats = c.GetList("date_formats"),
+            DateTimeFormats = c.GetList("datetime_formats"),
+            TimeFormats = c.GetList("time_formats"),
+            Compression = Compression(c.GetString("compression")),
+            MaxDegreeOfParallelism = config.Execution.MaxWorkers,
+        };
+    }
+
+    internal static SqliteSourceOptions SqliteOptions(PipelineConfiguration config)
+    {
+        var c = config.Source.Adapter.Config;
+        return new SqliteSourceOptions(FullPath(config, c.GetString("path") ?? ""))
+        {
+            Table = c.GetString("table"),
+            Query = c.GetString("query"),
+            CursorColumn = c.GetString("cursor_column"),
+            KeyColumns = c.Has("key_columns") ? c.GetList("key_columns") : null,
+        };
+    }
+
+    internal static PostgresSourceOptions PostgresSourceOptions(ConfigSection c) => new()
+    {
+        ConnectionString = c.GetString("connection_string"),
+        Host = c.GetString("host") ?? "localhost",
+        Port = (int)(c.GetInt64("port") ?? 5432),
+        Database = c.GetString("database"),
+        Schema = c.GetString("schema") ?? "public",
+        Username = c.GetString("username"),
+        Password = c.GetString("password"),
+        SslMode = SslModeOf(c.GetString("ssl_mode")),
+        ConnectTimeoutSeconds = (int)(c.GetInt64("connect_timeout_seconds") ?? 15),
+        CommandTimeoutSeconds = (int)(c.GetInt64("command_timeout_seconds") ?? 300),
+        Table = c.GetString("table"),
+        Query = c.GetString("query"),
+        CursorColumn = c.GetString("cursor_column"),
+        KeyColumns = c.Has("key_columns") ? c.GetList("key_columns") : null,
+    };
+
+    private static IDestination<Record>? DestinationFor(PipelineConfiguration config, Schema schema, BindingProblems problems)
+    {
+        var adapter = config.Destination.Adapter;
+        var c = adapter.Config;
+        var path = c.GetString("path") is { } p ? FullPath(config, p) : "";
+        var schemaMode = SchemaModeOf(config.Destination.SchemaMode);
+        var codec = Codec(schema, adapter.Type, path);
+        var root = config.Root.GetSection("pipeline").GetSection("destination");
+        if (adapter.Type is "csv" or "json" or "jsonl" && schemaMode != SchemaMode.CreateIfMissing)
+        {
+            problems.NotSupported(root, "schema_mode", "schema_mode '" + config.Destination.SchemaMode + "' for a file destination (a file is always replaced or appended to)");
+            return null;
+        }
+
+        switch (adapter.Type)
+        {
+            case "csv":
+                return new CsvDestination<Record, RecordCodec>(new CsvDestinationOptions(path)
+                {
+                    Delimiter = Char(c, "delimiter", ','),
+                    Quote = Char(c, "quote", '"'),
+                    Encoding = c.Has("encoding") ? EncodingOf(c.GetString("encoding")) : null,
+                    HasHeader = c.GetBoolean("has_header") ?? true,
+                    WriteMode = WriteModeOf(c.GetString("write_mode")),
+                    Compression = Compression(c.GetString("compression")),
+                    CompressionLevel = LevelOf(c.GetString("compression_level")),
+                    NullValue = c.GetString("null_value") ?? "",
+                    NewLine = c.GetString("new_line") == "lf" ? "\n" : "\r\n",
+                }, codec);
+            case "json":
+            case "jsonl":
+                return new JsonDestination<Record, RecordCodec>(new JsonDestinationOptions(path)
+                {
+                    Format = adapter.Type == "jsonl" ? JsonFormat.Lines : c.GetString("format") switch { "array" => JsonFormat.Array, "lines" => JsonFormat.Lines, _ => null },
+                    Pretty = c.GetBoolean("pretty") ?? false,
+                    WriteMode = WriteModeOf(c.GetString("write_mode")),
+                    Compression = Compression(c.GetString("compression")),
+                    CompressionLevel = LevelOf(c.GetString("compression_level")),
+                    ExportSchema = c.GetBoolean("export_schema") ?? false,
+                    SchemaPath = c.GetString("schema_path") is { } schemaPath ? FullPath(config, schemaPath) : null,
+                }, codec);
+            case "sqlite":
+                return new SqliteDestination<Record, RecordCodec>(new SqliteDestinationOptions(path)
+                {
+                    Table = c.GetString("table"),
+                    SchemaMode = schemaMode,
+                    WriteMode = WriteModeOf(c.GetString("write_mode")),
+                    EvolveSchema = c.GetBoolean("evolve_schema") ?? false,
+                }, codec);
+            case "postgres":
+                return new PostgresDestination<Record, RecordCodec>(new PostgresDestinationOptions
+                {
+                    ConnectionString = c.GetString("connection_string"),
+                    Host = c.GetString("host") ?? "localhost",
+                    Port = (int)(c.GetInt64("port") ?? 5432),
+                    Database = c.GetString("database"),
+                    Schema = c.GetString("schema") ?? "public",
+                    Username = c.GetString("username"),
+                    Password = c.GetString("password"),
+                    SslMode = SslModeOf(c.GetString("ssl_mode")),
+                    ConnectTimeoutSeconds = (int)(c.GetInt64("connect_timeout_seconds") ?? 15),
+                    CommandTimeoutSeconds = (int)(c.GetInt64("command_timeout_seconds") ?? 300),
+                    Table = c.GetString("table"),
+                    SchemaMode = schemaMode,
+                    WriteMode = WriteModeOf(c.GetString("write_mode")),
+                    EvolveSchema = c.GetBoolean("evolve_schema") ?? false,
+                }, codec);
+            default:
+                problems.NotSupported(root, "type", "the destination type '" + adapter.Type + "'");
+                return null;
+        }
+    }
+
+    private static List<Transform<Record>> TransformsFor(PipelineConfiguration config, Schema schema, BindingProblems problems)
+    {
+        var transforms = new List<Transform<Record>>();
+        if (config.Source.SchemaOrigin != SchemaOrigin.Inferred && SchemaConversion.HasConstraints(schema))
+        {
+            // A declared schema's constraints (range, pattern, allowed values, not null) are checked on every row.
+            transforms.Add(new RecordValidator(schema));
+        }
+
+        var names = schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var transform in config.Transforms)
+        {
+            var c = transform.Config;
+            foreach (var field in NamedFields(transform))
+            {
+                if (!names.Contains(field.Name))
+                {
+                    problems.Invalid(c, field.Key, "the field '" + field.Name + "' is not in the source's schema; its fields are " + string.Join(", ", names));
+                }
+            }
+
+            switch (transform.Type)
+            {
+                case "null_remover":
+                    if (c.GetString("strategy") == "impute")
+                    {
+                        problems.NotSupported(c, "strategy", "null_remover with strategy 'impute'");
+                        break;
+                    }
+
+                    transforms.Add(new RecordNullRemover(c.GetList("fields")));
+                    break;
+                case "deduplicator":
+                    if (c.GetString("strategy") == "keep_last")
+                    {
+                        problems.NotSupported(c, "strategy", "deduplicator with strategy 'keep_last'");
+                        break;
+                    }
+
+                    var keys = c.GetList("key_fields").ToArray();
+                    transforms.Add(new Deduplicator<Record, string>(row => RecordKey.Of(row, keys)));
+                    break;
+                default:
+                    problems.NotSupported(transform.Position, transform.Path + ".type", "the transform '" + transform.Type + "'");
+                    break;
+            }
+        }
+
+        return transforms;
+    }
+
+    private static IEnumerable<(string Key, string Name)> NamedFields(AdapterSettings transform)
+    {
+        foreach (var setting in transform.Config.Settings)
+        {
+            if (!setting.Value.Key.NamesFields)
+            {
+                continue;
+            }
+
+            switch (setting.Value.Value)
+            {
+                case IReadOnlyList<string> list:
+                    foreach (var name in list)
+                    {
+                        yield return (setting.Key, name);
+                    }
+
+                    break;
+                case IReadOnlyDictionary<string, ConfigSetting> dictionary:
+                    foreach (var name in dictionary.Keys)
+                    {
+                        yield return (setting.Key, name);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static PipelineOptions? OptionsFor(PipelineConfiguration config, RunSettings settings, BindingProblems problems)
+    {
+        var retry = config.Execution.RetryPolicy;
+        var masking = config.Masking;
+        var stateDirectory = StateDirectory(config);
+        return new PipelineOptions
+        {
+            BatchSize = config.Execution.BatchSize,
+            CommitEvery = config.Execution.CommitEvery,
+            BatchesInFlight = config.Execution.BatchesInFlight,
+            Timeout = config.Execution.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            ErrorHandling = new ErrorHandlingOptions
+            {
+                OnExtractError = ActionOf(config.ErrorHandling.OnExtractError),
+                OnTransformError = ActionOf(config.ErrorHandling.OnTransformError),
+                OnLoadError = ActionOf(config.ErrorHandling.OnLoadError),
+                DeadLetterPath = config.ErrorHandling.DeadLetterQueue is { } dlq ? FullPath(config, dlq) : null,
+            },
+            RetryPolicy = new RetryPolicy
+            {
+                MaxRetries = retry.MaxRetries,
+                BackoffMultiplier = retry.BackoffMultiplier,
+                MaxBackoffSeconds = retry.MaxBackoffSeconds,
+                RetryableExceptions = retry.RetryableErrors.Count == 0 ? null : [.. retry.RetryableErrors.Select(ErrorTypeOf)],
+            },
+            State = stateDirectory is null ? null : new StateManager(stateDirectory),
+            FullRefresh = settings.FullRefresh,
+            Progress = settings.Progress,
+            Masking = new MaskingOptions
+            {
+                Enabled = masking.Enabled,
+                Strategy = masking.Strategy switch { "redact" => MaskingStrategy.Redact, "keyed_hash" => MaskingStrategy.KeyedHash, _ => MaskingStrategy.Partial },
+                HashKey = masking.HashKey is { } key ? Encoding.UTF8.GetBytes(key) : default,
+                MaskDeadLetterRows = masking.MaskDeadLetterRows,
+            },
+        };
+    }
+
+    private static RecordCodec Codec(Schema schema, string type, string id) => new(schema, new RecordMetadata(type, id));
+
+    private static char Char(ConfigSection c, string key, char fallback) => c.GetString(key) is { Length: 1 } text ? text[0] : fallback;
+
+    private static Encoding? EncodingOf(string? name) => name switch
+    {
+        "utf-8" => new UTF8Encoding(false),
+        "utf-8-bom" => new UTF8Encoding(true),
+        "utf-16" or "utf-16le" => Encoding.Unicode,
+        "utf-16be" => Encoding.BigEndianUnicode,
+        "utf-32" => Encoding.UTF32,
+        "ascii" => Encoding.ASCII,
+        "latin1" => Encoding.Latin1,
+        _ => null,
+    };
+
+    private static FileCompression? Compression(string? name) => name switch
+    {
+        "none" => FileCompression.None,
+        "gzip" => FileCompression.Gzip,
+        "zip" => FileCompression.Zip,
+        "bzip2" => FileCompression.Bzip2,
+        "xz" => FileCompression.Xz,
+        "zstd" => FileCompression.Zstd,
+        _ => null,
+    };
+
+    private static CompressionLevel LevelOf(string? name) => name switch
+    {
+        "optimal" => CompressionLevel.Optimal,
+        "smallest_size" => CompressionLevel.SmallestSize,
+        "no_compression" => CompressionLevel.NoCompression,
+        _ => CompressionLevel.Fastest,
+    };
+
+    private static WriteMode WriteModeOf(string? name) => name switch
+    {
+        "replace" => WriteMode.Replace,
+        "merge" => WriteMode.Merge,
+        _ => WriteMode.Append,
+    };
+
+    private static SchemaMode SchemaModeOf(string name) => name switch
+    {
+        "fail_if_missing" => SchemaMode.FailIfMissing,
+        "drop_and_create" => SchemaMode.DropAndCreate,
+        _ => SchemaMode.CreateIfMissing,
+    };
+
+    private static ErrorAction ActionOf(string name) => name switch
+    {
+        "skip" => ErrorAction.Skip,
+        "retry" => ErrorAction.Retry,
+        _ => ErrorAction.Fail,
+    };
+
+    private static Npgsql.SslMode SslModeOf(string? name) => name switch
+    {
+        "disable" => Npgsql.SslMode.Disable,
+        "allow" => Npgsql.SslMode.Allow,
+        "require" => Npgsql.SslMode.Require,
+        "verify_ca" => Npgsql.SslMode.VerifyCA,
+        "verify_full" => Npgsql.SslMode.VerifyFull,
+        _ => Npgsql.SslMode.Prefer,
+    };
+
+    private static Type ErrorTypeOf(string name) => name switch
+    {
+        "connection" => typeof(ConnectionFailedException),
+        "read" => typeof(ReadException),
+        "write" => typeof(WriteException),
+        "schema" => typeof(SchemaException),
+        "state" => typeof(StateException),
+        _ => typeof(TransformException),
+    };
+}

@@ -1,0 +1,46 @@
+using AiEtl.Configuration.Model;
+using AiEtl.Csv;
+using AiEtl.Postgres;
+using AiEtl.Sqlite;
+
+namespace AiEtl.Cli.Binding;
+
+/// <summary>
+/// The row schema of a run: the declared one (inline or from a JSON Schema file), else inferred from a CSV sample, else
+/// read from a database's catalog. A JSON source has no inference in the engine yet, so it needs a declared schema.
+/// </summary>
+internal static class SchemaBinder
+{
+    public static async Task<Schema?> ResolveAsync(PipelineConfiguration config, BindingProblems problems, CancellationToken cancellationToken)
+    {
+        var source = config.Source;
+        var sourceSection = config.Root.GetSection("pipeline").GetSection("source");
+        if (source.Schema is { } declared)
+        {
+            return SchemaConversion.ToSchema(declared, config.Name, sourceSection.GetSection("schema"), problems);
+        }
+
+        switch (source.Adapter.Type)
+        {
+            case "csv":
+                var csv = PipelineBinder.CsvOptions(config, problems);
+                if (csv is null)
+                {
+                    return null;
+                }
+
+                return CsvSchemaInference.Infer(csv, new SchemaInferenceOptions
+                {
+                    SampleSize = source.InferenceSampleSize,
+                    MinConfidence = source.InferenceMinConfidence,
+                });
+            case "sqlite":
+                return await SqliteCatalog.GetSchemaAsync(PipelineBinder.SqliteOptions(config), cancellationToken).ConfigureAwait(false);
+            case "postgres":
+                return await PostgresCatalog.GetSchemaAsync(PipelineBinder.PostgresSourceOptions(source.Adapter.Config), cancellationToken).ConfigureAwait(false);
+            default:
+                problems.NotSupported(sourceSection, "type", "inferring the schema of a " + source.Adapter.Type + " source (declare it under source.schema or source.schema_file)");
+                return null;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using AiEtl.Configuration.Diagnostics;
+
+namespace AiEtl.Configuration.Catalog;
+
+/// <summary>
+/// Writes <c>docs/configuration.md</c> from the key catalog: every key once, with its type, range, default and meaning,
+/// so the reference cannot drift from the validator (a test compares the file with this text).
+/// </summary>
+public static class ConfigurationReference
+{
+    /// <summary>The Markdown text of the reference page.</summary>
+    public static string Generate()
+    {
+        var md = new StringBuilder();
+        md.Append("# Pipeline configuration\n\n");
+        md.Append("<!-- Generated from the key catalog of src/AiEtl.Configuration by ConfigurationReference.Generate(); do not edit by hand.\n");
+        md.Append("     After changing the catalog, run the tests of AiEtl.Configuration.Tests with AIETL_ACCEPT_SNAPSHOTS=1 to rewrite this file. -->\n\n");
+        md.Append(Intro);
+        Section(md, "pipeline", PipelineCatalog.Pipeline);
+        Adapters(md, "Sources", "pipeline.source.config", AdapterCatalog.Sources);
+        Adapters(md, "Destinations", "pipeline.destination.config", AdapterCatalog.Destinations);
+        Adapters(md, "Transforms", "pipeline.transforms[].config", AdapterCatalog.Transforms);
+        EnvironmentDefaults(md);
+        DiagnosticsList(md);
+        return md.ToString();
+    }
+
+    private const string Intro =
+        "A pipeline file is the seed's YAML: everything sits under `pipeline:`. `aietl validate` checks a file and\n" +
+        "`aietl run` runs it; the compile-time generator reads the same model. Every problem is reported at once, as\n" +
+        "`file(line,col): error AIETL1nnn: key.path: message`, with a \"did you mean\" for misspelt keys and values.\n" +
+        "Editors with a YAML language server complete and check keys with the JSON Schema\n" +
+        "[`docs/schema/aietl-pipeline.schema.json`](schema/aietl-pipeline.schema.json), generated from the same catalog:\n" +
+        "start a file with `# yaml-language-server: $schema=<path to that file>`.\n\n" +
+        "## Placeholders and the environment\n\n" +
+        "- `${NAME}` and `${NAME:-default}` inside any value are replaced after parsing (keys are never replaced); the\n" +
+        "  default applies when the variable is unset or empty. `$${` stands for a literal `${`.\n" +
+        "- Variables come from the process environment first, then from the `.env` file beside the pipeline file (or the\n" +
+        "  one named by `aietl run --env-file`): as in docker compose, a variable exported in the shell wins over the file.\n" +
+        "- A variable that is unset, with no default, is an error (AIETL1013) at the placeholder, naming the variable and\n" +
+        "  never a value. A password or connection-string password written as a literal is a warning (AIETL1014).\n" +
+        "- The seed's environment configuration supplies keys that the file leaves out (table below).\n" +
+        "- Relative paths (`path`, `state_file`, `schema_file`, `dead_letter_queue`) are relative to the pipeline file's folder.\n\n" +
+        "## Row schema\n\n" +
+        "The schema of the rows is inferred from a sample of the source by default (`pipeline.source.inference`), declared\n" +
+        "inline under `pipeline.source.schema`, or read from a JSON Schema file (`pipeline.source.schema_file`, as the\n" +
+        "JSON destination's `export_schema` writes it). With a declared schema, every key that names fields\n" +
+        "(`key_fields`, `fields`, `cursor_column`, `key_columns`, `primary_key`, `impute`) is checked against it.\n\n";
+
+    private static void Section(StringBuilder md, string path, ConfigKey key)
+    {
+        md.Append("## `").Append(path).Append("`\n\n").Append(key.Description).Append("\n\n");
+        Table(md, key.Children, key.Family);
+        foreach (var child in key.Children)
+        {
+            if (child.Kind == ConfigValueKind.Mapping && child.Family is null && child.Name != "config")
+            {
+                Section(md, path + "." + child.Name, child);
+            }
+            else if (child.Kind == ConfigValueKind.MappingList)
+            {
+                Section(md, path + "." + child.Name + "[]", child);
+            }
+            else if (child.Kind == ConfigValueKind.Mapping && child.Family is not null)
+            {
+                Section(md, path + "." + child.Name, child);
+            }
+        }
+    }
+
+    private static void Adapters(StringBuilder md, string title, string path, AdapterFamily family)
+    {
+        md.Append("## ").Append(title).Append("\n\n")
+            .Append("The `type` and `").Append(path).Append("` keys of each ").Append(family.Role).Append(" type.\n\n");
+        foreach (var adapter in family.Adapters)
+        {
+            md.Append("### ").Append(family.Role).Append(" `").Append(adapter.Name).Append("`\n\n").Append(adapter.Description).Append("\n\n");
+            if (adapter.Keys.Count == 0)
+            {
+                md.Append("No `config` keys.\n\n");
+                continue;
+            }
+
+            Table(md, adapter.Keys, null);
+        }
+    }
+
+    private static void Table(StringBuilder md, IReadOnlyList<ConfigKey> keys, AdapterFamily? family)
+    {
+        md.Append("| key | value | default | description |\n|---|---|---|---|\n");
+        foreach (var key in keys)
+        {
+            md.Append("| `").Append(key.Name).Append("` | ").Append(Kind(key, family)).Append(" | ").Append(Default(key)).Append(" | ")
+                .Append(Escape(key.Description)).Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static string Kind(ConfigKey key, AdapterFamily? family)
+    {
+        if (family is not null && key.Name == "type")
+        {
+            return "one of " + Codes(family.Names);
+        }
+
+        if (family is not null && key.Name == "config")
+        {
+            return "mapping (see " + Title(family) + ")";
+        }
+
+        return key.Kind switch
+        {
+            ConfigValueKind.Integer => "whole number" + Range(key),
+            ConfigValueKind.Number => "number" + Range(key),
+            ConfigValueKind.Boolean => "`true` or `false`",
+            ConfigValueKind.Enum => "one of " + Codes(key.AllowedValues) + (key.IgnoreCase ? " (any case)" : ""),
+            ConfigValueKind.Character => "one character",
+            ConfigValueKind.StringList => "list" + (key.AllowedValues.Count > 0 ? " of " + Codes(key.AllowedValues) : " of text"),
+            ConfigValueKind.Scalar => "text, number or boolean",
+            ConfigValueKind.Mapping => "mapping (below)",
+            ConfigValueKind.MappingList => "list of mappings (below)",
+            ConfigValueKind.Dictionary => "mapping of field name to " + Kind(key.Values!, null),
+            _ => key.Minimum is { } length ? "text, at least " + Number(length) + " characters" : "text",
+        } + (key.IsSecret ? ", secret" : "");
+    }
+
+    private static string Title(AdapterFamily family) => family.Role switch
+    {
+        "source" => "Sources",
+        "destination" => "Destinations",
+        _ => "Transforms",
+    };
+
+    private static string Range(ConfigKey key) => key.Minimum is not null && key.Maximum is not null
+        ? " from " + Number(key.Minimum.Value) + " to " + Number(key.Maximum.Value)
+        : key.Minimum is { } min ? ", at least " + Number(min) : key.Maximum is { } max ? ", at most " + Number(max) : "";
+
+    private static string Default(ConfigKey key)
+    {
+        var text = key.Required ? "**required**" : key.Default switch
+        {
+            null => "",
+            bool flag => flag ? "`true`" : "`false`",
+            long whole => "`" + whole.ToString(CultureInfo.InvariantCulture) + "`",
+            double number => "`" + Number(number) + "`",
+            string s when s.Length == 0 => "empty",
+            string s => "`" + Escape(s) + "`",
+            _ => "",
+        };
+        if (key.EnvironmentVariable is { } variable)
+        {
+            text += (text.Length > 0 ? ", " : "") + "env `" + variable + "`";
+        }
+
+        return text;
+    }
+
+    private static void EnvironmentDefaults(StringBuilder md)
+    {
+        md.Append("## Environment defaults\n\n")
+            .Append("When the file leaves one of these keys out, the variable (process environment, then `.env`) supplies it.\n")
+            .Append("`LOCAL_STATE_PATH` is the state folder when `pipeline.source.state_file` is absent. The `DB_*` variables are\n")
+            .Append("not used by a PostgreSQL adapter that sets `connection_string`.\n\n")
+            .Append("| variable | key |\n|---|---|\n");
+        var rows = new List<string>();
+        Collect(PipelineCatalog.Pipeline, "pipeline", rows);
+        foreach (var family in new[] { AdapterCatalog.Sources, AdapterCatalog.Destinations })
+        {
+            foreach (var adapter in family.Adapters)
+            {
+                foreach (var key in adapter.Keys)
+                {
+                    if (key.EnvironmentVariable is { } variable)
+                    {
+                        rows.Add("| `" + variable + "` | `pipeline." + family.Role + ".config." + key.Name + "` (" + family.Role + " `" + adapter.Name + "`) |");
+                    }
+                }
+            }
+        }
+
+        rows.Add("| `LOCAL_STATE_PATH` | the state folder, when `pipeline.source.state_file` is absent |");
+        foreach (var row in rows)
+        {
+            md.Append(row).Append('\n');
+        }
+
+        md.Append('\n');
+    }
+
+    private static void Collect(ConfigKey key, string path, List<string> rows)
+    {
+        foreach (var child in key.Children)
+        {
+            if (child.EnvironmentVariable is { } variable)
+            {
+                rows.Add("| `" + variable + "` | `" + path + "." + child.Name + "` |");
+            }
+
+            Collect(child, path + "." + child.Name, rows);
+        }
+    }
+
+    private static void DiagnosticsList(StringBuilder md)
+    {
+        md.Append("## Diagnostics\n\n| id | severity | title |\n|---|---|---|\n");
+        foreach (var descriptor in ConfigDiagnostics.All)
+        {
+            md.Append("| [").Append(descriptor.Id).Append("](diagnostics/").Append(descriptor.Id).Append(".md) | ")
+                .Append(descriptor.DefaultSeverity.ToString().ToLowerInvariant()).Append(" | ").Append(Escape(descriptor.Title)).Append(" |\n");
+        }
+    }
+
+    private static string Codes(IReadOnlyList<string> values)
+    {
+        var text = new StringBuilder();
+        foreach (var value in values)
+        {
+            text.Append(text.Length > 0 ? ", " : "").Append('`').Append(value).Append('`');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Escape(string text) => text.Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;");
+}

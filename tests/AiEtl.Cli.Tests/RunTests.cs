@@ -1,0 +1,148 @@
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace AiEtl.Cli.Tests;
+
+/// <summary><c>aietl run</c> of the samples end to end, into real SQLite and JSON Lines files, with the summary and exit codes.</summary>
+public sealed class RunTests
+{
+    private static readonly string[] CsvLines = File.ReadAllLines(Paths.SampleData("customers.csv"));
+
+    [Fact]
+    public async Task Csv_to_sqlite_sample_loads_every_distinct_customer_and_a_rerun_merges()
+    {
+        using var dir = new TempDirectory();
+        var database = dir.File("customers.db");
+        string[] args = ["run", Paths.Sample("csv-to-sqlite.yaml"), "--set", "pipeline.destination.config.path=" + database, "--set", "pipeline.error_handling.dead_letter_queue=" + dir.File("dlq.jsonl")];
+
+        var first = await Aietl.RunAsync(dir.Path, args);
+        var second = await Aietl.RunAsync(dir.Path, args);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var distinctIds = CsvLines.Skip(1).Select(l => CsvText.Fields(l)[0]).Distinct().Count();
+        Assert.Equal(distinctIds, Sqlite.Count(database, "customers"));
+        Assert.Contains($"loaded       {distinctIds,12:N0} rows", first.Output, StringComparison.Ordinal);
+        var row = CsvText.Fields(CsvLines[1]);
+        Assert.Equal(row[1], Sqlite.Scalar(database, "SELECT email FROM customers WHERE id = " + row[0]));
+        Assert.Equal(row[2], Sqlite.Scalar(database, "SELECT name FROM customers WHERE id = " + row[0]));
+    }
+
+    [Fact]
+    public async Task Csv_to_jsonl_gz_sample_writes_the_rows_that_have_an_age()
+    {
+        using var dir = new TempDirectory();
+        var output = dir.File("customers.jsonl.gz");
+
+        var run = await Aietl.RunAsync(dir.Path, "run", Paths.Sample("csv-to-jsonl-gz.yaml"), "--set", "pipeline.destination.config.path=" + output, "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var expected = CsvLines.Skip(1).Select(CsvText.Fields).Where(f => f[3].Length > 0).ToList();
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(output), CompressionMode.Decompress));
+        var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected.Count, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.Equal(long.Parse(expected[0][0], System.Globalization.CultureInfo.InvariantCulture), first.RootElement.GetProperty("id").GetInt64());
+        Assert.Equal(expected[0][1], first.RootElement.GetProperty("email").GetString());
+        using var summary = JsonDocument.Parse(run.Output);
+        Assert.Equal(expected.Count, summary.RootElement.GetProperty("records_loaded").GetInt64());
+    }
+
+    [Fact]
+    public async Task Json_output_has_the_seed_result_shape()
+    {
+        using var dir = new TempDirectory();
+        var run = await Aietl.RunAsync(dir.Path, "run", Paths.Sample("csv-to-jsonl-gz.yaml"), "--set", "pipeline.destination.config.path=" + dir.File("o.jsonl.gz"), "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        Assert.Equal(
+            ["pipeline_id", "success", "status", "records_extracted", "records_transformed", "records_filtered", "records_loaded", "records_failed", "start_time", "end_time",
+             "duration_seconds", "extract_duration", "transform_duration", "load_duration", "avg_quality_score", "dead_letter_path", "state_path", "timed_out", "cancelled", "errors", "warnings"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("customers-to-jsonl", root.GetProperty("pipeline_id").GetString());
+        Assert.True(root.GetProperty("success").GetBoolean());
+        Assert.Equal("succeeded", root.GetProperty("status").GetString());
+        Assert.Equal(CsvLines.Length - 1, root.GetProperty("records_extracted").GetInt64());
+        Assert.Equal(root.GetProperty("records_extracted").GetInt64(), root.GetProperty("records_loaded").GetInt64() + root.GetProperty("records_filtered").GetInt64());
+        Assert.Equal(0, root.GetProperty("errors").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Sqlite_to_csv_sample_exports_incrementally_and_state_can_be_shown_and_cleared()
+    {
+        using var dir = new TempDirectory();
+        var database = dir.File("customers.db");
+        var load = await Aietl.RunAsync(dir.Path, "run", Paths.Sample("csv-to-sqlite.yaml"), "--set", "pipeline.destination.config.path=" + database);
+        Assert.True(load.ExitCode == 0, load.ToString());
+        var pipeline = dir.Write("export.yaml", File.ReadAllText(Paths.Sample("sqlite-to-csv.yaml")).Replace("out/", "", StringComparison.Ordinal));
+
+        var first = await Aietl.RunAsync(dir.Path, "run", pipeline);
+        var second = await Aietl.RunAsync(dir.Path, "run", pipeline);
+        var show = await Aietl.RunAsync(dir.Path, "state", "show", pipeline);
+        var clear = await Aietl.RunAsync(dir.Path, "state", "clear", pipeline);
+        var after = await Aietl.RunAsync(dir.Path, "state", "show", pipeline);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var rows = Sqlite.Count(database, "customers");
+        Assert.Equal(rows + 1, File.ReadAllLines(dir.File("customers-export.csv")).Length);
+        Assert.Contains("loaded                  0 rows", second.Output, StringComparison.Ordinal);
+        Assert.True(show.ExitCode == 0, show.ToString());
+        Assert.Contains("\"pipeline_id\": \"sqlite-customers-to-csv\"", show.Output, StringComparison.Ordinal);
+        Assert.Contains("cleared ", clear.Output, StringComparison.Ordinal);
+        Assert.Contains("no saved state", after.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dry_run_prints_the_plan_and_writes_nothing()
+    {
+        using var dir = new TempDirectory();
+        var database = dir.File("customers.db");
+
+        var run = await Aietl.RunAsync(dir.Path, "run", Paths.Sample("csv-to-sqlite.yaml"), "--dry-run", "--set", "pipeline.destination.config.path=" + database);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("transform    deduplicator", run.Output, StringComparison.Ordinal);
+        Assert.Contains("schema       customers: id integer not null, email string not null", run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(database));
+    }
+
+    [Fact]
+    public async Task Invalid_configuration_exits_2_and_runs_nothing()
+    {
+        var run = await Aietl.RunAsync(Paths.Root, "run", Paths.Bad("negative-batch-size.yaml"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error AIETL1007", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_the_engine_cannot_run_yet_is_refused_with_AIETL1024()
+    {
+        using var dir = new TempDirectory();
+        var pipeline = dir.Write("p.yaml", $"pipeline:\n  name: scorer\n  source:\n    type: csv\n    config:\n      path: {Paths.SampleData("customers.csv")}\n  transforms:\n    - type: quality_scorer\n      config:\n        min_score: 0.5\n  destination:\n    type: jsonl\n    config:\n      path: o.jsonl\n");
+
+        var run = await Aietl.RunAsync(dir.Path, "run", pipeline);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(pipeline + "(8,7): error AIETL1024: pipeline.transforms[0].type: the transform 'quality_scorer' is valid configuration, but this version of the runtime cannot run it yet", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("o.jsonl")));
+    }
+
+    [Fact]
+    public async Task A_failing_run_exits_1_and_reports_the_row()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in.csv", "id,name\n1,a\nnot-a-number,b\n3,c\n");
+        var pipeline = dir.Write("p.yaml", "pipeline:\n  name: failing\n  source:\n    type: csv\n    config:\n      path: in.csv\n    schema:\n      fields:\n        - { name: id, type: integer }\n        - { name: name, type: string }\n  destination:\n    type: jsonl\n    config:\n      path: o.jsonl\n");
+
+        var run = await Aietl.RunAsync(dir.Path, "run", pipeline, "--output", "json");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.False(json.RootElement.GetProperty("success").GetBoolean());
+        Assert.Equal("extract", json.RootElement.GetProperty("errors")[0].GetProperty("stage").GetString());
+    }
+}
