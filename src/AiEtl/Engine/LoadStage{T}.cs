@@ -178,6 +178,7 @@ internal sealed class LoadStage<T>(
         PipelineTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, PipelineTelemetry.Tags(counters.Pipeline));
         activity?.SetTag("aietl.rows", unit.RowsWritten);
         Interlocked.Increment(ref counters.Commits);
+        counters.CommittedPosition = unit.Position ?? counters.CommittedPosition;
         CrashPoints.Reach(CrashPoints.AfterCommit);
 
         // A destination that publishes on completion commits the checkpoint with the publication; the state file follows it then.

@@ -32,4 +32,16 @@ public sealed record PipelineProgress
 
     /// <summary>Whether this is the last report, sent when the run has ended (successfully or not).</summary>
     public bool Completed { get; init; }
+
+    /// <summary>The bytes of the source before the last committed row, when the source says (a plain file).</summary>
+    public long? BytesRead { get; init; }
+
+    /// <summary>The source's size in bytes, when it is known (a plain file; not a glob, a compressed file or a table).</summary>
+    public long? TotalBytes { get; init; }
+
+    /// <summary>How much of the source is committed, in [0, 1], when its size is known.</summary>
+    public double? Fraction => TotalBytes is > 0 && BytesRead is { } read ? Math.Clamp(read / (double)TotalBytes.Value, 0, 1) : null;
+
+    /// <summary>The time left at the rate so far, when <see cref="Fraction"/> is known and above zero.</summary>
+    public TimeSpan? EstimatedRemaining => Fraction is > 0 and var fraction ? Elapsed * ((1 - fraction) / fraction) : null;
 }

@@ -35,6 +35,7 @@ internal sealed class PipelineRun<T>
         {
             StartTime = options.TimeProvider.GetUtcNow(),
             Pipeline = name,
+            Source = source as ISizedSource,
             Log = options.LoggerFactory?.CreateLogger(PipelineLog.Category) ?? NullLogger.Instance,
         };
         _checkpoints = new SourceCheckpoints<T>(name, source, destination, transforms, options, _counters.StartTime, _counters.Warnings);

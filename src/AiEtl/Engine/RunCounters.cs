@@ -51,7 +51,15 @@ internal sealed class RunCounters
         Commits = Interlocked.Read(ref Commits),
         Elapsed = now - StartTime,
         Completed = completed,
+        BytesRead = completed ? Source?.TotalBytes : CommittedPosition is { } position ? Source?.BytesBefore(position) : 0,
+        TotalBytes = Source?.TotalBytes,
     };
+
+    /// <summary>The source, when it knows its size.</summary>
+    public ISizedSource? Source { get; init; }
+
+    /// <summary>The position after the last committed row, for the bytes read.</summary>
+    public SourceState? CommittedPosition { get; set; }
 
     public void AddLoaded(long rows, long updated)
     {

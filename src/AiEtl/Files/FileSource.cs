@@ -11,7 +11,7 @@ namespace AiEtl;
 /// </summary>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows are built from fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public abstract class FileSource<T, TCodec> : ISource<T>
+public abstract class FileSource<T, TCodec> : ISource<T>, ISizedSource
     where TCodec : struct, IRowCodec<T>
 {
     private const string ByteOffsetKey = "byte_offset";
@@ -22,6 +22,7 @@ public abstract class FileSource<T, TCodec> : ISource<T>
     private protected readonly TCodec Codec;
 
     private SourceState _state = new();
+    private long? _totalBytes;
 
     /// <summary>Creates the source.</summary>
     /// <param name="path">The file (or glob) as configured.</param>
@@ -164,6 +165,20 @@ public abstract class FileSource<T, TCodec> : ISource<T>
         _state = batch.StateAfter!;
         return batch;
     }
+
+    // Known for one plain file: a glob's files may change while it is read, and a compressed file's positions are of its content.
+    long? ISizedSource.TotalBytes
+    {
+        get
+        {
+            _totalBytes ??= DisplayPath.AsSpan().IndexOfAny('*', '?') < 0 && FileCompressions.FromPath(SourceId) == FileCompression.None && File.Exists(SourceId)
+                ? new FileInfo(SourceId).Length
+                : -1;
+            return _totalBytes >= 0 ? _totalBytes : null;
+        }
+    }
+
+    long? ISizedSource.BytesBefore(SourceState position) => CustomLong(position.Checkpoint, ByteOffsetKey);
 
     private static long? CustomLong(Checkpoint checkpoint, string key) =>
         checkpoint.CustomState.TryGetValue(key, out var value) && value.TryGetInt64(out var number) ? number : null;

@@ -34,6 +34,43 @@ public sealed class ProgressTests : IDisposable
         Assert.True(last.RecordsPerSecond > 0);
     }
 
+    [Fact]
+    public async Task A_plain_file_reports_the_bytes_committed_of_its_size_and_an_estimate_of_the_time_left()
+    {
+        var input = Path.Combine(_directory, "people.csv");
+        var header = "id,name,age,born,balance\n";
+        var lines = Enumerable.Range(1, 40).Select(i => $"{i},n{i},30,2000-01-01,1\n").ToList();
+        await File.WriteAllTextAsync(input, header + string.Concat(lines), TestContext.Current.CancellationToken);
+        var reports = new Reports();
+
+        var result = await EtlPipeline.Create<Person>("progress-bytes").From(new CsvSource<Person>(input)).To(new RecordingDestination<Person>())
+            .WithOptions(new PipelineOptions { BatchSize = 10, Progress = reports })
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, result.Describe());
+        var size = new FileInfo(input).Length;
+        Assert.All(reports.All, r => Assert.Equal(size, r.TotalBytes));
+        var afterTen = header.Length + string.Concat(lines.Take(10)).Length;
+        Assert.Equal(afterTen, reports.All[0].BytesRead);
+        Assert.Equal(afterTen / (double)size, reports.All[0].Fraction!.Value, 10);
+        Assert.NotNull(reports.All[0].EstimatedRemaining);
+        Assert.Equal(size, reports.All[^1].BytesRead);
+        Assert.Equal(TimeSpan.Zero, reports.All[^1].EstimatedRemaining);
+    }
+
+    [Fact]
+    public async Task A_source_of_unknown_size_reports_no_bytes_and_no_estimate()
+    {
+        var reports = new Reports();
+
+        await EtlPipeline.Create<Person>("progress-memory").From(new EnumerableSource<Person>([new Person(1, "a", 3, new DateOnly(2000, 1, 1), 1)])).To(new RecordingDestination<Person>())
+            .WithOptions(new PipelineOptions { Progress = reports })
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.All(reports.All, r => Assert.Null(r.Fraction));
+        Assert.All(reports.All, r => Assert.Null(r.EstimatedRemaining));
+    }
+
     // Synchronous, unlike Progress<T>, so the test sees every report in order.
     private sealed class Reports : IProgress<PipelineProgress>
     {
