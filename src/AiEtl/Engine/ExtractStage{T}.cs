@@ -7,6 +7,7 @@ namespace AiEtl;
 /// <see cref="ErrorHandlingOptions.OnExtractError"/> = retry, a read that fails (the source throws, or a bad row
 /// fails it) is started again from the position after the last batch passed on, as the retry policy says, so no
 /// row is passed on twice; a source that cannot resume from a position is retried only before its first batch.
+/// The source is connected again before each retry.
 /// </summary>
 internal sealed class ExtractStage<T>
 {
@@ -26,9 +27,16 @@ internal sealed class ExtractStage<T>
     {
         // Where a retried read starts again: the restored checkpoint, then the position after each batch passed on.
         var resumeAt = _source.GetState();
+        var attempts = 0;
         await _retry.ExecuteAsync(
             async (state, token) =>
             {
+                if (attempts++ > 0)
+                {
+                    // A database source opens a new connection: the failure may have been the old one's.
+                    await _source.ConnectAsync(token).ConfigureAwait(false);
+                }
+
                 _source.SetState(resumeAt);
                 var batches = _source.ReadAsync(context, token).GetAsyncEnumerator(token);
                 await using (batches.ConfigureAwait(false))
