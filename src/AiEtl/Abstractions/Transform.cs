@@ -28,11 +28,16 @@ public abstract class Transform<T>
     /// <summary>
     /// Transforms a batch in place, compacting the kept rows to the front; returns how many were kept.
     /// A row that throws goes to <paramref name="errors"/> and is dropped (or the run fails, as the policy says).
+    /// When the pipeline's transform error action is retry, a row that fails (with any exception) is transformed
+    /// again as the retry policy says before its error counts.
     /// </summary>
     public virtual async ValueTask<int> ApplyBatchAsync(SourceBatch<T> batch, IRowErrorSink errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(errors);
+
+        // With retry as the transform stage's action, a failing row is applied again as the retry policy says.
+        var retrying = errors is RowErrorCollector { RetriesTransforms: true } collector ? collector : null;
 
         // Counted per batch and added once, so that batches transformed at once count right and cheaply.
         var (processed, kept, failed) = (0, 0, 0);
@@ -41,7 +46,23 @@ public abstract class Transform<T>
             for (var i = 0; i < batch.Count; i++)
             {
                 processed++;
-                var failure = TryApply(ref batch.Rows[i], out var keep);
+                var failure = retrying is null ? TryApply(ref batch.Rows[i], out var keep) : TryApplyCatchingAll(ref batch.Rows[i], out keep);
+                // A row a check rejected (a validator's violations, a score under the minimum) fails the same way every time.
+                if (failure is { Exception: not (null or ValidationException) } && retrying is not null)
+                {
+                    var retries = 0;
+                    while (failure is not null && await retrying.WaitToRetryAsync(failure, retries, cancellationToken).ConfigureAwait(false))
+                    {
+                        retries++;
+                        failure = TryApplyCatchingAll(ref batch.Rows[i], out keep);
+                    }
+
+                    if (failure is not null && retries > 0)
+                    {
+                        failure = failure with { Message = $"{failure.Message} (still failing after {retries} {(retries == 1 ? "retry" : "retries")}: the transform stage's error action is retry)" };
+                    }
+                }
+
                 if (failure is not null)
                 {
                     failed++;
@@ -79,6 +100,20 @@ public abstract class Transform<T>
             return null;
         }
         catch (Exception error) when (error is TransformException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            keep = false;
+            return new RowError(PipelineStage.Transform, $"{Name}: {error.Message}") { Exception = error };
+        }
+    }
+
+    // With retry as the action, a transient failure of any kind (a lookup's I/O error) is retried, not only a transform's own errors.
+    private RowError? TryApplyCatchingAll(ref T row, out bool keep)
+    {
+        try
+        {
+            return TryApply(ref row, out keep);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
         {
             keep = false;
             return new RowError(PipelineStage.Transform, $"{Name}: {error.Message}") { Exception = error };

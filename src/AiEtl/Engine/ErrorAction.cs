@@ -9,6 +9,9 @@ public enum ErrorAction
     /// <summary>Send the row to the dead-letter file with its reason and go on.</summary>
     Skip,
 
-    /// <summary>Retry the operation with the pipeline's retry policy, then fail.</summary>
+    /// <summary>
+    /// Retry the failing step with the pipeline's retry policy, then fail: the read from the last batch passed on, the
+    /// transform on its row, or the load's transaction (rejected data included).
+    /// </summary>
     Retry,
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using AiEtl.Internal;
-using Polly;
 
 namespace AiEtl;
 
@@ -20,7 +19,7 @@ internal sealed class LoadStage<T>(
     DeadLetterWriter deadLetters,
     RowErrorCollector errors,
     string sourceId,
-    ResiliencePipeline retry)
+    StageRetry retry)
 {
     private readonly RejectedRowIsolation<T>? _isolation = destination is IRowIsolatingDestination<T> isolating
         ? new RejectedRowIsolation<T>(isolating, options.ErrorHandling.OnLoadError, errors, sourceId)

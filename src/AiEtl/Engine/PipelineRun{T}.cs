@@ -64,7 +64,7 @@ internal sealed class PipelineRun<T>
         PipelineLog.Started(log, Name, _source.SourceId, _destination.DestinationId);
         var deadLetterPath = _options.ErrorHandling.DeadLetterPath ?? ErrorHandlingOptions.DefaultDeadLetterPath(Name);
         await using var deadLetters = new DeadLetterWriter(deadLetterPath, Name);
-        var errors = new RowErrorCollector(_options.ErrorHandling, deadLetters, clock, Name, _masker);
+        var errors = new RowErrorCollector(_options.ErrorHandling, _options.RetryPolicy, deadLetters, clock, Name, _masker);
         _counters.Failed = () => errors.FailedRows;
         var retry = _options.RetryPolicy.ToResiliencePipeline(clock);
         var success = false;
@@ -88,7 +88,9 @@ internal sealed class PipelineRun<T>
                 PipelineLog.Resumed(log, Name, previous.RecordsProcessed);
             }
 
-            var load = new LoadStage<T>(_destination, _options, _counters, _checkpoints, deadLetters, errors, _source.SourceId, retry);
+            // Loads retry the policy's transient errors whatever the action, as they always did; retry adds rejected batches.
+            var loadRetry = new StageRetry(_options.RetryPolicy, clock, PipelineStage.Load, _options.ErrorHandling.OnLoadError, transientAlways: true);
+            var load = new LoadStage<T>(_destination, _options, _counters, _checkpoints, deadLetters, errors, _source.SourceId, loadRetry);
             await StreamAsync(errors, load, cancellationToken).ConfigureAwait(false);
             if (_destination is ICompletableDestination completable)
             {
@@ -213,7 +215,7 @@ internal sealed class PipelineRun<T>
         var extracted = NewChannel();
         var transformed = NewChannel();
         var context = new ReadContext(_options.BatchSize, errors) { Warn = _counters.Warnings.Add, KeepsState = _options.State is not null };
-        var extractStage = new ExtractStage<T>(_source, _counters);
+        var extractStage = new ExtractStage<T>(_source, _counters, _options.RetryPolicy, _options.ErrorHandling.OnExtractError, _options.TimeProvider);
         var transformStage = new TransformStage<T>(_transforms, _destination, _counters, errors, _checkpoints, _options.MaxWorkers);
 
         var extract = Task.Run(() => Guard(PipelineStage.Extract, [], extracted.Writer, () => extractStage.RunAsync(context, extracted.Writer, stopExtract.Token)), CancellationToken.None);

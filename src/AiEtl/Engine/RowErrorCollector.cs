@@ -18,8 +18,11 @@ internal sealed class RowErrorCollector : IRowErrorSink
     private readonly string _pipeline;
     private readonly SensitiveDataMasker _masker;
 
-    public RowErrorCollector(ErrorHandlingOptions options, DeadLetterWriter deadLetters, TimeProvider clock, string pipeline, SensitiveDataMasker masker)
+    private readonly RetryPolicy _retryPolicy;
+
+    public RowErrorCollector(ErrorHandlingOptions options, RetryPolicy retryPolicy, DeadLetterWriter deadLetters, TimeProvider clock, string pipeline, SensitiveDataMasker masker)
     {
+        _retryPolicy = retryPolicy;
         _pipeline = pipeline;
         _masker = masker;
         _options = options;
@@ -28,6 +31,26 @@ internal sealed class RowErrorCollector : IRowErrorSink
     }
 
     public long FailedRows { get; private set; }
+
+    /// <summary>Whether a row a transform fails on is transformed again before its error counts (<see cref="ErrorHandlingOptions.OnTransformError"/> is retry).</summary>
+    public bool RetriesTransforms => _options.OnTransformError == ErrorAction.Retry && _retryPolicy.MaxRetries > 0;
+
+    /// <summary>
+    /// Whether the row that failed with <paramref name="failure"/> after <paramref name="attempt"/> retries is to be tried
+    /// again: when its stage's action is retry and the policy allows another, after waiting the policy's backoff.
+    /// </summary>
+    public async ValueTask<bool> WaitToRetryAsync(RowError failure, int attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        if (_options.For(failure.Stage) != ErrorAction.Retry
+            || !_retryPolicy.ShouldRetryStageError(failure.Exception ?? new TransformException(failure.Message), attempt))
+        {
+            return false;
+        }
+
+        await Task.Delay(_retryPolicy.GetBackoff(attempt), _clock, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 
     public IReadOnlyList<PipelineError> Errors
     {

@@ -48,6 +48,22 @@ public sealed record RetryPolicy
         return error is ConnectionFailedException or ReadException or WriteException;
     }
 
+    /// <summary>
+    /// Whether an error of a stage whose error action is <see cref="ErrorAction.Retry"/> should be retried after
+    /// <paramref name="attempt"/> retries: choosing retry says that stage's errors are worth another try, so any error
+    /// is (of the <see cref="RetryableExceptions"/> when they are listed), except those no wait can change: a
+    /// cancellation, and configuration, schema and state errors.
+    /// </summary>
+    internal bool ShouldRetryStageError(Exception error, int attempt)
+    {
+        if (attempt >= MaxRetries || error is OperationCanceledException or PipelineConfigurationException or SchemaException or StateException)
+        {
+            return false;
+        }
+
+        return RetryableExceptions is not { Count: > 0 } types || types.Contains(error.GetType());
+    }
+
     /// <summary>The wait before retry number <paramref name="attempt"/> (0 for the first retry).</summary>
     public TimeSpan GetBackoff(int attempt) =>
         TimeSpan.FromSeconds(Math.Min(Math.Pow(BackoffMultiplier, attempt), MaxBackoffSeconds));
@@ -57,7 +73,10 @@ public sealed record RetryPolicy
     /// <param name="onRetry">Called before each retry with the error, the retry number and the wait.</param>
     public ResiliencePipeline ToResiliencePipeline(
         TimeProvider? timeProvider = null,
-        Action<Exception, int, TimeSpan>? onRetry = null)
+        Action<Exception, int, TimeSpan>? onRetry = null) => ToResiliencePipeline(timeProvider, ShouldRetry, onRetry);
+
+    /// <summary>Builds the Polly pipeline of this policy's waits and count, retrying the errors <paramref name="shouldRetry"/> accepts (error, retries so far).</summary>
+    internal ResiliencePipeline ToResiliencePipeline(TimeProvider? timeProvider, Func<Exception, int, bool> shouldRetry, Action<Exception, int, TimeSpan>? onRetry)
     {
         if (MaxRetries <= 0)
         {
@@ -74,7 +93,7 @@ public sealed record RetryPolicy
         {
             MaxRetryAttempts = MaxRetries,
             ShouldHandle = args => ValueTask.FromResult(
-                args.Outcome.Exception is { } error && ShouldRetry(error, args.AttemptNumber)),
+                args.Outcome.Exception is { } error && shouldRetry(error, args.AttemptNumber)),
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(GetBackoff(args.AttemptNumber)),
             OnRetry = args =>
             {

@@ -1,5 +1,6 @@
 using AiEtl.Csv;
 using AiEtl.IntegrationTests.Sqlite;
+using AiEtl.Json;
 using AiEtl.Sqlite;
 
 namespace AiEtl.IntegrationTests.LoadErrors;
@@ -91,6 +92,38 @@ public sealed class SqliteLoadErrorTests : IDisposable
         var rejected = Assert.Single(LoadErrorInput.Read(DeadLetterPath));
         Assert.Equal(("id=9", 6L), (rejected.RecordId, rejected.Line));
         Assert.Contains(Reasons[1], rejected.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_json_lines_row_is_named_by_its_line_and_its_sensitive_key_is_masked()
+    {
+        var input = Path.Combine(_directory, "contacts.jsonl");
+        File.WriteAllText(input, """
+            {"email":"ann@example.com","name":"Ann"}
+            {"email":"bob@example.com","name":"Bob"}
+
+            {"email":"ann@example.com","name":"Again"}
+
+            """);
+
+        var result = await EtlPipeline.Create<LoadContact>("sqlite-load-errors")
+            .From(new JsonSource<LoadContact>(input))
+            .To(new SqliteDestination<LoadContact>(new SqliteDestinationOptions(DatabasePath)))
+            .WithOptions(new PipelineOptions
+            {
+                RetryPolicy = RetryPolicy.None,
+                ErrorHandling = new ErrorHandlingOptions { OnLoadError = ErrorAction.Skip, DeadLetterPath = DeadLetterPath },
+            })
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, string.Join("\n", result.Errors.Select(e => e.Message)));
+        Assert.Equal((2, 1), (result.RecordsLoaded, result.RecordsFailed));
+        var rejected = Assert.Single(LoadErrorInput.Read(DeadLetterPath));
+        Assert.Equal((4L, 3L), (rejected.Line, rejected.Row));
+        Assert.Equal("email=a***@example.com", rejected.RecordId);
+        Assert.Contains("UNIQUE constraint failed: contacts.email", rejected.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ann@example.com", File.ReadAllText(DeadLetterPath), StringComparison.Ordinal);
+        Assert.DoesNotContain("ann@example.com", string.Join("\n", result.Errors.Select(e => e.Message + e.RecordId)), StringComparison.Ordinal);
     }
 
     private string Input(string? rows = null, string name = "customers.csv")

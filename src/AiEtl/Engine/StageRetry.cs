@@ -1,0 +1,68 @@
+using Polly;
+
+namespace AiEtl;
+
+/// <summary>
+/// How a stage's step (reading on from a position, writing a transaction) is retried: the retry policy's transient
+/// errors always where the stage had them retried before (loads), and, when the stage's error action is
+/// <see cref="ErrorAction.Retry"/>, every error of the step (<see cref="RetryPolicy.ShouldRetryStageError"/>). Once the
+/// retries are spent the step fails with an error that says so.
+/// </summary>
+internal sealed class StageRetry
+{
+    private readonly PipelineStage _stage;
+    private int _retries;
+
+    /// <param name="policy">The pipeline's retry policy: how often and how long to wait.</param>
+    /// <param name="clock">The clock the waits run on.</param>
+    /// <param name="stage">The stage, whose error action decides.</param>
+    /// <param name="action">The stage's error action.</param>
+    /// <param name="transientAlways">Whether the policy's transient errors are retried whatever the action (loads, as they always were).</param>
+    /// <param name="canRetry">Whether the step can be tried again now (a source that cannot resume after the batches it passed on cannot).</param>
+    public StageRetry(RetryPolicy policy, TimeProvider clock, PipelineStage stage, ErrorAction action, bool transientAlways, Func<bool>? canRetry = null)
+    {
+        _stage = stage;
+        Enabled = action == ErrorAction.Retry;
+        var enabled = Enabled;
+        Pipeline = policy.ToResiliencePipeline(
+            clock,
+            (error, attempt) => (canRetry?.Invoke() ?? true)
+                && ((transientAlways && policy.ShouldRetry(error, attempt)) || (enabled && policy.ShouldRetryStageError(error, attempt))),
+            (_, attempt, _) => _retries = attempt + 1);
+    }
+
+    /// <summary>Whether the stage's error action is <see cref="ErrorAction.Retry"/>.</summary>
+    public bool Enabled { get; }
+
+    public ResiliencePipeline Pipeline { get; }
+
+    /// <summary>Runs the step, retrying it; the error after the last retry names how many were made.</summary>
+    public async ValueTask ExecuteAsync<TState>(Func<TState, CancellationToken, ValueTask> step, TState state, CancellationToken cancellationToken)
+    {
+        _retries = 0;
+        try
+        {
+            await Pipeline.ExecuteAsync(step, state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (Enabled && _retries > 0 && error is not OperationCanceledException)
+        {
+            throw GaveUp(error, _retries);
+        }
+    }
+
+    private EtlException GaveUp(Exception error, int retries)
+    {
+        var location = (error as EtlException)?.Location;
+        var reason = location is not null && error.Message.StartsWith($"{location}: ", StringComparison.Ordinal)
+            ? error.Message[($"{location}: ".Length)..]
+            : error.Message;
+        var message = $"{reason} (still failing after {retries} {(retries == 1 ? "retry" : "retries")}: the {_stage.ToString().ToLowerInvariant()} stage's error action is retry)";
+        return _stage switch
+        {
+            PipelineStage.Extract => new ReadException(message, location, error),
+            PipelineStage.Transform => new TransformException(message, location, error),
+            _ when error is DataRejectedException rejected => new DataRejectedException(message, location, error) { Reason = rejected.Reason },
+            _ => new WriteException(message, location, error),
+        };
+    }
+}
