@@ -122,13 +122,14 @@ public sealed class RunTests
     public async Task What_the_engine_cannot_run_yet_is_refused_with_AIETL1024()
     {
         using var dir = new TempDirectory();
-        var pipeline = dir.Write("p.yaml", $"pipeline:\n  name: scorer\n  source:\n    type: csv\n    config:\n      path: {Paths.SampleData("customers.csv")}\n  transforms:\n    - type: quality_scorer\n      config:\n        min_score: 0.5\n  destination:\n    type: jsonl\n    config:\n      path: o.jsonl\n");
+        dir.Write("events.jsonl", "{\"id\": 1}\n");
+        var pipeline = dir.Write("p.yaml", "pipeline:\n  name: infer-json\n  source:\n    type: jsonl\n    config:\n      path: events.jsonl\n  destination:\n    type: csv\n    config:\n      path: o.csv\n");
 
         var run = await Aietl.RunAsync(dir.Path, "run", pipeline);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains(pipeline + "(8,7): error AIETL1024: pipeline.transforms[0].type: the transform 'quality_scorer' is valid configuration, but this version of the runtime cannot run it yet", run.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(dir.File("o.jsonl")));
+        Assert.Contains(pipeline + "(4,11): error AIETL1024: pipeline.source.type: inferring the schema of a jsonl source (declare it under source.schema or source.schema_file) is valid configuration, but this version of the runtime cannot run it yet", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("o.csv")));
     }
 
     [Fact]

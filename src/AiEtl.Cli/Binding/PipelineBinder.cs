@@ -80,7 +80,6 @@ internal static class PipelineBinder
                     Format = adapter.Type == "jsonl" ? JsonFormat.Lines : c.GetString("format") switch { "array" => JsonFormat.Array, "lines" => JsonFormat.Lines, _ => null },
                     Compression = Compression(c.GetString("compression")),
                     IgnorePropertyCase = c.GetBoolean("ignore_property_case") ?? true,
-                    MaxDegreeOfParallelism = config.Execution.MaxWorkers,
                 };
                 return new JsonSource<Record, RecordCodec>(json, Codec(schema, adapter.Type, path));
             case "sqlite":
@@ -126,7 +125,6 @@ internal static class PipelineBinder
             DateTimeFormats = c.GetList("datetime_formats"),
             TimeFormats = c.GetList("time_formats"),
             Compression = Compression(c.GetString("compression")),
-            MaxDegreeOfParallelism = config.Execution.MaxWorkers,
         };
     }
 
@@ -257,23 +255,24 @@ internal static class PipelineBinder
             switch (transform.Type)
             {
                 case "null_remover":
-                    if (c.GetString("strategy") == "impute")
-                    {
-                        problems.NotSupported(c, "strategy", "null_remover with strategy 'impute'");
-                        break;
-                    }
-
-                    transforms.Add(new RecordNullRemover(c.GetList("fields")));
+                    transforms.Add(c.GetString("strategy") == "impute" ? new RecordNullImputer(ImputeRules(c)) : new RecordNullRemover(c.GetList("fields")));
+                    break;
+                case "quality_scorer":
+                    transforms.Add(new RecordQualityScorer(
+                        new QualityScorerOptions
+                        {
+                            MinScore = c.GetDouble("min_score") ?? 0,
+                            CompletenessWeight = c.GetDouble("completeness_weight") ?? 0.5,
+                            BelowMinimum = c.GetString("below_minimum") == "drop" ? LowQualityAction.Drop : LowQualityAction.Reject,
+                        },
+                        schema));
                     break;
                 case "deduplicator":
-                    if (c.GetString("strategy") == "keep_last")
+                    transforms.Add(new RecordDeduplicator(c.GetList("key_fields"), new DeduplicatorOptions
                     {
-                        problems.NotSupported(c, "strategy", "deduplicator with strategy 'keep_last'");
-                        break;
-                    }
-
-                    var keys = c.GetList("key_fields").ToArray();
-                    transforms.Add(new Deduplicator<Record, string>(row => RecordKey.Of(row, keys)));
+                        Strategy = c.GetString("strategy") == "keep_last" ? DuplicateStrategy.KeepLast : DuplicateStrategy.KeepFirst,
+                        MaxKeys = (int)Math.Min(int.MaxValue, c.GetInt64("max_keys") ?? DeduplicatorOptions.DefaultMaxKeys),
+                    }));
                     break;
                 default:
                     problems.NotSupported(transform.Position, transform.Path + ".type", "the transform '" + transform.Type + "'");
@@ -282,6 +281,21 @@ internal static class PipelineBinder
         }
 
         return transforms;
+    }
+
+    private static List<ImputeRule> ImputeRules(ConfigSection config)
+    {
+        var fill = config.GetDictionary("fill_values");
+        return [.. config.GetDictionary("impute").Select(rule => new ImputeRule(rule.Key, rule.Value.Value switch
+        {
+            "mean" => ImputeMethod.Mean,
+            "median" => ImputeMethod.Median,
+            "mode" => ImputeMethod.Mode,
+            _ => ImputeMethod.Constant,
+        })
+        {
+            Constant = fill.TryGetValue(rule.Key, out var constant) ? constant.Value : null,
+        })];
     }
 
     private static IEnumerable<(string Key, string Name)> NamedFields(AdapterSettings transform)
@@ -321,6 +335,7 @@ internal static class PipelineBinder
         return new PipelineOptions
         {
             BatchSize = config.Execution.BatchSize,
+            MaxWorkers = config.Execution.MaxWorkers,
             CommitEvery = config.Execution.CommitEvery,
             BatchesInFlight = config.Execution.BatchesInFlight,
             Timeout = config.Execution.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,

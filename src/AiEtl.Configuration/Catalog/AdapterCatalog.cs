@@ -176,12 +176,15 @@ public static class AdapterCatalog
                 NamesFields = true,
             },
         ]),
-        new("quality_scorer", "Scores each row between 0 and 1 (its share of valid, non-null fields) and drops those below min_score.", [
-            Number("min_score", "Rows scoring below this are dropped.", 0.0, minimum: 0, maximum: 1),
+        new("quality_scorer", "Scores each row between 0 and 1 (completeness and validity against the schema's constraints) and rejects or drops those below min_score.", [
+            Number("min_score", "Rows scoring below this are rejected or dropped.", 0.0, minimum: 0, maximum: 1),
+            Number("completeness_weight", "The share of the score that completeness (non-null fields) makes; validity makes the rest.", 0.5, minimum: 0, maximum: 1),
+            Choice("below_minimum", "reject sends a low-scoring row to the transform error policy (the dead-letter file by default) with its score and failed checks; drop filters it out.", "reject", "reject", "drop"),
         ]),
         new("deduplicator", "Drops rows whose key was seen before; resumes with its memory from the checkpoint.", [
             new("key_fields", ConfigValueKind.StringList, "The fields whose values together identify a row.") { Required = true, NamesFields = true },
-            Choice("strategy", "Keep the first row of each key, or the last.", "keep_first", "keep_first", "keep_last"),
+            Choice("strategy", "Keep the first row of each key, or the last (keep_last needs a destination that merges on the same key).", "keep_first", "keep_first", "keep_last"),
+            Integer("max_keys", "The most distinct keys keep_first remembers; past it the run fails rather than let duplicates through.", 10_000_000, minimum: 1),
         ]),
     ]);
 }

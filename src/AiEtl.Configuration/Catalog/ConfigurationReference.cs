@@ -44,6 +44,16 @@ public static class ConfigurationReference
         "  never a value. A password or connection-string password written as a literal is a warning (AIETL1014).\n" +
         "- The seed's environment configuration supplies keys that the file leaves out (table below).\n" +
         "- Relative paths (`path`, `state_file`, `schema_file`, `dead_letter_queue`) are relative to the pipeline file's folder.\n\n" +
+        "## Running a pipeline: `aietl`\n\n" +
+        "| command | what it does |\n|---|---|\n" +
+        "| `aietl validate <file\\|dir>` | prints every diagnostic of each `*.yaml`/`*.yml` file as a compiler line; exit 2 when there is an error |\n" +
+        "| `aietl run <file> [--dry-run] [--full-refresh] [--env-file F] [--set key.path=value] [--output text\\|json]` | validates, binds and runs the pipeline, progress on standard error, a summary (or one JSON object) on standard output |\n" +
+        "| `aietl schema infer <csv file> [--output yaml\\|json]` | the inferred schema with its confidences, as YAML to paste under `pipeline.source`, or JSON Schema |\n" +
+        "| `aietl state show\\|clear <file>` | the pipeline's saved incremental state, or its removal |\n" +
+        "| `aietl init <csv file> [--out F]` | a commented starter pipeline (CSV -> SQLite) with the inferred schema |\n\n" +
+        "Exit codes: `0` success, `1` the run failed, `2` the configuration is invalid (nothing ran), `130` cancelled by\n" +
+        "Ctrl+C (SIGINT) or SIGTERM, which roll back the open transaction and keep the committed batches and their checkpoint.\n" +
+        "`--set` overrides one key before validation, with the same checks as the file (`--set pipeline.execution.batch_size=500`).\n\n" +
         "## Row schema\n\n" +
         "The schema of the rows is inferred from a sample of the source by default (`pipeline.source.inference`), declared\n" +
         "inline under `pipeline.source.schema`, or read from a JSON Schema file (`pipeline.source.schema_file`, as the\n" +

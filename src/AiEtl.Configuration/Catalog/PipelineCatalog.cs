@@ -38,7 +38,7 @@ public static class PipelineCatalog
     private static readonly ConfigKey Execution = Section("execution", "How the pipeline runs.",
     [
         new ConfigKey("batch_size", ConfigValueKind.Integer, "Rows per batch, the unit that moves between the stages.") { Default = 1000L, Minimum = 1, EnvironmentVariable = "DEFAULT_BATCH_SIZE" },
-        new ConfigKey("max_workers", ConfigValueKind.Integer, "Threads that turn file text into rows in parallel.") { Default = 4L, Minimum = 1, EnvironmentVariable = "MAX_WORKERS" },
+        new ConfigKey("max_workers", ConfigValueKind.Integer, "How many batches the transform stage works on at once (transforms that keep no state run on several, the others each on a worker of its own); rows keep their order.") { Default = 4L, Minimum = 1, EnvironmentVariable = "MAX_WORKERS" },
         Number("timeout_seconds", "How long a run may take before it stops as a cancelled one does; absent for no limit.", minimum: 0),
         Integer("commit_every", "Batches per destination transaction and checkpoint.", 1, minimum: 1),
         Integer("batches_in_flight", "How many batches may wait between two stages; bounds memory.", 4, minimum: 1),

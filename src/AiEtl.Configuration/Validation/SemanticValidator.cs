@@ -43,7 +43,7 @@ internal sealed class SemanticValidator
         foreach (var transform in pipeline.Transforms)
         {
             CheckFieldNames(transform.Config, schema);
-            CheckTransform(transform);
+            CheckTransform(transform, pipeline.Destination.Adapter.Config, _diagnostics);
         }
 
         CheckMerge(pipeline.Destination.Adapter.Config, schema);
@@ -172,7 +172,7 @@ internal sealed class SemanticValidator
         }
     }
 
-    private void CheckTransform(AdapterSettings transform)
+    private static void CheckTransform(AdapterSettings transform, ConfigSection destination, DiagnosticBag diagnostics)
     {
         var config = transform.Config;
         switch (transform.Type)
@@ -182,11 +182,11 @@ internal sealed class SemanticValidator
                 var strategy = config.GetString("strategy");
                 if (strategy == "impute" && impute.Count == 0)
                 {
-                    _diagnostics.Report(ConfigDiagnostics.MissingKey, config.PositionOf("strategy"), config.Path, "impute", " (strategy impute needs the method per field)");
+                    diagnostics.Report(ConfigDiagnostics.MissingKey, config.PositionOf("strategy"), config.Path, "impute", " (strategy impute needs the method per field)");
                 }
                 else if (strategy == "drop" && impute.Count > 0)
                 {
-                    _diagnostics.Report(ConfigDiagnostics.ConflictingKeys, config.PositionOf("impute"), config.PathOf("impute"), "'impute' is set but strategy is 'drop'; set strategy: impute, or remove impute");
+                    diagnostics.Report(ConfigDiagnostics.ConflictingKeys, config.PositionOf("impute"), config.PathOf("impute"), "'impute' is set but strategy is 'drop'; set strategy: impute, or remove impute");
                 }
 
                 var fill = config.GetDictionary("fill_values");
@@ -194,7 +194,7 @@ internal sealed class SemanticValidator
                 {
                     if (method.Value.Value as string == "constant" && !fill.ContainsKey(method.Key))
                     {
-                        _diagnostics.Report(ConfigDiagnostics.MissingKey, method.Value.Position, config.PathOf("fill_values"), method.Key, " (the constant method takes the value from fill_values)");
+                        diagnostics.Report(ConfigDiagnostics.MissingKey, method.Value.Position, config.PathOf("fill_values"), method.Key, " (the constant method takes the value from fill_values)");
                     }
                 }
 
@@ -202,7 +202,13 @@ internal sealed class SemanticValidator
             case "deduplicator":
                 if (config.Has("key_fields") && config.GetList("key_fields").Count == 0)
                 {
-                    _diagnostics.Report(ConfigDiagnostics.InvalidValue, config.PositionOf("key_fields"), config.PathOf("key_fields"), "key_fields must name at least one field");
+                    diagnostics.Report(ConfigDiagnostics.InvalidValue, config.PositionOf("key_fields"), config.PathOf("key_fields"), "key_fields must name at least one field");
+                }
+
+                if (config.GetString("strategy") == "keep_last" && destination.GetString("write_mode") != "merge")
+                {
+                    diagnostics.Report(ConfigDiagnostics.ConflictingKeys, config.PositionOf("strategy"), config.PathOf("strategy"),
+                        "keep_last keeps the last row of each key across batches through the destination's merge: set the destination's write_mode: merge, with a primary key equal to key_fields");
                 }
 
                 break;
