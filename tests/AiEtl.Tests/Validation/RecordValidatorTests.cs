@@ -225,9 +225,11 @@ public sealed class RecordValidatorTests : IDisposable
         var dead = File.ReadAllLines(deadLetters).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         Assert.Equal(["2", "4"], dead.Select(entry => entry.GetProperty("record_id").GetString()));
         Assert.All(dead, entry => Assert.Equal(("transform", nameof(ValidationException)), (entry.GetProperty("stage").GetString(), entry.GetProperty("error_type").GetString())));
-        Assert.Equal(
-            "validator: accounts row has 2 violations: email: '***' is not a match for ^[^@\\s]+@[^@\\s]+\\.[a-z]+$; age: '200' is not between 0 and 150",
-            dead[0].GetProperty("message").GetString());
+        Assert.EndsWith(
+            "accounts.csv(3) row 2: validator: accounts row has 2 violations: email: '***' is not a match for ^[^@\\s]+@[^@\\s]+\\.[a-z]+$; age: '200' is not between 0 and 150",
+            dead[0].GetProperty("message").GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal(3, dead[0].GetProperty("location").GetProperty("line").GetInt32());
         Assert.Equal("""{"id":4,"email":"d***@example.com","age":40,"country":"FR"}""", dead[1].GetProperty("raw").GetString());
         Assert.DoesNotContain("bob-at-example", File.ReadAllText(deadLetters), StringComparison.Ordinal);
     }
