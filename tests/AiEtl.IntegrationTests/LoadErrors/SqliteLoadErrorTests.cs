@@ -113,6 +113,24 @@ public sealed class SqliteLoadErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_merge_whose_last_batch_is_filtered_out_counts_its_updates_once()
+    {
+        CreateStrictTable();
+        Assert.True((await RunAsync(false, Input("1,Ann,30\n"), ErrorAction.Fail, WriteMode.Merge, batchSize: 10, commitEvery: 1)).Success);
+
+        // The second batch (ids 3 and 4) is filtered out whole: its commit writes nothing.
+        var result = await EtlPipeline.Create<LoadCustomer>("sqlite-load-errors")
+            .From(new CsvSource<LoadCustomer>(Input("1,Anna,31\n2,Bob,40\n3,Cat,5\n4,Dan,7\n", "merge.csv")))
+            .Filter(row => row.Id < 3)
+            .To(new SqliteDestination<LoadCustomer>(new SqliteDestinationOptions(DatabasePath) { WriteMode = WriteMode.Merge }))
+            .WithOptions(new PipelineOptions { BatchSize = 2, RetryPolicy = RetryPolicy.None })
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, string.Join("\n", result.Errors.Select(e => e.Message)));
+        Assert.Equal((2, 1, 1), (result.RecordsLoaded, result.RecordsInserted, result.RecordsUpdated));
+    }
+
+    [Fact]
     public async Task A_json_lines_row_is_named_by_its_line_and_its_sensitive_key_is_masked()
     {
         var input = Path.Combine(_directory, "contacts.jsonl");
