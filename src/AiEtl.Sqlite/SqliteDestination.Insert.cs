@@ -7,6 +7,9 @@ namespace AiEtl.Sqlite;
 public partial class SqliteDestination<T, TCodec>
 {
     private sqlite3_stmt? _insert;
+
+    // In merge mode into a WITHOUT ROWID table, which leaves last_insert_rowid alone: whether a row's key is there already.
+    private sqlite3_stmt? _keyLookup;
     private byte[] _textBuffer = new byte[1024];
 
     /// <inheritdoc />
@@ -24,9 +27,11 @@ public partial class SqliteDestination<T, TCodec>
         var merging = _options.WriteMode == WriteMode.Merge;
         var handle = Connection.Handle;
         var lastInserted = merging ? raw.sqlite3_last_insert_rowid(handle) : 0;
+        var lookup = _keyLookup;
         for (; written < span.Length; written++)
         {
             _codec.Write(in span[written], ref writer);
+            var existed = lookup is not null && KeyExists(lookup, in span[written]);
             var result = writer.Failure == raw.SQLITE_OK ? raw.sqlite3_step(insert) : writer.Failure;
             raw.sqlite3_reset(insert);
             if (result != raw.SQLITE_DONE)
@@ -42,7 +47,11 @@ public partial class SqliteDestination<T, TCodec>
                     : new WriteException(message, location);
             }
 
-            if (merging)
+            if (lookup is not null)
+            {
+                _rowsUpdated += existed ? 1 : 0;
+            }
+            else if (merging)
             {
                 // An upsert that updates leaves the last inserted rowid as it was; one that inserts sets a new one.
                 var inserted = raw.sqlite3_last_insert_rowid(handle);
@@ -61,7 +70,15 @@ public partial class SqliteDestination<T, TCodec>
     // A raw statement on the connection's handle: it runs inside the transactions begun on that connection.
     private void PrepareInsert(Schema schema, string table)
     {
-        var sql = _options.WriteMode == WriteMode.Merge ? SqliteDialect.Upsert(schema, table) : SqliteDialect.Insert(schema, table);
+        _insert = Prepare(_options.WriteMode == WriteMode.Merge ? SqliteDialect.Upsert(schema, table) : SqliteDialect.Insert(schema, table));
+        if (_options.WriteMode == WriteMode.Merge && IsWithoutRowid(table))
+        {
+            _keyLookup = Prepare(SqliteDialect.KeyLookup(schema, table));
+        }
+    }
+
+    private sqlite3_stmt Prepare(string sql)
+    {
         var result = raw.sqlite3_prepare_v2(Connection.Handle, sql, out var statement);
         if (result != raw.SQLITE_OK)
         {
@@ -70,6 +87,24 @@ public partial class SqliteDestination<T, TCodec>
             throw new SqliteException($"SQLite Error {result}: '{message}'.", result);
         }
 
-        _insert = statement;
+        return statement;
+    }
+
+    private bool IsWithoutRowid(string table)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = $table";
+        command.Parameters.AddWithValue("$table", table);
+        return command.ExecuteScalar() is string sql && sql.Contains("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Binds the row to the lookup (only its key parameters are used) and asks whether the key is in the table.
+    private bool KeyExists(sqlite3_stmt lookup, in T row)
+    {
+        var writer = new SqliteStatementWriter(lookup, _textBuffer);
+        _codec.Write(in row, ref writer);
+        var found = writer.Failure == raw.SQLITE_OK && raw.sqlite3_step(lookup) == raw.SQLITE_ROW;
+        raw.sqlite3_reset(lookup);
+        return found;
     }
 }

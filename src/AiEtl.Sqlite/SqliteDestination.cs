@@ -74,6 +74,8 @@ public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletable
         // The statement and the transaction go first, so that dropping an unfinished staging table runs on its own.
         _insert?.Dispose();
         _insert = null;
+        _keyLookup?.Dispose();
+        _keyLookup = null;
         _transaction?.Dispose();
         _transaction = null;
         DropUnfinishedStaging();

@@ -76,6 +76,19 @@ internal static class SqliteDialect
             + (updates.Count == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", updates));
     }
 
+    /// <summary>
+    /// Whether a row's key is in the table: <c>SELECT 1 ... WHERE key IS ?N</c>, parameter N being the key field's
+    /// ordinal + 1 as in <see cref="Insert"/>, so the same field writer binds it; the last parameter is named too, so
+    /// that binding every field is in range.
+    /// </summary>
+    public static string KeyLookup(Schema schema, string table)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var key = schema.PrimaryKey ?? throw new SchemaException($"schema {schema.Name} has no primary key to merge on");
+        var conditions = key.Select(name => $"{Quote(name)} IS ?{schema.IndexOf(name) + 1}").Append($"?{schema.Fields.Count} IS ?{schema.Fields.Count}");
+        return $"SELECT 1 FROM {Quote(table)} WHERE {string.Join(" AND ", conditions)}";
+    }
+
     /// <summary>The field type a declared SQLite column type maps back to (by SQLite's affinity rules, plus the names this dialect writes).</summary>
     public static FieldType FieldTypeOf(string? declaredType)
     {

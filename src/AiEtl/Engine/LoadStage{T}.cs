@@ -172,7 +172,8 @@ internal sealed class LoadStage<T>(
         deadLetters.Flush();
         checkpoints.Stage(unit.Position, unit.Deltas);
         await retry.ExecuteAsync(static (state, token) => state.Self.WriteUnitAsync(state.Unit, commit: true, token), (Self: this, Unit: unit), cancellationToken).ConfigureAwait(false);
-        counters.AddLoaded(unit.RowsWritten, (destination as IRowIsolatingDestination<T>)?.RowsUpdated ?? 0);
+        // A unit that wrote no row opened no transaction of its own: the destination's count is an earlier one's then.
+        counters.AddLoaded(unit.RowsWritten, unit.RowsWritten > 0 ? (destination as IRowIsolatingDestination<T>)?.RowsUpdated ?? 0 : 0);
         errors.CountRejected(unit.Rejected);
         PipelineTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, PipelineTelemetry.Tags(counters.Pipeline));
         activity?.SetTag("aietl.rows", unit.RowsWritten);

@@ -94,6 +94,42 @@ public sealed class SqliteLoadErrorTests : IDisposable
         Assert.Contains(Reasons[1], rejected.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_merge_into_a_without_rowid_table_counts_inserted_and_updated_rows_by_looking_the_key_up(bool dynamic)
+    {
+        using (var connection = SqliteTestFile.Open(DatabasePath))
+        {
+            SqliteTestFile.Execute(connection, "CREATE TABLE customers (id INTEGER NOT NULL, name TEXT, age INTEGER NOT NULL, PRIMARY KEY (id)) WITHOUT ROWID");
+            SqliteTestFile.Execute(connection, "INSERT INTO customers VALUES (1, 'Ann', 30)");
+        }
+
+        var result = await RunAsync(dynamic, Input("1,Anna,31\n2,Bob,40\n2,Robert,41\n3,Cat,5\n"), ErrorAction.Fail, WriteMode.Merge, batchSize: 3, commitEvery: 1);
+
+        Assert.True(result.Success, string.Join("\n", result.Errors.Select(e => e.Message)));
+        Assert.Equal((4, 2, 2), (result.RecordsLoaded, result.RecordsInserted, result.RecordsUpdated));
+        Assert.Equal(["1 Anna 31", "2 Robert 41", "3 Cat 5"], Stored());
+    }
+
+    [Fact]
+    public async Task A_merge_whose_last_batch_is_filtered_out_counts_its_updates_once()
+    {
+        CreateStrictTable();
+        Assert.True((await RunAsync(false, Input("1,Ann,30\n"), ErrorAction.Fail, WriteMode.Merge, batchSize: 10, commitEvery: 1)).Success);
+
+        // The second batch (ids 3 and 4) is filtered out whole: its commit writes nothing.
+        var result = await EtlPipeline.Create<LoadCustomer>("sqlite-load-errors")
+            .From(new CsvSource<LoadCustomer>(Input("1,Anna,31\n2,Bob,40\n3,Cat,5\n4,Dan,7\n", "merge.csv")))
+            .Filter(row => row.Id < 3)
+            .To(new SqliteDestination<LoadCustomer>(new SqliteDestinationOptions(DatabasePath) { WriteMode = WriteMode.Merge }))
+            .WithOptions(new PipelineOptions { BatchSize = 2, RetryPolicy = RetryPolicy.None })
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, string.Join("\n", result.Errors.Select(e => e.Message)));
+        Assert.Equal((2, 1, 1), (result.RecordsLoaded, result.RecordsInserted, result.RecordsUpdated));
+    }
+
     [Fact]
     public async Task A_json_lines_row_is_named_by_its_line_and_its_sensitive_key_is_masked()
     {
