@@ -146,4 +146,16 @@ public sealed class RunTests
         Assert.False(json.RootElement.GetProperty("success").GetBoolean());
         Assert.Equal("extract", json.RootElement.GetProperty("errors")[0].GetProperty("stage").GetString());
     }
+
+    [Fact]
+    public async Task A_wrong_command_line_exits_64_with_the_reason()
+    {
+        var unknown = await Aietl.RunAsync(Paths.Root, "runn", "x.yaml");
+        var badOutput = await Aietl.RunAsync(Paths.Root, "run", Paths.Sample("csv-to-sqlite.yaml"), "--output", "xml");
+
+        Assert.Equal(64, unknown.ExitCode);
+        Assert.Contains("aietl: Unrecognized command or argument 'runn'", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(64, badOutput.ExitCode);
+        Assert.Contains("xml", badOutput.Error, StringComparison.Ordinal);
+    }
 }

@@ -20,7 +20,7 @@ internal static class RunCommand
         var set = CommonOptions.Set();
         var output = new Option<string>("--output") { Description = "text (a summary table) or json (one object on standard output).", DefaultValueFactory = _ => "text" };
         output.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("run", "Run a pipeline. Exit codes: 0 success, 1 run failed, 2 configuration invalid, 130 cancelled.")
+        var command = new Command("run", "Run a pipeline. Exit codes: 0 success, 1 run failed, 2 configuration invalid, 64 usage error, 130 cancelled.")
         {
             file, dryRun, fullRefresh, envFile, set, output,
         };
