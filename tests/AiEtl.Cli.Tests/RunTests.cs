@@ -158,4 +158,20 @@ public sealed class RunTests
         Assert.Equal(64, badOutput.ExitCode);
         Assert.Contains("xml", badOutput.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Log_format_json_from_the_environment_logs_json_lines_on_standard_error()
+    {
+        using var dir = new TempDirectory();
+        var environment = new Dictionary<string, string?> { ["LOG_FORMAT"] = "json", ["LOG_LEVEL"] = "info" };
+
+        var run = await Aietl.RunAsync(dir.Path, environment, "run", Paths.Sample("csv-to-jsonl-gz.yaml"), "--set", "pipeline.destination.config.path=" + dir.File("o.jsonl.gz"), "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var summary = JsonDocument.Parse(run.Output);
+        var logs = run.Error.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l)).ToList();
+        Assert.Contains(logs, l => l.RootElement.GetProperty("EventId").GetInt32() == 1 && l.RootElement.GetProperty("Category").GetString() == "AiEtl.Pipeline");
+        Assert.Contains(logs, l => l.RootElement.GetProperty("EventId").GetInt32() == 6);
+        logs.ForEach(l => l.Dispose());
+    }
 }
