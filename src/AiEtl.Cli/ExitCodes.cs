@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>The configuration is invalid: nothing was run.</summary>
     public const int ConfigurationInvalid = 2;
 
+    /// <summary>The command line itself is wrong: an unknown command or option, a missing argument (sysexits' EX_USAGE).</summary>
+    public const int Usage = 64;
+
     /// <summary>Stopped by Ctrl+C (SIGINT) or SIGTERM; committed batches and their checkpoint stay.</summary>
     public const int Cancelled = 130;
 }

@@ -146,4 +146,32 @@ public sealed class RunTests
         Assert.False(json.RootElement.GetProperty("success").GetBoolean());
         Assert.Equal("extract", json.RootElement.GetProperty("errors")[0].GetProperty("stage").GetString());
     }
+
+    [Fact]
+    public async Task A_wrong_command_line_exits_64_with_the_reason()
+    {
+        var unknown = await Aietl.RunAsync(Paths.Root, "runn", "x.yaml");
+        var badOutput = await Aietl.RunAsync(Paths.Root, "run", Paths.Sample("csv-to-sqlite.yaml"), "--output", "xml");
+
+        Assert.Equal(64, unknown.ExitCode);
+        Assert.Contains("aietl: Unrecognized command or argument 'runn'", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(64, badOutput.ExitCode);
+        Assert.Contains("xml", badOutput.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Log_format_json_from_the_environment_logs_json_lines_on_standard_error()
+    {
+        using var dir = new TempDirectory();
+        var environment = new Dictionary<string, string?> { ["LOG_FORMAT"] = "json", ["LOG_LEVEL"] = "info" };
+
+        var run = await Aietl.RunAsync(dir.Path, environment, "run", Paths.Sample("csv-to-jsonl-gz.yaml"), "--set", "pipeline.destination.config.path=" + dir.File("o.jsonl.gz"), "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var summary = JsonDocument.Parse(run.Output);
+        var logs = run.Error.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l)).ToList();
+        Assert.Contains(logs, l => l.RootElement.GetProperty("EventId").GetInt32() == 1 && l.RootElement.GetProperty("Category").GetString() == "AiEtl.Pipeline");
+        Assert.Contains(logs, l => l.RootElement.GetProperty("EventId").GetInt32() == 6);
+        logs.ForEach(l => l.Dispose());
+    }
 }

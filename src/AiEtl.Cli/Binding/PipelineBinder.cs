@@ -356,6 +356,7 @@ internal static class PipelineBinder
             State = stateDirectory is null ? null : new StateManager(stateDirectory),
             FullRefresh = settings.FullRefresh,
             Progress = settings.Progress,
+            LoggerFactory = settings.LoggerFactory,
             Masking = new MaskingOptions
             {
                 Enabled = masking.Enabled,

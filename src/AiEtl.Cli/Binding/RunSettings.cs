@@ -6,4 +6,6 @@ internal sealed class RunSettings
     public bool FullRefresh { get; init; }
 
     public IProgress<PipelineProgress>? Progress { get; init; }
+
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
 }

@@ -20,7 +20,7 @@ internal static class RunCommand
         var set = CommonOptions.Set();
         var output = new Option<string>("--output") { Description = "text (a summary table) or json (one object on standard output).", DefaultValueFactory = _ => "text" };
         output.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("run", "Run a pipeline. Exit codes: 0 success, 1 run failed, 2 configuration invalid, 130 cancelled.")
+        var command = new Command("run", "Run a pipeline. Exit codes: 0 success, 1 run failed, 2 configuration invalid, 64 usage error, 130 cancelled.")
         {
             file, dryRun, fullRefresh, envFile, set, output,
         };
@@ -42,10 +42,11 @@ internal static class RunCommand
         using var interrupt = Cancellation.OnInterrupt(cancellation);
         var json = output == "json";
         var progress = dryRun ? null : new ProgressPrinter(Console.Error, !Console.IsErrorRedirected, TimeSpan.FromSeconds(config.Monitoring.ProgressIntervalSeconds));
+        using var logging = dryRun ? null : RunLogging.Create(config.Monitoring);
         BoundPipeline? bound;
         try
         {
-            var (pipeline, problems) = await PipelineBinder.BindAsync(config, new RunSettings { FullRefresh = fullRefresh, Progress = progress }, cancellation.Token);
+            var (pipeline, problems) = await PipelineBinder.BindAsync(config, new RunSettings { FullRefresh = fullRefresh, Progress = progress, LoggerFactory = logging }, cancellation.Token);
             DiagnosticPrinter.Print(Console.Error, problems);
             if (pipeline is null)
             {
@@ -67,6 +68,9 @@ internal static class RunCommand
         }
 
         var result = await bound.Build().RunAsync(cancellation.Token);
+
+        // The console logger writes on a thread of its own: flush it before the summary.
+        logging?.Dispose();
         if (json)
         {
             using var stdout = Console.OpenStandardOutput();

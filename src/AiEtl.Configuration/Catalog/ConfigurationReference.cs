@@ -51,7 +51,8 @@ public static class ConfigurationReference
         "| `aietl schema infer <csv file> [--output yaml\\|json]` | the inferred schema with its confidences, as YAML to paste under `pipeline.source`, or JSON Schema |\n" +
         "| `aietl state show\\|clear <file>` | the pipeline's saved incremental state, or its removal |\n" +
         "| `aietl init <csv file> [--out F]` | a commented starter pipeline (CSV -> SQLite) with the inferred schema |\n\n" +
-        "Exit codes: `0` success, `1` the run failed, `2` the configuration is invalid (nothing ran), `130` cancelled by\n" +
+        "Exit codes: `0` success, `1` the run failed, `2` the configuration is invalid (nothing ran), `64` the command line is\n" +
+        "wrong (an unknown command or option), `130` cancelled by\n" +
         "Ctrl+C (SIGINT) or SIGTERM, which roll back the open transaction and keep the committed batches and their checkpoint.\n" +
         "`--set` overrides one key before validation, with the same checks as the file (`--set pipeline.execution.batch_size=500`).\n\n" +
         "## Row schema\n\n" +
