@@ -54,4 +54,15 @@ public sealed class ReferenceDocTests
             Assert.EndsWith("docs/diagnostics/" + descriptor.Id + ".md", descriptor.HelpLink, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Every_diagnostic_is_tracked_for_release_with_its_severity()
+    {
+        var unshipped = File.ReadAllLines(RepoPaths.InRoot("src/AiEtl.Configuration/AnalyzerReleases.Unshipped.md"));
+        foreach (var descriptor in ConfigDiagnostics.All)
+        {
+            var line = Assert.Single(unshipped, line => line.StartsWith(descriptor.Id + " |", StringComparison.Ordinal));
+            Assert.StartsWith($"{descriptor.Id} | AiEtl | {descriptor.DefaultSeverity} | {descriptor.Title}", line, StringComparison.Ordinal);
+        }
+    }
 }
