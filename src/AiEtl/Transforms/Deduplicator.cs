@@ -94,7 +94,7 @@ public class Deduplicator<T, TKey> : Transform<T>, IResumableTransform, IMergeDe
         // Where each key last appears in the batch; a row is kept only there, so the kept rows stay in input order.
         _lastInBatch.Clear();
         var rows = batch.Rows;
-        Span<UInt128> hashes = batch.Count <= 4096 ? stackalloc UInt128[batch.Count] : new UInt128[batch.Count];
+        Span<UInt128> hashes = batch.Count <= 1024 ? stackalloc UInt128[batch.Count] : new UInt128[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             hashes[i] = KeyHash.Of(_key(rows[i]));

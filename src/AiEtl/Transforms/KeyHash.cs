@@ -16,6 +16,9 @@ namespace AiEtl;
 /// </summary>
 internal static class KeyHash
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_fields;
+
     public static UInt128 Of<TKey>(TKey key)
     {
         // A key that is already a hash (the dynamic deduplicator's) is its own.
@@ -55,7 +58,9 @@ internal static class KeyHash
     /// <summary>The hash of the values of the named fields of a dynamic row, as of a tuple of them.</summary>
     public static UInt128 OfFields(Record row, IReadOnlyList<string> fields)
     {
-        var writer = new ArrayBufferWriter<byte>();
+        // One buffer a thread, reused for every row.
+        var writer = t_fields ??= new ArrayBufferWriter<byte>();
+        writer.ResetWrittenCount();
         writer.Write([(byte)'t', (byte)fields.Count]);
         foreach (var field in fields)
         {

@@ -43,22 +43,8 @@ public abstract class QualityScorerBase<T> : Transform<T>
     /// <inheritdoc />
     public override bool Apply(ref T row)
     {
-        var score = Score(ref row, failedChecks: null);
-        Keep(ref row, score);
-        RowsScored++;
-        _scoreSum += score;
-        if (score >= Options.MinScore)
-        {
-            return true;
-        }
-
-        RowsBelowMinimum++;
-        if (Options.BelowMinimum == LowQualityAction.Drop)
-        {
-            return false;
-        }
-
-        throw new TransformException(Describe(ref row, score));
+        var rejected = TryApply(ref row, out var keep);
+        return rejected is null ? keep : throw new TransformException(rejected.Message);
     }
 
     /// <inheritdoc />

@@ -60,9 +60,14 @@ public sealed class OpenTelemetrySdkTests : IDisposable
         Assert.Equal(ActivityStatusCode.Ok, run.Status);
     }
 
-    private static long Sum(List<Metric> metrics, string name, string pipeline)
+    private static long Sum(List<Metric> metrics, string name, string pipeline) => Total(metrics, name, pipeline, static (in MetricPoint point) => point.GetSumLong());
+
+    private static long HistogramCount(List<Metric> metrics, string name, string pipeline) => Total(metrics, name, pipeline, static (in MetricPoint point) => point.GetHistogramCount());
+
+    private static long Total(List<Metric> metrics, string name, string pipeline, PointValue value)
     {
-        long sum = 0;
+        long total = 0;
+
         // Cumulative: the last export of a metric holds its totals (the provider exports again when disposed).
         foreach (var metric in metrics.Where(m => m.Name == name).TakeLast(1))
         {
@@ -70,30 +75,12 @@ public sealed class OpenTelemetrySdkTests : IDisposable
             {
                 if (Tagged(point, pipeline))
                 {
-                    sum += point.GetSumLong();
+                    total += value(in point);
                 }
             }
         }
 
-        return sum;
-    }
-
-    private static long HistogramCount(List<Metric> metrics, string name, string pipeline)
-    {
-        long count = 0;
-        // Cumulative: the last export of a metric holds its totals (the provider exports again when disposed).
-        foreach (var metric in metrics.Where(m => m.Name == name).TakeLast(1))
-        {
-            foreach (ref readonly var point in metric.GetMetricPoints())
-            {
-                if (Tagged(point, pipeline))
-                {
-                    count += point.GetHistogramCount();
-                }
-            }
-        }
-
-        return count;
+        return total;
     }
 
     private static bool Tagged(in MetricPoint point, string pipeline)
@@ -108,4 +95,6 @@ public sealed class OpenTelemetrySdkTests : IDisposable
 
         return false;
     }
+
+    private delegate long PointValue(in MetricPoint point);
 }
