@@ -59,4 +59,21 @@ public sealed class ValidateTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
     }
+
+    [Fact]
+    public async Task The_readmes_validate_lines_do_what_it_says()
+    {
+        // README.md: `validate samples/pipelines/` reports the unset credentials; with the example .env it is clean.
+        var readme = await File.ReadAllTextAsync(Path.Combine(Paths.Root, "README.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("$aietl validate samples/pipelines/ --env-file samples/pipelines/.env.example", readme, StringComparison.Ordinal);
+        var unset = new Dictionary<string, string?> { ["DB_USER"] = null, ["DB_PASSWORD"] = null };
+
+        var bare = await Aietl.RunAsync(Paths.Root, unset, "validate", "samples/pipelines/");
+        var withExample = await Aietl.RunAsync(Paths.Root, unset, "validate", "samples/pipelines/", "--env-file", "samples/pipelines/.env.example");
+
+        Assert.True(bare.ExitCode == 2, bare.ToString());
+        Assert.Contains("error AIETL1013: pipeline.destination.config.username: the environment variable 'DB_USER' is not set", bare.Output, StringComparison.Ordinal);
+        Assert.True(withExample.ExitCode == 0, withExample.ToString());
+        Assert.Equal("5 file(s) checked: 0 error(s), 0 warning(s)\n", withExample.Output);
+    }
 }
