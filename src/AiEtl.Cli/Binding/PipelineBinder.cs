@@ -75,13 +75,7 @@ internal static class PipelineBinder
                 return csv is null ? null : new CsvSource<Record, RecordCodec>(csv, Codec(schema, "csv", csv.Path));
             case "json":
             case "jsonl":
-                var json = new JsonSourceOptions(path)
-                {
-                    Format = adapter.Type == "jsonl" ? JsonFormat.Lines : c.GetString("format") switch { "array" => JsonFormat.Array, "lines" => JsonFormat.Lines, _ => null },
-                    Compression = Compression(c.GetString("compression")),
-                    IgnorePropertyCase = c.GetBoolean("ignore_property_case") ?? true,
-                };
-                return new JsonSource<Record, RecordCodec>(json, Codec(schema, adapter.Type, path));
+                return new JsonSource<Record, RecordCodec>(JsonOptions(config), Codec(schema, adapter.Type, path));
             case "sqlite":
                 return new SqliteSource<Record, RecordCodec>(SqliteOptions(config), Codec(schema, "sqlite", path));
             case "postgres":
@@ -91,6 +85,18 @@ internal static class PipelineBinder
                 problems.NotSupported(c, "type", "the source type '" + adapter.Type + "'");
                 return null;
         }
+    }
+
+    internal static JsonSourceOptions JsonOptions(PipelineConfiguration config)
+    {
+        var adapter = config.Source.Adapter;
+        var c = adapter.Config;
+        return new JsonSourceOptions(c.GetString("path") is { } path ? FullPath(config, path) : "")
+        {
+            Format = adapter.Type == "jsonl" ? JsonFormat.Lines : c.GetString("format") switch { "array" => JsonFormat.Array, "lines" => JsonFormat.Lines, _ => null },
+            Compression = Compression(c.GetString("compression")),
+            IgnorePropertyCase = c.GetBoolean("ignore_property_case") ?? true,
+        };
     }
 
     internal static CsvSourceOptions? CsvOptions(PipelineConfiguration config, BindingProblems problems)
