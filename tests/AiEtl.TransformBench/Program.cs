@@ -31,7 +31,7 @@ var result = plain
         .WithOptions(options)
         .RunAsync();
 
-Console.WriteLine($"{result.RecordsLoaded} loaded, {result.RecordsFiltered} filtered, {result.RecordsFailed} failed, quality {result.AvgQualityScore:0.000}, {result.Duration.TotalSeconds:0.00} s");
+Console.WriteLine($"{result.RecordsLoaded} loaded, {result.RecordsFiltered} filtered, {result.RecordsFailed} failed, quality {result.AvgQualityScore:0.000}, {result.Duration.TotalSeconds:0.00} s (extract {result.ExtractDuration.TotalSeconds:0.00} s, transform {result.TransformDuration.TotalSeconds:0.00} s, load {result.LoadDuration.TotalSeconds:0.00} s)");
 foreach (var error in result.Errors.TakeLast(3))
 {
     Console.Error.WriteLine(error.Message);
