@@ -96,6 +96,25 @@ internal static class PostgresCheckpointTables
         }
     }
 
+    /// <summary>Forgets the checkpoint of one pipeline and source into <paramref name="table"/>.</summary>
+    public static async Task ForgetAsync(NpgsqlConnection connection, string schema, CheckpointKey key, string table, CancellationToken cancellationToken)
+    {
+        var where = $"pipeline_id = {Literal(key.PipelineId)} AND source_id = {Literal(key.SourceId)} AND target_table = {Literal(table)}";
+        await using var command = new NpgsqlCommand(
+            $"""
+            DO $$ BEGIN
+                IF to_regclass({Literal(Name(schema, Checkpoints))}) IS NOT NULL THEN
+                    DELETE FROM {Name(schema, Checkpoints)} WHERE {where};
+                END IF;
+                IF to_regclass({Literal(Name(schema, TransformState))}) IS NOT NULL THEN
+                    DELETE FROM {Name(schema, TransformState)} WHERE {where};
+                END IF;
+            END $$
+            """,
+            connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Forgets every checkpoint of <paramref name="table"/>, whose rows were dropped.</summary>
     public static async Task ForgetTableAsync(NpgsqlConnection connection, string schema, string table, CancellationToken cancellationToken)
     {

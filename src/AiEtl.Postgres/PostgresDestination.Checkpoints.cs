@@ -31,6 +31,20 @@ public partial class PostgresDestination<T, TCodec>
     /// <inheritdoc />
     public void StageCheckpoint(CheckpointKey key, StoredCheckpoint checkpoint) => _checkpoint.Add(key, checkpoint, StartsEmpty);
 
+    /// <inheritdoc />
+    public async ValueTask ForgetCheckpointAsync(CheckpointKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        try
+        {
+            await PostgresCheckpointTables.ForgetAsync(Connection, _options.Schema, key, _table, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException error)
+        {
+            throw new StateException($"cannot remove the checkpoint from {_options.Schema}.{PostgresCheckpointTables.Checkpoints}: {_connector.Mask(error.Message)}", new DataLocation(_where), error);
+        }
+    }
+
     // Inside the open transaction, after the rows and just before the commit.
     private async Task WriteStagedCheckpointAsync(CancellationToken cancellationToken)
     {

@@ -100,6 +100,13 @@ internal static class SqliteCheckpointTables
         }
     }
 
+    /// <summary>Forgets the checkpoint of one pipeline and source into <paramref name="table"/>.</summary>
+    public static async Task ForgetAsync(SqliteConnection connection, CheckpointKey key, string table, CancellationToken cancellationToken)
+    {
+        await using var forget = Command(connection, null, $"DELETE FROM {Checkpoints} WHERE {Key}; DELETE FROM {TransformState} WHERE {Key};", key, table);
+        await forget.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Forgets every checkpoint of <paramref name="table"/>, whose rows were dropped.</summary>
     public static async Task ForgetTableAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
     {

@@ -31,6 +31,21 @@ public partial class SqliteDestination<T, TCodec>
     /// <inheritdoc />
     public void StageCheckpoint(CheckpointKey key, StoredCheckpoint checkpoint) => _checkpoint.Add(key, checkpoint, StartsEmpty);
 
+    /// <inheritdoc />
+    public async ValueTask ForgetCheckpointAsync(CheckpointKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        try
+        {
+            await EnsureCheckpointTablesAsync(null, cancellationToken).ConfigureAwait(false);
+            await SqliteCheckpointTables.ForgetAsync(Connection, key, _table, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException error)
+        {
+            throw new StateException($"cannot remove the checkpoint from {SqliteCheckpointTables.Checkpoints}: {error.Message}", new DataLocation(DestinationId), error);
+        }
+    }
+
     // Inside the open transaction, just before its commit.
     private async Task WriteStagedCheckpointAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
     {

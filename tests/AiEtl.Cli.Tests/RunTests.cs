@@ -96,6 +96,30 @@ public sealed class RunTests
     }
 
     [Fact]
+    public async Task State_lives_in_the_named_state_file_and_clearing_it_makes_the_next_run_read_from_the_start()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in.csv", "id,name\n1,a\n2,b\n3,c\n");
+        var pipeline = dir.Write("p.yaml", "pipeline:\n  name: stateful\n  source:\n    type: csv\n    config:\n      path: in.csv\n    state_file: state/stateful.json\n  destination:\n    type: sqlite\n    config:\n      path: o.db\n      table: rows\n      write_mode: append\n");
+
+        var first = await Aietl.RunAsync(dir.Path, "run", pipeline);
+        var resumed = await Aietl.RunAsync(dir.Path, "run", pipeline);
+        var stateFiles = Directory.GetFiles(dir.File("state"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        var clear = await Aietl.RunAsync(dir.Path, "state", "clear", pipeline);
+        var again = await Aietl.RunAsync(dir.Path, "run", pipeline);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Equal(["stateful.json"], stateFiles);
+        Assert.True(clear.ExitCode == 0, clear.ToString());
+        Assert.Contains("the checkpoint kept in", clear.Output, StringComparison.Ordinal);
+        Assert.True(again.ExitCode == 0, again.ToString());
+
+        // The second run resumed after the three rows; the run after the clear read them all again (append mode keeps both copies).
+        Assert.Equal(6, Sqlite.Count(dir.File("o.db"), "rows"));
+    }
+
+    [Fact]
     public async Task Dry_run_prints_the_plan_and_writes_nothing()
     {
         using var dir = new TempDirectory();

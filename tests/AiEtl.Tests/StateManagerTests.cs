@@ -21,6 +21,22 @@ public sealed class StateManagerTests : IDisposable
     }
 
     [Fact]
+    public void A_manager_for_one_file_keeps_the_state_in_exactly_that_file()
+    {
+        var file = Path.Combine(_directory, "state", "customers.json");
+        var manager = StateManager.ForFile(file);
+        var state = SampleState(offset: 42);
+
+        manager.SaveState("p", "a", state, "db#customers");
+
+        Assert.Equal(file, manager.GetStatePath("p", "a", "db#customers"));
+        Assert.Equal(["customers.json"], Directory.GetFiles(Path.Combine(_directory, "state")).Select(Path.GetFileName));
+        Assert.Equal(state, manager.GetState("p", "a", "db#customers"));
+        manager.ClearState("p", "a", "db#customers");
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
     public void State_file_has_the_seed_shape()
     {
         var manager = new StateManager(_directory);

@@ -15,8 +15,8 @@ internal sealed class BoundPipeline
 
     public required Schema Schema { get; init; }
 
-    /// <summary>The state folder, or <see langword="null"/> when the pipeline keeps no state.</summary>
-    public string? StateDirectory { get; init; }
+    /// <summary>The state file (the seed's <c>state_file</c>) or folder, or <see langword="null"/> when the pipeline keeps no state.</summary>
+    public string? StateLocation { get; init; }
 
     public EtlPipeline<Record> Build()
     {

@@ -45,16 +45,16 @@ internal static class PipelineBinder
             Destination = destination,
             Options = options,
             Schema = schema,
-            StateDirectory = options.State?.StateDirectory,
+            StateLocation = options.State?.StateFile ?? options.State?.StateDirectory,
         }, problems.Items);
     }
 
     public static string FullPath(PipelineConfiguration config, string path) => Path.GetFullPath(Path.Combine(config.BaseDirectory, path));
 
-    /// <summary>The state folder: the folder of <c>state_file</c>, else <c>LOCAL_STATE_PATH</c>, else none.</summary>
-    public static string? StateDirectory(PipelineConfiguration config) =>
-        config.Source.StateFile is { } file ? Path.GetDirectoryName(FullPath(config, file)) ?? FullPath(config, ".")
-        : config.StateDirectory is { } directory ? FullPath(config, directory)
+    /// <summary>Where the run keeps its state: the seed's <c>state_file</c> itself, else a file under <c>LOCAL_STATE_PATH</c>, else nowhere.</summary>
+    public static StateManager? StateManager(PipelineConfiguration config) =>
+        config.Source.StateFile is { } file ? AiEtl.StateManager.ForFile(FullPath(config, file))
+        : config.StateDirectory is { } directory ? new StateManager(FullPath(config, directory))
         : null;
 
     private static Schema WithDestinationKey(Schema schema, ConfigSection destination)
@@ -337,7 +337,6 @@ internal static class PipelineBinder
     {
         var retry = config.Execution.RetryPolicy;
         var masking = config.Masking;
-        var stateDirectory = StateDirectory(config);
         return new PipelineOptions
         {
             BatchSize = config.Execution.BatchSize,
@@ -359,7 +358,7 @@ internal static class PipelineBinder
                 MaxBackoffSeconds = retry.MaxBackoffSeconds,
                 RetryableExceptions = retry.RetryableErrors.Count == 0 ? null : [.. retry.RetryableErrors.Select(ErrorTypeOf)],
             },
-            State = stateDirectory is null ? null : new StateManager(stateDirectory),
+            State = StateManager(config),
             FullRefresh = settings.FullRefresh,
             Progress = settings.Progress,
             LoggerFactory = settings.LoggerFactory,

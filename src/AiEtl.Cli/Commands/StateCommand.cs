@@ -34,7 +34,7 @@ internal static class StateCommand
             return ExitCodes.ConfigurationInvalid;
         }
 
-        if (PipelineBinder.StateDirectory(config) is not { } directory)
+        if (PipelineBinder.StateManager(config) is null)
         {
             Console.Out.WriteLine($"pipeline {config.Name} keeps no state (set pipeline.source.state_file or LOCAL_STATE_PATH)");
             return ExitCodes.Success;
@@ -57,23 +57,52 @@ internal static class StateCommand
             return ExitCodes.ConfigurationInvalid;
         }
 
-        var state = new StateManager(directory);
+        var state = PipelineBinder.StateManager(config)!;
         var path = state.GetStatePath(config.Name, pipeline.Source.SourceId, pipeline.Destination.DestinationId);
+        if (clear)
+        {
+            return await ClearAsync(config.Name, pipeline, state, path, token);
+        }
+
         if (!File.Exists(path))
         {
             Console.Out.WriteLine($"no saved state for pipeline {config.Name} ({path})");
             return ExitCodes.Success;
         }
 
-        if (clear)
+        Console.Out.WriteLine(path);
+        Console.Out.WriteLine(await File.ReadAllTextAsync(path, token));
+        return ExitCodes.Success;
+    }
+
+    // The state file is a mirror: a database or file destination keeps the committed checkpoint with its rows, and a
+    // run resumes from that. Clearing forgets both, so the next run reads the source from its start.
+    private static async Task<int> ClearAsync(string name, BoundPipeline pipeline, StateManager state, string path, CancellationToken token)
+    {
+        var mirror = File.Exists(path);
+        state.ClearState(name, pipeline.Source.SourceId, pipeline.Destination.DestinationId);
+        if (pipeline.Destination is ICheckpointingDestination checkpoints)
         {
-            state.ClearState(config.Name, pipeline.Source.SourceId, pipeline.Destination.DestinationId);
-            Console.Out.WriteLine($"cleared {path}");
+            try
+            {
+                await pipeline.Destination.ConnectAsync(token);
+                await checkpoints.ForgetCheckpointAsync(new CheckpointKey(name, pipeline.Source.SourceId), token);
+            }
+            catch (EtlException error)
+            {
+                Console.Error.WriteLine($"aietl: {pipeline.Destination.DestinationId}: {error.Message}");
+                return ExitCodes.RunFailed;
+            }
+            finally
+            {
+                await pipeline.Destination.DisposeAsync();
+            }
+
+            Console.Out.WriteLine($"cleared {(mirror ? path + " and " : "")}the checkpoint kept in {pipeline.Destination.DestinationId}: the next run reads the source from its start");
             return ExitCodes.Success;
         }
 
-        Console.Out.WriteLine(path);
-        Console.Out.WriteLine(await File.ReadAllTextAsync(path, token));
+        Console.Out.WriteLine(mirror ? $"cleared {path}" : $"no saved state for pipeline {name} ({path})");
         return ExitCodes.Success;
     }
 }

@@ -49,7 +49,7 @@ public static class ConfigurationReference
         "| `aietl validate <file\\|dir>` | prints every diagnostic of each `*.yaml`/`*.yml` file as a compiler line; exit 2 when there is an error |\n" +
         "| `aietl run <file> [--dry-run] [--full-refresh] [--env-file F] [--set key.path=value] [--output text\\|json]` | validates, binds and runs the pipeline, progress on standard error, a summary (or one JSON object) on standard output |\n" +
         "| `aietl schema infer <csv or json file> [--output yaml\\|json]` | the inferred schema with its confidences, as YAML to paste under `pipeline.source`, or JSON Schema |\n" +
-        "| `aietl state show\\|clear <file>` | the pipeline's saved incremental state, or its removal |\n" +
+        "| `aietl state show\\|clear <file>` | the pipeline's saved incremental state; clear also removes the checkpoint a database or file destination keeps, so the next run reads the source from its start |\n" +
         "| `aietl init <csv file> [--out F]` | a commented starter pipeline (CSV -> SQLite) with the inferred schema |\n\n" +
         "Exit codes: `0` success, `1` the run failed, `2` the configuration is invalid (nothing ran), `64` the command line is\n" +
         "wrong (an unknown command or option), `130` cancelled by\n" +

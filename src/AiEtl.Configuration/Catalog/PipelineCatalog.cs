@@ -59,7 +59,7 @@ public static class PipelineCatalog
         [
             new ConfigKey("type", ConfigValueKind.Enum, "The source adapter.") { Required = true, AllowedValues = AdapterCatalog.Sources.Names },
             new ConfigKey("config", ConfigValueKind.Mapping, "The adapter's settings; the keys depend on type."),
-            Text("state_file", "The state file of incremental reads; its folder keeps the pipeline's state. Defaults to LOCAL_STATE_PATH, else no state."),
+            Text("state_file", "The file that keeps the pipeline's state (where the source was read to); a destination that keeps its checkpoint with its rows (a database, a file) is the truth and this file its mirror. Without it, a file under LOCAL_STATE_PATH, else no state."),
             Section("schema", "The row schema, declared instead of inferred.",
             [
                 Text("name", "The schema's name (a destination's default table name); defaults to the pipeline's name."),

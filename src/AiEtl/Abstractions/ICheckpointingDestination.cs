@@ -27,4 +27,11 @@ public interface ICheckpointingDestination
     /// rollback keeps what is staged, so a retried transaction commits it.
     /// </summary>
     void StageCheckpoint(CheckpointKey key, StoredCheckpoint checkpoint);
+
+    /// <summary>
+    /// Forgets what was committed for <paramref name="key"/>, so that the next run reads its source from the start
+    /// (<c>aietl state clear</c>); the rows already loaded stay. Does nothing when nothing was committed.
+    /// </summary>
+    /// <exception cref="StateException">The stored checkpoint cannot be removed.</exception>
+    ValueTask ForgetCheckpointAsync(CheckpointKey key, CancellationToken cancellationToken = default);
 }

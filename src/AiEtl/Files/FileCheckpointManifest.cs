@@ -48,6 +48,15 @@ internal sealed class FileCheckpointManifest(string targetPath)
         return entry is null ? null : new StoredCheckpoint(entry.State, entry.TransformState);
     }
 
+    /// <summary>Removes the committed checkpoint of <paramref name="key"/>; the other streams' stay.</summary>
+    public void Forget(CheckpointKey key)
+    {
+        if (Load() is { } manifest && manifest.Streams.Exists(e => e.PipelineId == key.PipelineId && e.SourceId == key.SourceId))
+        {
+            Save(manifest with { Streams = [.. manifest.Streams.Where(e => e.PipelineId != key.PipelineId || e.SourceId != key.SourceId)] });
+        }
+    }
+
     /// <summary>Step 1: records the finished temp file and the checkpoint it commits (appended to the memory committed before, unless it replaces the target).</summary>
     public void Prepare(string tempFile, long size, StagedCheckpoint staged, bool replaces)
     {

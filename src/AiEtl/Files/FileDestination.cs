@@ -289,6 +289,14 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     /// <inheritdoc />
     public void StageCheckpoint(CheckpointKey key, StoredCheckpoint checkpoint) => _checkpoint.Add(key, checkpoint, StartsEmpty);
 
+    /// <inheritdoc />
+    public ValueTask ForgetCheckpointAsync(CheckpointKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _manifest.Forget(key);
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Closes the temp file; a run that was not completed deletes it and leaves the target as it was.</summary>
     public override ValueTask CloseAsync(CancellationToken cancellationToken = default)
     {

@@ -23,6 +23,20 @@ public sealed class StateManager
     /// <summary>The directory holding the state files.</summary>
     public string StateDirectory { get; }
 
+    /// <summary>The one file every state goes to (<see cref="ForFile"/>), or <see langword="null"/> for a file per pipeline under <see cref="StateDirectory"/>.</summary>
+    public string? StateFile { get; private init; }
+
+    /// <summary>
+    /// A manager that keeps the state in exactly <paramref name="stateFile"/>, as the seed's <c>source.state_file</c> names
+    /// it, rather than in a file per pipeline, source and destination under a directory. One pipeline's state belongs there.
+    /// </summary>
+    public static StateManager ForFile(string stateFile)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stateFile);
+        var full = Path.GetFullPath(stateFile);
+        return new StateManager(Path.GetDirectoryName(full)!) { StateFile = full };
+    }
+
     /// <summary>Called after the temporary file is written and before it replaces the state; tests use it to simulate a crash.</summary>
     internal Action<string>? BeforeReplace { get; set; }
 
@@ -34,6 +48,11 @@ public sealed class StateManager
     {
         ArgumentException.ThrowIfNullOrEmpty(pipelineId);
         ArgumentException.ThrowIfNullOrEmpty(adapterId);
+        if (StateFile is not null)
+        {
+            return StateFile;
+        }
+
         var name = destinationId is null
             ? PipelineFileNames.ForId(adapterId)
             : $"{PipelineFileNames.ForId(adapterId)}@{PipelineFileNames.ForId(destinationId)}";

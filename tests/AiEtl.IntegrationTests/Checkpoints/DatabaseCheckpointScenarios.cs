@@ -160,6 +160,28 @@ public abstract class DatabaseCheckpointScenarios : IDisposable
         Assert.Contains("move it to", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Forgetting_the_checkpoint_makes_the_next_run_read_the_source_from_its_start_and_keeps_other_tables_checkpoints()
+    {
+        WriteInput(1, 60);
+        await RunAsync("members", WriteMode.Merge);
+        await RunAsync("members_copy", WriteMode.Append);
+        var copyState = CommittedState("members_copy");
+
+        var destination = Destination("members", WriteMode.Merge);
+        await destination.ConnectAsync(TestContext.Current.CancellationToken);
+        await ((ICheckpointingDestination)destination).ForgetCheckpointAsync(new CheckpointKey("members", Path.GetFullPath(Input)), TestContext.Current.CancellationToken);
+        await destination.DisposeAsync();
+        var forgotten = CommittedState("members");
+        var again = await RunAsync("members", WriteMode.Merge);
+
+        Assert.Null(forgotten);
+        Assert.True(again.Success, again.Describe());
+        Assert.Equal(60, again.RecordsExtracted); // read from the start, where a resumed run reads nothing
+        Assert.Equal(60, Rows("members").Count);
+        Assert.Equal(copyState, CommittedState("members_copy"));
+    }
+
     private async Task<PipelineResult> RunAsync(string table, WriteMode mode, SchemaMode schemaMode = SchemaMode.CreateIfMissing, bool deduplicate = false)
     {
         var builder = EtlPipeline.Create<Member>("members").From(new CsvSource<Member>(Input));
