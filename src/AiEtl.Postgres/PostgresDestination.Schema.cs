@@ -12,6 +12,7 @@ public partial class PostgresDestination<T, TCodec>
     {
         ArgumentNullException.ThrowIfNull(schema);
         var location = new DataLocation(_where);
+        TableComparison.RequireCodecFields(_codec.Schema, schema, location);
         TableComparison.RequireKeyForMerge(_options.WriteMode, schema, location);
 
         try

@@ -11,6 +11,7 @@ public partial class SqliteDestination<T, TCodec>
     {
         ArgumentNullException.ThrowIfNull(schema);
         var location = new DataLocation(DestinationId);
+        TableComparison.RequireCodecFields(_codec.Schema, schema, location);
         TableComparison.RequireKeyForMerge(_options.WriteMode, schema, location);
 
         try

@@ -17,6 +17,14 @@ public abstract class Transform<T>
     /// </summary>
     public virtual bool IsConcurrencySafe => false;
 
+    /// <summary>
+    /// The schema of the rows the transform passes on, given the schema of those it receives: the same (the default)
+    /// unless it changes the fields (<see cref="RecordSelect"/>, <see cref="RecordRename"/>). The run asks each transform
+    /// in order before the first row, and the destination is made for what the last one passes on.
+    /// </summary>
+    /// <exception cref="PipelineConfigurationException">The transform names a field <paramref name="input"/> lacks.</exception>
+    public virtual Schema OutputSchema(Schema input) => input;
+
     /// <summary>What the transform did.</summary>
     public TransformerStats Stats { get; private set; } = new();
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using AiEtl.Internal;
 
 namespace AiEtl.Csv;
 
@@ -29,6 +30,9 @@ public class CsvDestination<T, TCodec> : FileDestination<T>
 
     /// <inheritdoc />
     public override string DestinationType => "csv";
+
+    /// <inheritdoc />
+    protected override void OnSchema(Schema schema) => TableComparison.RequireCodecFields(_codec.Schema, schema, new DataLocation(DisplayPath));
 
     /// <inheritdoc />
     protected override void CheckOptions()

@@ -62,3 +62,4 @@ public sealed class PipelineBuilder<T>
     /// <summary>Builds and runs the pipeline.</summary>
     public Task<PipelineResult> RunAsync(CancellationToken cancellationToken = default) => Build().RunAsync(cancellationToken);
 }
+

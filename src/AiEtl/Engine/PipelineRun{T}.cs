@@ -79,8 +79,9 @@ internal sealed class PipelineRun<T>
             await retry.ExecuteAsync(_source.ConnectAsync, cancellationToken).ConfigureAwait(false);
             await retry.ExecuteAsync(_destination.ConnectAsync, cancellationToken).ConfigureAwait(false);
             var schema = await _source.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
-            RequireMergeWhereNeeded(schema);
-            await _destination.CreateSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
+            var output = _transforms.Aggregate(schema, static (rows, transform) => transform.OutputSchema(rows));
+            RequireMergeWhereNeeded(output);
+            await _destination.CreateSchemaAsync(output, cancellationToken).ConfigureAwait(false);
             await FirstPass.RunAsync(_source, _transforms, schema, _options.BatchSize, _counters.Warnings, cancellationToken).ConfigureAwait(false);
             await _checkpoints.RestoreAsync(cancellationToken).ConfigureAwait(false);
             if (_checkpoints.Previous is { RecordsProcessed: > 0 } previous && !_options.FullRefresh)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AiEtl.Internal;
 
 namespace AiEtl.Json;
 
@@ -42,6 +43,9 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
     public string SchemaPath => _options.SchemaPath is { } path
         ? Path.GetFullPath(path)
         : Path.Combine(Path.GetDirectoryName(TargetPath)!, $"{Path.GetFileNameWithoutExtension(FileCompressions.InnerName(TargetPath, Compression))}.schema.json");
+
+    /// <inheritdoc />
+    protected override void OnSchema(Schema schema) => TableComparison.RequireCodecFields(_codec.Schema, schema, new DataLocation(DisplayPath));
 
     /// <inheritdoc />
     protected override void CheckOptions()

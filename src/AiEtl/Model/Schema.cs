@@ -38,6 +38,17 @@ public sealed record Schema
     /// <summary>For an inferred schema, how many nulls each field had in the sample.</summary>
     public IReadOnlyDictionary<string, int>? NullCounts { get; init; }
 
+    /// <summary>The same schema with other fields and primary key (a transform's output: select, rename).</summary>
+    internal Schema WithFields(IReadOnlyList<Field> fields, IReadOnlyList<string>? primaryKey) => new(Name, fields)
+    {
+        PrimaryKey = primaryKey,
+        Version = Version,
+        IsInferred = IsInferred,
+        CreatedAt = CreatedAt,
+        SampleSize = SampleSize,
+        NullCounts = NullCounts,
+    };
+
     /// <summary>Gets a field by name (exact match), or <see langword="null"/>.</summary>
     public Field? GetField(string name)
     {

@@ -10,6 +10,24 @@ namespace AiEtl.Internal;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TableComparison
 {
+    /// <summary>
+    /// Refuses rows whose fields are not those the destination's codec writes: a dynamic destination's
+    /// <see cref="RecordCodec"/> made for the source's schema behind a transform that selects or renames fields would
+    /// write the wrong columns.
+    /// </summary>
+    /// <exception cref="PipelineConfigurationException">The fields differ in name or order.</exception>
+    public static void RequireCodecFields(Schema codec, Schema rows, DataLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!codec.Fields.Select(f => f.Name).SequenceEqual(rows.Fields.Select(f => f.Name), StringComparer.Ordinal))
+        {
+            throw new PipelineConfigurationException(
+                $"the destination writes the fields {string.Join(", ", codec.Fields.Select(f => f.Name))}, but the rows it gets have {string.Join(", ", rows.Fields.Select(f => f.Name))}; make its codec with the schema the last transform passes on (Transform.OutputSchema)",
+                location);
+        }
+    }
+
     /// <summary>Refuses <see cref="WriteMode.Merge"/> into a table whose schema has no primary key to merge on.</summary>
     /// <exception cref="SchemaException">The mode is merge and the schema has no primary key.</exception>
     public static void RequireKeyForMerge(WriteMode mode, Schema schema, DataLocation location)
