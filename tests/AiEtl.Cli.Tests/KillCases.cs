@@ -29,7 +29,7 @@ internal static class KillCases
         "state.saved:5 then publish.before",
         "publish.before then publish.before", // the rerun that has nothing left to load, killed too
         "commit.after:15 then commit.before:15 then commit.after:3", // three kills, then the run that completes
-        "sigint@commit.after:5", // Ctrl+C in the middle of the load
+        "sigint@commit.before:5", // Ctrl+C with a transaction written, not committed
         "sigint@commit.after:3 then commit.after:10", // Ctrl+C, then a kill of the rerun
         "commit.after:12 then sigint@commit.after:2",
     ];

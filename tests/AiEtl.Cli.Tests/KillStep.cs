@@ -5,7 +5,7 @@ namespace AiEtl.Cli.Tests;
 /// <summary>
 /// How one run of a trial is stopped: <c>point[:n|:last]</c> is a SIGKILL from inside at the n-th time (default the
 /// first) the engine reaches the instant, <c>last</c> meaning the last commit of a run from the start;
-/// <c>sigint@point:n</c> is a Ctrl+C from outside as soon as the run has reached it. A trial's steps are joined by
+/// <c>sigint@point:n</c> is a Ctrl+C from outside while the run is held at the instant. A trial's steps are joined by
 /// <c>then</c>: <c>commit.after:10 then commit.after:10</c> kills the run and then its rerun.
 /// </summary>
 internal sealed record KillStep(string Point, int Nth, bool Interrupt)
