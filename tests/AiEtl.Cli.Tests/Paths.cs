@@ -10,6 +10,9 @@ internal static class Paths
 
     public static string ToolDll => Path.Combine(Root, "src", "AiEtl.Cli", "bin", Configuration, "net10.0", "AiEtl.Cli.dll");
 
+    /// <summary>The startup hook of the kill tests (tests/AiEtl.Cli.KillHook), built in the same configuration.</summary>
+    public static string KillHookDll => Path.Combine(Root, "tests", "AiEtl.Cli.KillHook", "bin", Configuration, "net10.0", "AiEtl.Cli.KillHook.dll");
+
     public static string Sample(string file) => Path.Combine(Root, "samples", "pipelines", file);
 
     public static string SampleData(string file) => Path.Combine(Root, "samples", "data", file);

@@ -12,19 +12,10 @@ public sealed class PostgresTests
     [Fact]
     public async Task Seed_example_pipeline_loads_the_clean_distinct_rows_into_postgres()
     {
-        var connectionString = Environment.GetEnvironmentVariable("AIETL_TEST_POSTGRES");
-        Assert.SkipWhen(string.IsNullOrEmpty(connectionString), "AIETL_TEST_POSTGRES is not set: start the server with `eval \"$(scripts/start-postgres.sh)\"` (scripts/test.sh does it)");
-        var server = new NpgsqlConnectionStringBuilder(connectionString);
+        var connectionString = PostgresServer.ConnectionString();
         var table = "seed_" + Guid.NewGuid().ToString("N")[..12];
         using var dir = new TempDirectory();
-        var environment = new Dictionary<string, string?>
-        {
-            ["DB_HOST"] = server.Host,
-            ["DB_PORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["DB_NAME"] = server.Database,
-            ["DB_USER"] = server.Username,
-            ["DB_PASSWORD"] = server.Password ?? "unused",
-        };
+        var environment = PostgresServer.Variables(connectionString);
 
         try
         {
@@ -62,30 +53,18 @@ public sealed class PostgresTests
         }
         finally
         {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var drop = new NpgsqlCommand($"DROP TABLE IF EXISTS public.\"{table}\"", connection);
-            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            await PostgresServer.ExecuteAsync(connectionString, $"DROP TABLE IF EXISTS public.\"{table}\"");
         }
     }
 
     [Fact]
     public async Task Jsonl_to_postgres_sample_loads_only_the_appended_rows_on_the_next_run()
     {
-        var connectionString = Environment.GetEnvironmentVariable("AIETL_TEST_POSTGRES");
-        Assert.SkipWhen(string.IsNullOrEmpty(connectionString), "AIETL_TEST_POSTGRES is not set: start the server with `eval \"$(scripts/start-postgres.sh)\"` (scripts/test.sh does it)");
-        var server = new NpgsqlConnectionStringBuilder(connectionString);
+        var connectionString = PostgresServer.ConnectionString();
         var table = "events_" + Guid.NewGuid().ToString("N")[..12];
         using var dir = new TempDirectory();
         var events = dir.File("events.jsonl");
-        var environment = new Dictionary<string, string?>
-        {
-            ["DB_HOST"] = server.Host,
-            ["DB_PORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["DB_NAME"] = server.Database,
-            ["DB_USER"] = server.Username,
-            ["DB_PASSWORD"] = server.Password ?? "unused",
-        };
+        var environment = PostgresServer.Variables(connectionString);
         string[] args = ["run", Paths.Sample("jsonl-to-postgres-incremental.yaml"), "--output", "json",
             "--set", "pipeline.source.config.path=" + events,
             "--set", "pipeline.source.state_file=" + dir.File(".state/events.json"),
@@ -119,10 +98,7 @@ public sealed class PostgresTests
         }
         finally
         {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var drop = new NpgsqlCommand($"DROP TABLE IF EXISTS public.\"{table}\"", connection);
-            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            await PostgresServer.ExecuteAsync(connectionString, $"DROP TABLE IF EXISTS public.\"{table}\"");
         }
     }
 }
