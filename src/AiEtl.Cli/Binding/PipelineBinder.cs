@@ -51,6 +51,10 @@ internal static class PipelineBinder
 
     public static string FullPath(PipelineConfiguration config, string path) => Path.GetFullPath(Path.Combine(config.BaseDirectory, path));
 
+    /// <summary>The dead-letter file: <c>error_handling.dead_letter_queue</c>, else the engine's default under the working directory.</summary>
+    public static string DeadLetterPath(PipelineConfiguration config) =>
+        Path.GetFullPath(config.ErrorHandling.DeadLetterQueue is { } dlq ? FullPath(config, dlq) : ErrorHandlingOptions.DefaultDeadLetterPath(config.Name));
+
     /// <summary>The state folder: the folder of <c>state_file</c>, else <c>LOCAL_STATE_PATH</c>, else none.</summary>
     public static string? StateDirectory(PipelineConfiguration config) =>
         config.Source.StateFile is { } file ? Path.GetDirectoryName(FullPath(config, file)) ?? FullPath(config, ".")
@@ -75,13 +79,7 @@ internal static class PipelineBinder
                 return csv is null ? null : new CsvSource<Record, RecordCodec>(csv, Codec(schema, "csv", csv.Path));
             case "json":
             case "jsonl":
-                var json = new JsonSourceOptions(path)
-                {
-                    Format = adapter.Type == "jsonl" ? JsonFormat.Lines : c.GetString("format") switch { "array" => JsonFormat.Array, "lines" => JsonFormat.Lines, _ => null },
-                    Compression = Compression(c.GetString("compression")),
-                    IgnorePropertyCase = c.GetBoolean("ignore_property_case") ?? true,
-                };
-                return new JsonSource<Record, RecordCodec>(json, Codec(schema, adapter.Type, path));
+                return new JsonSource<Record, RecordCodec>(JsonOptions(config), Codec(schema, adapter.Type, path));
             case "sqlite":
                 return new SqliteSource<Record, RecordCodec>(SqliteOptions(config), Codec(schema, "sqlite", path));
             case "postgres":
@@ -125,6 +123,18 @@ internal static class PipelineBinder
             DateTimeFormats = c.GetList("datetime_formats"),
             TimeFormats = c.GetList("time_formats"),
             Compression = Compression(c.GetString("compression")),
+        };
+    }
+
+    internal static JsonSourceOptions JsonOptions(PipelineConfiguration config)
+    {
+        var adapter = config.Source.Adapter;
+        var c = adapter.Config;
+        return new JsonSourceOptions(FullPath(config, c.GetString("path") ?? ""))
+        {
+            Format = adapter.Type == "jsonl" ? JsonFormat.Lines : c.GetString("format") switch { "array" => JsonFormat.Array, "lines" => JsonFormat.Lines, _ => null },
+            Compression = Compression(c.GetString("compression")),
+            IgnorePropertyCase = c.GetBoolean("ignore_property_case") ?? true,
         };
     }
 
@@ -367,7 +377,7 @@ internal static class PipelineBinder
         };
     }
 
-    private static RecordCodec Codec(Schema schema, string type, string id) => new(schema, new RecordMetadata(type, id));
+    internal static RecordCodec Codec(Schema schema, string type, string id) => new(schema, new RecordMetadata(type, id));
 
     private static char Char(ConfigSection c, string key, char fallback) => c.GetString(key) is { Length: 1 } text ? text[0] : fallback;
 
