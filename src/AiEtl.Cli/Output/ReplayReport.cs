@@ -24,7 +24,7 @@ internal static class ReplayReport
 
         output.WriteLine(dryRun
             ? $"{file.Path}: {ordered.Count} entries (dry run: nothing is loaded or changed)"
-            : $"{file.Path}: {ordered.Count} entries replayed");
+            : $"{file.Path}: {ordered.Count} entries");
         foreach (var kind in Enum.GetValues<ReplayOutcomeKind>())
         {
             if (ordered.Count(o => o.Kind == kind) is var count and > 0)
