@@ -14,7 +14,7 @@ public sealed class DlqTests
     {
         using var dir = new TempDirectory();
         dir.Write("in.csv", Input.Replace("4,d,", "4,bad,", StringComparison.Ordinal));
-        RefuseNamed(dir.File("out.db"), "bad");
+        CreateItems(dir.File("out.db"), "id INTEGER PRIMARY KEY, name TEXT CHECK (name <> 'bad'), qty TEXT, age INTEGER");
         var pipeline = dir.Write("p.yaml", Pipeline("integer", maxAge: true));
         var run = await Aietl.RunAsync(dir.Path, "run", pipeline);
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -156,23 +156,26 @@ public sealed class DlqTests
     }
 
     [Fact]
-    public async Task A_load_entry_keeps_no_row_and_is_reported_not_replayable()
+    public async Task A_row_the_destination_rejected_loads_once_a_transform_fixes_it()
     {
         using var dir = new TempDirectory();
-        dir.Write("in.csv", "id,name,qty,age\n1,a,10,20\n2,bad,20,30\n");
-        RefuseNamed(dir.File("out.db"), "bad");
-        var pipeline = dir.Write("p.yaml", Pipeline("integer", maxAge: false));
-        await Aietl.RunAsync(dir.Path, "run", pipeline);
+        dir.Write("in.csv", "id,name,qty,age\n1,a,10,20\n2,b,,30\n");
+        CreateItems(dir.File("out.db"), "id INTEGER PRIMARY KEY, name TEXT, qty TEXT NOT NULL, age INTEGER");
+        var pipeline = dir.Write("p.yaml", Pipeline("string", maxAge: false));
+        var run = await Aietl.RunAsync(dir.Path, "run", pipeline);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using (var entry = JsonDocument.Parse(Assert.Single(File.ReadAllLines(dir.File("dlq.jsonl")))))
+        {
+            Assert.Equal("load", entry.RootElement.GetProperty("stage").GetString());
+            Assert.Equal("{\"id\":2,\"name\":\"b\",\"qty\":null,\"age\":30}", entry.RootElement.GetProperty("raw").GetString());
+        }
 
-        var replay = await Aietl.RunAsync(dir.Path, "dlq", "replay", pipeline, "--output", "json");
+        var fixedPipeline = Pipeline("string", maxAge: false).Replace("  destination:", "  transforms:\n    - type: null_remover\n      config:\n        strategy: impute\n        impute: { qty: constant }\n        fill_values: { qty: \"0\" }\n  destination:", StringComparison.Ordinal);
+        var replay = await FixAndReplayAsync(dir, pipeline, fixedPipeline);
 
-        Assert.True(replay.ExitCode == 0, replay.ToString());
-        using var summary = JsonDocument.Parse(replay.Output);
-        var outcome = Assert.Single(summary.RootElement.GetProperty("outcomes").EnumerateArray());
-        Assert.Equal("not_replayable", outcome.GetProperty("outcome").GetString());
-        Assert.Equal("load", outcome.GetProperty("stage").GetString());
-        Assert.StartsWith("the entry keeps no row", outcome.GetProperty("outcome_reason").GetString(), StringComparison.Ordinal);
-        Assert.Single(File.ReadAllLines(dir.File("dlq.jsonl")));
+        Succeeded(replay, "  loaded                  1  removed from the file");
+        Assert.Equal("0", Sqlite.Scalar(dir.File("out.db"), "SELECT qty FROM items WHERE id = 2"));
+        Assert.False(File.Exists(dir.File("dlq.jsonl")));
     }
 
     [Fact]
@@ -254,13 +257,13 @@ public sealed class DlqTests
         Assert.Equal(rows, Sqlite.Count(dir.File("out.db"), "items"));
     }
 
-    // A table that refuses one name, so the destination rejects that row at load.
-    private static void RefuseNamed(string database, string name)
+    // The destination's table made beforehand, with a constraint that rejects a row at load.
+    private static void CreateItems(string database, string columns)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT CHECK (name <> '{name}'), qty TEXT, age INTEGER)";
+        command.CommandText = $"CREATE TABLE items ({columns})";
         command.ExecuteNonQuery();
     }
 }

@@ -16,7 +16,7 @@ internal sealed partial record ReplayDecision(ReplayInput Input, string? Reason)
         if (entry.Raw is not { } raw)
         {
             return No(entry.Stage == "load"
-                ? "the entry keeps no row (the destination rejected it; this engine stores only its location and key): run the pipeline again from its source"
+                ? "the entry keeps no row (a rejection written before load entries kept their row has only its location and key): run the pipeline again from its source"
                 : "the entry keeps no row (a row that could not be split into fields keeps none when the schema has sensitive fields)");
         }
 

@@ -47,7 +47,7 @@ public static class ConfigurationReference
         "## Running a pipeline: `aietl`\n\n" +
         "| command | what it does |\n|---|---|\n" +
         "| `aietl validate <file\\|dir>` | prints every diagnostic of each `*.yaml`/`*.yml` file as a compiler line; exit 2 when there is an error |\n" +
-        "| `aietl run <file> [--dry-run] [--full-refresh] [--env-file F] [--set key.path=value] [--output text\\|json]` | validates, binds and runs the pipeline, progress on standard error, a summary (or one JSON object) on standard output |\n" +
+        "| `aietl run <file> [--dry-run] [--full-refresh] [--env-file F] [--set key.path=value] [--output text\\|json]` | validates, binds and runs the pipeline, progress on standard error (below), a summary (or one JSON object) on standard output |\n" +
         "| `aietl schema infer <csv file> [--output yaml\\|json]` | the inferred schema with its confidences, as YAML to paste under `pipeline.source`, or JSON Schema |\n" +
         "| `aietl state show\\|clear <file>` | the pipeline's saved incremental state, or its removal |\n" +
         "| `aietl dlq show <file> [--output text\\|json] [--limit N]` | the pipeline's dead-lettered rows: counts by stage and reason, then each entry's location, stage, reason and key |\n" +
@@ -57,6 +57,15 @@ public static class ConfigurationReference
         "wrong (an unknown command or option), `130` cancelled by\n" +
         "Ctrl+C (SIGINT) or SIGTERM, which roll back the open transaction and keep the committed batches and their checkpoint.\n" +
         "`--set` overrides one key before validation, with the same checks as the file (`--set pipeline.execution.batch_size=500`).\n\n" +
+        "Progress of `aietl run`: on a terminal (standard output and error not redirected, `TERM` not `dumb`, `--output text`)\n" +
+        "one status line is redrawn in place: the percent, a bar and the ETA when the source's size is known (a plain file),\n" +
+        "the rows read, transformed and loaded, the failed rows and the rate, at most 8 times a second and only when the\n" +
+        "engine reports (after a commit), never per row; `NO_COLOR` turns its colors off, and a narrow terminal gets a compact\n" +
+        "form. Otherwise (redirected, CI, `--output json`) a plain line every `monitoring.progress_interval_seconds` and one at\n" +
+        "the end. The summary table follows either. The line is drawn by the tool itself (carriage return, erase line) rather\n" +
+        "than by Spectre.Console's live display, which redraws a region from a thread of its own and assumes it owns the\n" +
+        "terminal, while the engine reports from its load thread and the logger writes to the same stream.\n" +
+        "\n" +
         "### Dead-lettered rows: `aietl dlq`\n" +
         "\n" +
         "`aietl dlq show` reads `error_handling.dead_letter_queue` (else `.errors/<pipeline>/dlq.jsonl` under the working\n" +
@@ -69,13 +78,15 @@ public static class ConfigurationReference
         "  reason and `replay_stage`, `replayed_at`; their stage, location, row and `entry_id` are kept, so they replay the same\n" +
         "  way and a run that rejects the same input again does not add them twice.\n" +
         "- An extract entry's raw line is parsed again with the source's reader and options (CSV with the source file's\n" +
-        "  header, delimiter, null values and formats; JSON); a transform entry's row (stored as JSON) is read with the schema.\n" +
+        "  header, delimiter, null values and formats; JSON). A transform or load entry holds the row as it reached the\n" +
+        "  failing stage, as JSON, read with the schema; every transform runs on it again, which the transforms `aietl`\n" +
+        "  binds (the schema's checks, `null_remover`, `quality_scorer`, `deduplicator`) do idempotently.\n" +
         "  The source, its incremental state and its checkpoint are not touched, and every stage skips its failing rows to\n" +
         "  the replay, whatever `on_*_error` says, so one row still wrong does not stop the others.\n" +
         "- Not replayable, and kept as they are with the reason: an entry whose row was stored masked (the schema has a\n" +
         "  `sensitive` field, or `masking.mask_dead_letter_rows` masked a value), since the masks are not the values; an\n" +
-        "  entry with no row (a destination's rejection keeps only its location and key in this version); an extract\n" +
-        "  entry of a database source.\n" +
+        "  entry with no row (a destination's rejection written by an earlier version, which kept only its location and\n" +
+        "  key); an extract entry of a database source.\n" +
         "- The destination is loaded first and the file rewritten after, through a temporary file renamed over it: a crash\n" +
         "  in between keeps every entry, and entries a run appends meanwhile are carried over. A row is then loaded again by\n" +
         "  the next replay: into a `merge` destination that is idempotent; into an `append` one it is a duplicate. A replay\n" +
