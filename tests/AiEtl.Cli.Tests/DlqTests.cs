@@ -67,10 +67,7 @@ public sealed class DlqTests
     public async Task Replay_after_the_schema_is_fixed_loads_the_rows_and_keeps_the_one_still_failing_with_its_new_reason()
     {
         using var dir = new TempDirectory();
-        dir.Write("in.csv", Input);
-        var pipeline = dir.Write("p.yaml", Pipeline("integer", maxAge: true));
-        var run = await Aietl.RunAsync(dir.Path, "run", pipeline);
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var pipeline = await RunWithDeadLettersAsync(dir);
         Assert.Equal(2, Sqlite.Count(dir.File("out.db"), "items"));
 
         // The user declares qty a string: the two rows that failed to parse load; the row above the age limit fails again.
@@ -106,9 +103,7 @@ public sealed class DlqTests
     public async Task Replay_with_nothing_fixed_keeps_every_entry_and_loads_nothing()
     {
         using var dir = new TempDirectory();
-        dir.Write("in.csv", Input);
-        var pipeline = dir.Write("p.yaml", Pipeline("integer", maxAge: true));
-        await Aietl.RunAsync(dir.Path, "run", pipeline);
+        var pipeline = await RunWithDeadLettersAsync(dir);
 
         var replay = await Aietl.RunAsync(dir.Path, "dlq", "replay", pipeline, "--output", "json");
 
@@ -123,9 +118,7 @@ public sealed class DlqTests
     public async Task Dry_run_says_what_would_be_replayed_and_changes_nothing()
     {
         using var dir = new TempDirectory();
-        dir.Write("in.csv", Input);
-        var pipeline = dir.Write("p.yaml", Pipeline("integer", maxAge: true));
-        await Aietl.RunAsync(dir.Path, "run", pipeline);
+        var pipeline = await RunWithDeadLettersAsync(dir);
         var before = File.ReadAllBytes(dir.File("dlq.jsonl"));
 
         var dryRun = await FixAndReplayAsync(dir, pipeline, Pipeline("string", maxAge: false), "--dry-run");
@@ -196,6 +189,25 @@ public sealed class DlqTests
     }
 
     [Fact]
+    public async Task Replay_while_a_run_writes_the_file_is_refused_and_changes_nothing()
+    {
+        using var dir = new TempDirectory();
+        var pipeline = await RunWithDeadLettersAsync(dir);
+        var before = File.ReadAllBytes(dir.File("dlq.jsonl"));
+
+        // Opened as the engine's dead-letter writer opens it for a run.
+        Aietl.Run replay;
+        using (new FileStream(dir.File("dlq.jsonl"), FileMode.Append, FileAccess.Write, FileShare.Read))
+        {
+            replay = await FixAndReplayAsync(dir, pipeline, Pipeline("string", maxAge: false));
+        }
+
+        Assert.True(replay.ExitCode == 1, replay.ToString());
+        Assert.Contains("a run of the pipeline is writing to the dead-letter file", replay.Error, StringComparison.Ordinal);
+        AssertUnchanged(dir, before, rows: 2);
+    }
+
+    [Fact]
     public async Task Replay_into_a_destination_a_run_replaces_is_refused()
     {
         using var dir = new TempDirectory();
@@ -234,6 +246,16 @@ public sealed class DlqTests
             dead_letter_queue: dlq.jsonl
 
         """;
+
+    // A run of the pipeline on the input: rows 2 and 5 dead-lettered at extract, row 3 at the validator.
+    private static async Task<string> RunWithDeadLettersAsync(TempDirectory dir)
+    {
+        dir.Write("in.csv", Input);
+        var pipeline = dir.Write("p.yaml", Pipeline("integer", maxAge: true));
+        var run = await Aietl.RunAsync(dir.Path, "run", pipeline);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return pipeline;
+    }
 
     // The user edits the pipeline (the cause of the failures), then replays.
     private static Task<Aietl.Run> FixAndReplayAsync(TempDirectory dir, string pipeline, string fixedPipeline, params string[] options)

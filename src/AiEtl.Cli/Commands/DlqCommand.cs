@@ -124,6 +124,12 @@ internal static class DlqCommand
             return ExitCodes.Success;
         }
 
+        if (DeadLetterFile.BeingWritten(file.Path) is { } busy)
+        {
+            Console.Error.WriteLine($"aietl: {file.Path}: {busy}");
+            return ExitCodes.RunFailed;
+        }
+
         var workDirectory = file.Path + ".replay-" + Environment.ProcessId;
         Directory.CreateDirectory(workDirectory);
         try
@@ -153,6 +159,12 @@ internal static class DlqCommand
             {
                 file.Rewrite(RewrittenLines(file, outcomes));
             }
+        }
+        catch (IOException error)
+        {
+            // The rows are loaded, their entries stay: a second replay loads them again (once, into a merge destination).
+            Console.Error.WriteLine($"aietl: {file.Path}: the rows were replayed but the file could not be rewritten, so every entry stays: {error.Message}");
+            return ExitCodes.RunFailed;
         }
         finally
         {

@@ -63,8 +63,12 @@ internal sealed class DeadLetterFile
     /// temporary file renamed over it: a crash leaves the old file or the new one, never a part. No line left: the
     /// file is deleted.
     /// </summary>
+    /// <exception cref="IOException">A run of the pipeline has the file open to write to it.</exception>
     public void Rewrite(IEnumerable<string> lines)
     {
+        // Held exclusively until the rename: a run that opens the file to write meanwhile fails to, instead of
+        // writing into the old file after it is replaced, where its entries would be lost.
+        using var current = OpenExclusive(Path);
         var temporary = Path + ".rewrite.tmp";
         long written = 0;
         using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -76,7 +80,7 @@ internal sealed class DeadLetterFile
                 written += bytes.Length;
             }
 
-            written += CopyAppended(output);
+            written += CopyAppended(current, output);
             output.Flush(flushToDisk: true);
         }
 
@@ -90,23 +94,35 @@ internal sealed class DeadLetterFile
         File.Move(temporary, Path, overwrite: true);
     }
 
-    // A run of the pipeline may have appended entries while the replay ran: they stay.
-    private long CopyAppended(FileStream output)
+    /// <summary>Why the file cannot be rewritten now (a run of the pipeline is writing to it), or <see langword="null"/>.</summary>
+    public static string? BeingWritten(string path)
     {
-        if (!File.Exists(Path))
+        try
+        {
+            using var probe = OpenExclusive(path);
+            return null;
+        }
+        catch (IOException error)
+        {
+            return "a run of the pipeline is writing to the dead-letter file (" + error.Message + "); replay once it has ended";
+        }
+    }
+
+    // A writer (the engine's DeadLetterWriter) holds the file shared; an exclusive open fails while it does.
+    private static FileStream? OpenExclusive(string path) =>
+        File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None) : null;
+
+    // A run of the pipeline may have appended entries since the file was read: they stay.
+    private long CopyAppended(FileStream? current, FileStream output)
+    {
+        if (current is null || current.Length <= Length)
         {
             return 0;
         }
 
-        using var input = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        if (input.Length <= Length)
-        {
-            return 0;
-        }
-
-        input.Seek(Length, SeekOrigin.Begin);
+        current.Seek(Length, SeekOrigin.Begin);
         var start = output.Position;
-        input.CopyTo(output);
+        current.CopyTo(output);
         return output.Position - start;
     }
 }

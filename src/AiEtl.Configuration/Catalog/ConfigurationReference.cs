@@ -88,10 +88,12 @@ public static class ConfigurationReference
         "  entry with no row (a destination's rejection written by an earlier version, which kept only its location and\n" +
         "  key); an extract entry of a database source.\n" +
         "- The destination is loaded first and the file rewritten after, through a temporary file renamed over it: a crash\n" +
-        "  in between keeps every entry, and entries a run appends meanwhile are carried over. A row is then loaded again by\n" +
+        "  in between keeps every entry, and entries a run appended and closed meanwhile are carried over. A row is then loaded again by\n" +
         "  the next replay: into a `merge` destination that is idempotent; into an `append` one it is a duplicate. A replay\n" +
         "  into `write_mode: replace` or `schema_mode: drop_and_create` is refused (exit 2): it would leave only the replayed\n" +
-        "  rows.\n" +
+        "  rows. A replay while a run writes to the file (the engine holds it open, shared) is refused (exit 1); a run that\n" +
+        "  opens it during the replay makes the rewrite fail (every entry stays, exit 1), and one that opens it during the\n" +
+        "  rewrite fails to, rather than writing into the file being replaced.\n" +
         "- `--dry-run` says which entries would be replayed and why the others cannot be, and changes nothing. Exit codes: `0`\n" +
         "  replayed (rows that failed again are in the file; `--output json` counts them in `remaining`), `1` a replay\n" +
         "  stopped (a lost connection) and its entries stay, `2` the configuration is invalid, `130` cancelled.\n" +
