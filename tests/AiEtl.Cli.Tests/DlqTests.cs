@@ -76,7 +76,7 @@ public sealed class DlqTests
         Succeeded(replay,
             "  loaded                  2  removed from the file",
             $"  failed again (transform): {dir.File("in.csv")}(4) row 3: validator: items row has 1 violation: age: '200' is not at most 150",
-            dir.File("dlq.jsonl") + ": 1 entries left");
+            dir.File("dlq.jsonl") + ": 1 entry left");
         Assert.Equal(4, Sqlite.Count(dir.File("out.db"), "items"));
         Assert.Equal("e, f", Sqlite.Scalar(dir.File("out.db"), "SELECT name FROM items WHERE id = 5"));
         Assert.Equal("ten", Sqlite.Scalar(dir.File("out.db"), "SELECT qty FROM items WHERE id = 2"));

@@ -23,8 +23,8 @@ internal static class ReplayReport
         }
 
         output.WriteLine(dryRun
-            ? $"{file.Path}: {ordered.Count} entries (dry run: nothing is loaded or changed)"
-            : $"{file.Path}: {ordered.Count} entries");
+            ? $"{file.Path}: {Entries(ordered.Count)} (dry run: nothing is loaded or changed)"
+            : $"{file.Path}: {Entries(ordered.Count)}");
         foreach (var kind in Enum.GetValues<ReplayOutcomeKind>())
         {
             if (ordered.Count(o => o.Kind == kind) is var count and > 0)
@@ -44,7 +44,7 @@ internal static class ReplayReport
         if (!dryRun)
         {
             var left = ordered.Count(o => o.Kind != ReplayOutcomeKind.Loaded);
-            output.WriteLine(left == 0 ? $"{file.Path}: every row loaded; the file is removed" : $"{file.Path}: {left} entries left");
+            output.WriteLine(left == 0 ? $"{file.Path}: every row loaded; the file is removed" : $"{file.Path}: {Entries(left)} left");
         }
     }
 
@@ -88,6 +88,8 @@ internal static class ReplayReport
 
         stdout.Write("\n"u8);
     }
+
+    private static string Entries(int count) => count == 1 ? "1 entry" : $"{count} entries";
 
     private static string Label(ReplayOutcomeKind kind) => kind switch
     {
