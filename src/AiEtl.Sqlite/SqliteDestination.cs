@@ -17,7 +17,7 @@ namespace AiEtl.Sqlite;
 /// </remarks>
 /// <typeparam name="T">The row type.</typeparam>
 /// <typeparam name="TCodec">How rows give their fields: <see cref="GeneratedCodec{T}"/> or <see cref="RecordCodec"/>.</typeparam>
-public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination, IMergingDestination, IRowIsolatingDestination<T>
+public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletableDestination, ICheckpointingDestination, IMergingDestination, IRowIsolatingDestination<T>, IEncodingDestination<T>
     where TCodec : struct, IRowCodec<T>
 {
     private readonly SqliteDestinationOptions _options;

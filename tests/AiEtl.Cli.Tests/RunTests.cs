@@ -122,14 +122,44 @@ public sealed class RunTests
     public async Task What_the_engine_cannot_run_yet_is_refused_with_AIETL1024()
     {
         using var dir = new TempDirectory();
-        dir.Write("events.jsonl", "{\"id\": 1}\n");
-        var pipeline = dir.Write("p.yaml", "pipeline:\n  name: infer-json\n  source:\n    type: jsonl\n    config:\n      path: events.jsonl\n  destination:\n    type: csv\n    config:\n      path: o.csv\n");
+        dir.Write("in.csv", "id\n1\n");
+        var pipeline = dir.Write("p.yaml", "pipeline:\n  name: file-schema-mode\n  source:\n    type: csv\n    config:\n      path: in.csv\n  destination:\n    type: jsonl\n    config:\n      path: o.jsonl\n    schema_mode: fail_if_missing\n");
 
         var run = await Aietl.RunAsync(dir.Path, "run", pipeline);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains(pipeline + "(4,11): error AIETL1024: pipeline.source.type: inferring the schema of a jsonl source (declare it under source.schema or source.schema_file) is valid configuration, but this version of the runtime cannot run it yet", run.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(dir.File("o.csv")));
+        Assert.Contains(pipeline + "(11,18): error AIETL1024: pipeline.destination.schema_mode: schema_mode 'fail_if_missing' for a file destination (a file is always replaced or appended to) is valid configuration, but this version of the runtime cannot run it yet", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("o.jsonl")));
+    }
+
+    [Fact]
+    public async Task A_jsonl_source_without_a_schema_is_inferred_and_loads_typed_columns()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("events.jsonl", "{\"id\": 1, \"at\": \"2024-05-01\", \"score\": 1.5, \"ok\": true, \"tags\": [\"a\"]}\n{\"id\": 2, \"at\": \"2024-05-02\", \"ok\": false, \"tags\": []}\n");
+        var pipeline = dir.Write("p.yaml", "pipeline:\n  name: infer-json\n  source:\n    type: jsonl\n    config:\n      path: events.jsonl\n  destination:\n    type: sqlite\n    config:\n      path: o.db\n      table: events\n");
+
+        var run = await Aietl.RunAsync(dir.Path, "run", pipeline);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            ["id INTEGER NOT NULL", "at TEXT NOT NULL", "score REAL", "ok INTEGER NOT NULL", "tags TEXT NOT NULL"],
+            Sqlite.Columns(dir.File("o.db"), "events"));
+        Assert.Equal([["1", "2024-05-01", "1.5", "1", "[\"a\"]"], ["2", "2024-05-02", "", "0", "[]"]], Sqlite.Rows(dir.File("o.db"), "SELECT id, at, score, ok, tags FROM events ORDER BY id"));
+    }
+
+    [Fact]
+    public async Task Schema_infer_reads_a_json_file_by_its_extension()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("events.json", "[{\"id\": 1, \"name\": \"a\"}, {\"id\": 2, \"name\": null}]");
+
+        var run = await Aietl.RunAsync(dir.Path, "schema", "infer", file);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("name: id", run.Output, StringComparison.Ordinal);
+        Assert.Contains("type: integer", run.Output, StringComparison.Ordinal);
+        Assert.Contains("name: name", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,31 +1,55 @@
-// Usage: AiEtl.TransformBench <input.csv> <output.db> [plain]
-// The seed's three transforms into SQLite, typed: null_remover (drop), quality_scorer, deduplicator on id. "plain"
-// loads the same file without them into a table without a primary key (the file repeats some ids on purpose), for
-// the transforms' share of the run. Run by scripts/bench/transforms.sh.
+// Usage: AiEtl.TransformBench <input.csv> <target> [transforms|plain] [--to sqlite|postgres|jsonl] [--commit-every N]
+// A consumer program as a user writes it from the README, timed as a whole process by scripts/bench/transforms.sh and
+// scripts/bench/loads.sh. "transforms" (the default) runs the seed's three transforms, typed: null_remover (drop),
+// quality_scorer, deduplicator on id; "plain" loads the same file without them into a table without a primary key
+// (the file repeats some ids on purpose). The target is a SQLite file, a PostgreSQL connection string or a JSONL
+// file; --commit-every overrides the default commit size (to measure it), nothing else leaves the defaults.
 using AiEtl;
 using AiEtl.Csv;
+using AiEtl.Json;
+using AiEtl.Postgres;
 using AiEtl.Sqlite;
 using AiEtl.TransformBench;
 
-var (input, database) = (args[0], args[1]);
-var destination = new SqliteDestinationOptions(database) { SchemaMode = SchemaMode.DropAndCreate };
-var result = args is [_, _, "plain"]
+var (input, target) = (args[0], args[1]);
+var plain = args.Contains("plain");
+var to = Option("--to") ?? "sqlite";
+var options = Option("--commit-every") is { } commitEvery ? new PipelineOptions { CommitEvery = int.Parse(commitEvery, System.Globalization.CultureInfo.InvariantCulture) } : new PipelineOptions();
+
+var result = plain
     ? await EtlPipeline.Create<PlainCustomer>("plain")
         .From(new CsvSource<PlainCustomer>(input))
-        .To(new SqliteDestination<PlainCustomer>(destination))
+        .To(Destination<PlainCustomer>())
+        .WithOptions(options)
         .RunAsync()
     : await EtlPipeline.Create<Customer>("transforms")
         .From(new CsvSource<Customer>(input))
         .Transform(new NullRemover<Customer>())
         .Transform(new QualityScorer<Customer>())
         .Transform(new Deduplicator<Customer, long>(customer => customer.Id))
-        .To(new SqliteDestination<Customer>(destination))
+        .To(Destination<Customer>())
+        .WithOptions(options)
         .RunAsync();
 
-Console.WriteLine($"{result.RecordsLoaded} loaded, {result.RecordsFiltered} filtered, {result.RecordsFailed} failed, quality {result.AvgQualityScore:0.000}, {result.Duration.TotalSeconds:0.00} s");
+Console.WriteLine($"{result.RecordsLoaded} loaded, {result.RecordsFiltered} filtered, {result.RecordsFailed} failed, quality {result.AvgQualityScore:0.000}, {result.Duration.TotalSeconds:0.00} s (extract {result.ExtractDuration.TotalSeconds:0.00} s, transform {result.TransformDuration.TotalSeconds:0.00} s, load {result.LoadDuration.TotalSeconds:0.00} s)");
 foreach (var error in result.Errors.TakeLast(3))
 {
     Console.Error.WriteLine(error.Message);
 }
 
 return result.Success ? 0 : 1;
+
+IDestination<T> Destination<T>()
+    where T : IEtlRecord<T> => to switch
+    {
+        "sqlite" => new SqliteDestination<T>(new SqliteDestinationOptions(target) { SchemaMode = SchemaMode.DropAndCreate }),
+        "postgres" => new PostgresDestination<T>(new PostgresDestinationOptions { ConnectionString = target, SchemaMode = SchemaMode.DropAndCreate }),
+        "jsonl" => new JsonDestination<T>(new JsonDestinationOptions(target) { Format = JsonFormat.Lines }),
+        _ => throw new ArgumentException($"--to {to}: sqlite, postgres or jsonl"),
+    };
+
+string? Option(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}

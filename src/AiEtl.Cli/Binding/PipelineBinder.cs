@@ -91,6 +91,18 @@ internal static class PipelineBinder
         }
     }
 
+    internal static JsonSourceOptions JsonOptions(PipelineConfiguration config)
+    {
+        var adapter = config.Source.Adapter;
+        var c = adapter.Config;
+        return new JsonSourceOptions(c.GetString("path") is { } path ? FullPath(config, path) : "")
+        {
+            Format = adapter.Type == "jsonl" ? JsonFormat.Lines : c.GetString("format") switch { "array" => JsonFormat.Array, "lines" => JsonFormat.Lines, _ => null },
+            Compression = Compression(c.GetString("compression")),
+            IgnorePropertyCase = c.GetBoolean("ignore_property_case") ?? true,
+        };
+    }
+
     internal static CsvSourceOptions? CsvOptions(PipelineConfiguration config, BindingProblems problems)
     {
         var c = config.Source.Adapter.Config;
@@ -123,18 +135,6 @@ internal static class PipelineBinder
             DateTimeFormats = c.GetList("datetime_formats"),
             TimeFormats = c.GetList("time_formats"),
             Compression = Compression(c.GetString("compression")),
-        };
-    }
-
-    internal static JsonSourceOptions JsonOptions(PipelineConfiguration config)
-    {
-        var adapter = config.Source.Adapter;
-        var c = adapter.Config;
-        return new JsonSourceOptions(FullPath(config, c.GetString("path") ?? ""))
-        {
-            Format = adapter.Type == "jsonl" ? JsonFormat.Lines : c.GetString("format") switch { "array" => JsonFormat.Array, "lines" => JsonFormat.Lines, _ => null },
-            Compression = Compression(c.GetString("compression")),
-            IgnorePropertyCase = c.GetBoolean("ignore_property_case") ?? true,
         };
     }
 

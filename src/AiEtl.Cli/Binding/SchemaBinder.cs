@@ -1,13 +1,14 @@
 using AiEtl.Configuration.Model;
 using AiEtl.Csv;
+using AiEtl.Json;
 using AiEtl.Postgres;
 using AiEtl.Sqlite;
 
 namespace AiEtl.Cli.Binding;
 
 /// <summary>
-/// The row schema of a run: the declared one (inline or from a JSON Schema file), else inferred from a CSV sample, else
-/// read from a database's catalog. A JSON source has no inference in the engine yet, so it needs a declared schema.
+/// The row schema of a run: the declared one (inline or from a JSON Schema file), else inferred from a sample of a CSV,
+/// JSON or JSON Lines file, else read from a database's catalog.
 /// </summary>
 internal static class SchemaBinder
 {
@@ -30,6 +31,13 @@ internal static class SchemaBinder
                 }
 
                 return CsvSchemaInference.Infer(csv, new SchemaInferenceOptions
+                {
+                    SampleSize = source.InferenceSampleSize,
+                    MinConfidence = source.InferenceMinConfidence,
+                });
+            case "json":
+            case "jsonl":
+                return JsonSchemaInference.Infer(PipelineBinder.JsonOptions(config), new SchemaInferenceOptions
                 {
                     SampleSize = source.InferenceSampleSize,
                     MinConfidence = source.InferenceMinConfidence,

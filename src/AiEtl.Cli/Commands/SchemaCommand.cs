@@ -5,16 +5,16 @@ using AiEtl.Json;
 
 namespace AiEtl.Cli.Commands;
 
-/// <summary><c>aietl schema infer &lt;file&gt;</c>: the schema the runtime infers from a CSV file, with its confidences, as YAML or JSON Schema.</summary>
+/// <summary><c>aietl schema infer &lt;file&gt;</c>: the schema the runtime infers from a CSV, JSON or JSON Lines file, with its confidences, as YAML or JSON Schema.</summary>
 internal static class SchemaCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "A CSV file (optionally compressed: .gz, .zip, .bz2, .xz, .zst)." };
+        var file = new Argument<string>("file") { Description = "A CSV, JSON (.json) or JSON Lines (.jsonl, .ndjson) file, optionally compressed: .gz, .zip, .bz2, .xz, .zst." };
         var output = new Option<string>("--output") { Description = "yaml (to paste under pipeline.source) or json (JSON Schema 2020-12).", DefaultValueFactory = _ => "yaml" };
         output.AcceptOnlyFromAmong("yaml", "json");
         var sampleSize = new Option<int>("--sample-size") { Description = "Rows sampled from the start of the file.", DefaultValueFactory = _ => 1000 };
-        var infer = new Command("infer", "Infer the schema of a CSV file.") { file, output, sampleSize };
+        var infer = new Command("infer", "Infer the schema of a CSV, JSON or JSON Lines file (by its extension).") { file, output, sampleSize };
         infer.SetAction(parse => Infer(parse.GetRequiredValue(file), parse.GetValue(output) ?? "yaml", parse.GetValue(sampleSize)));
         return new Command("schema", "Row schemas.") { infer };
     }
@@ -30,7 +30,8 @@ internal static class SchemaCommand
         Schema schema;
         try
         {
-            schema = CsvSchemaInference.Infer(new CsvSourceOptions(file), new SchemaInferenceOptions { SampleSize = Math.Max(1, sampleSize) });
+            var options = new SchemaInferenceOptions { SampleSize = Math.Max(1, sampleSize) };
+            schema = IsJson(file) ? JsonSchemaInference.Infer(new JsonSourceOptions(file), options) : CsvSchemaInference.Infer(new CsvSourceOptions(file), options);
         }
         catch (EtlException error)
         {
@@ -40,5 +41,21 @@ internal static class SchemaCommand
 
         Console.Out.Write(output == "json" ? JsonSchemaExport.ToJson(schema) : SchemaYaml.Write(schema));
         return ExitCodes.Success;
+    }
+
+    // JSON (an array) and JSON Lines files by their extension, compressed or not; everything else is read as CSV.
+    private static bool IsJson(string file)
+    {
+        var name = file.ToLowerInvariant();
+        foreach (var compressed in (string[])[".gz", ".gzip", ".zip", ".bz2", ".xz", ".zst"])
+        {
+            if (name.EndsWith(compressed, StringComparison.Ordinal))
+            {
+                name = name[..^compressed.Length];
+                break;
+            }
+        }
+
+        return Path.GetExtension(name) is ".json" or ".jsonl" or ".ndjson";
     }
 }

@@ -48,7 +48,7 @@ public static class ConfigurationReference
         "| command | what it does |\n|---|---|\n" +
         "| `aietl validate <file\\|dir>` | prints every diagnostic of each `*.yaml`/`*.yml` file as a compiler line; exit 2 when there is an error |\n" +
         "| `aietl run <file> [--dry-run] [--full-refresh] [--env-file F] [--set key.path=value] [--output text\\|json]` | validates, binds and runs the pipeline, progress on standard error (below), a summary (or one JSON object) on standard output |\n" +
-        "| `aietl schema infer <csv file> [--output yaml\\|json]` | the inferred schema with its confidences, as YAML to paste under `pipeline.source`, or JSON Schema |\n" +
+        "| `aietl schema infer <csv or json file> [--output yaml\\|json]` | the inferred schema with its confidences, as YAML to paste under `pipeline.source`, or JSON Schema |\n" +
         "| `aietl state show\\|clear <file>` | the pipeline's saved incremental state, or its removal |\n" +
         "| `aietl dlq show <file> [--output text\\|json] [--limit N]` | the pipeline's dead-lettered rows: counts by stage and reason, then each entry's location, stage, reason and key |\n" +
         "| `aietl dlq replay <file> [--dry-run] [--output text\\|json]` | sends the dead-lettered rows through the pipeline's transforms and destination again; those that load leave the file |\n" +

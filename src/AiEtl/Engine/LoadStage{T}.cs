@@ -188,7 +188,7 @@ internal sealed class LoadStage<T>(
         }
 
         PipelineLog.Committed(counters.Log, counters.Pipeline, Interlocked.Read(ref counters.Commits), Interlocked.Read(ref counters.Loaded));
-        options.Progress?.Report(counters.Progress(options.TimeProvider.GetUtcNow(), completed: false));
+        counters.ReportProgress(options.Progress, options.TimeProvider.GetUtcNow(), completed: false);
         unit.Reset();
     }
 }

@@ -125,7 +125,7 @@ internal sealed class PipelineRun<T>
             await _destination.DisposeAsync().ConfigureAwait(false);
         }
 
-        _options.Progress?.Report(_counters.Progress(clock.GetUtcNow(), completed: true));
+        _counters.ReportProgress(_options.Progress, clock.GetUtcNow(), completed: true);
         IEnumerable<string> warnings = [.. (_source as IReportsWarnings)?.Warnings ?? [], .. (_destination as IReportsWarnings)?.Warnings ?? [], .. _counters.Warnings];
         var result = new PipelineResult
         {

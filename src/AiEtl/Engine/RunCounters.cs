@@ -41,6 +41,33 @@ internal sealed class RunCounters
     /// <summary>The rows rejected so far (the error collector's count).</summary>
     public Func<long> Failed { get; set; } = static () => 0;
 
+    private bool _progressFailed;
+
+    /// <summary>
+    /// Tells <paramref name="progress"/> how far the run is. A callback that throws is a bug of its own, not of the data:
+    /// the rows it reports on are committed already, so the run goes on without it and says so in a warning once.
+    /// </summary>
+    public void ReportProgress(IProgress<PipelineProgress>? progress, DateTimeOffset now, bool completed)
+    {
+        if (progress is null || _progressFailed)
+        {
+            return;
+        }
+
+        try
+        {
+            progress.Report(Progress(now, completed));
+        }
+        catch (Exception error)
+        {
+            _progressFailed = true;
+            lock (Warnings)
+            {
+                Warnings.Add($"the progress callback threw {error.GetType().Name} ({error.Message}); it is not called again in this run, which went on");
+            }
+        }
+    }
+
     public PipelineProgress Progress(DateTimeOffset now, bool completed) => new()
     {
         PipelineId = Pipeline,

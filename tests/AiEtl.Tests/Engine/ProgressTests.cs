@@ -71,6 +71,35 @@ public sealed class ProgressTests : IDisposable
         Assert.All(reports.All, r => Assert.Null(r.EstimatedRemaining));
     }
 
+    [Fact]
+    public async Task A_progress_callback_that_throws_is_dropped_with_a_warning_and_the_run_loads_everything()
+    {
+        var input = Path.Combine(_directory, "people.csv");
+        await File.WriteAllTextAsync(input, "id,name,age,born,balance\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"{i},n{i},30,2000-01-01,1\n")), TestContext.Current.CancellationToken);
+        var calls = 0;
+        var destination = new RecordingDestination<Person>();
+
+        var result = await EtlPipeline.Create<Person>("progress-throws").From(new CsvSource<Person>(input)).To(destination)
+            .WithOptions(new PipelineOptions { BatchSize = 10, Progress = new Throwing(() => calls++) })
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, result.Describe());
+        Assert.Equal(30, result.RecordsLoaded);
+        Assert.Equal(30, destination.Committed.Count);
+        Assert.Equal(1, calls);
+        var warning = Assert.Single(result.Warnings, w => w.Contains("progress callback", StringComparison.Ordinal));
+        Assert.Contains("InvalidOperationException (the display is gone)", warning, StringComparison.Ordinal);
+    }
+
+    private sealed class Throwing(Action called) : IProgress<PipelineProgress>
+    {
+        public void Report(PipelineProgress value)
+        {
+            called();
+            throw new InvalidOperationException("the display is gone");
+        }
+    }
+
     // Synchronous, unlike Progress<T>, so the test sees every report in order.
     private sealed class Reports : IProgress<PipelineProgress>
     {
