@@ -15,9 +15,12 @@ internal sealed partial record ReplayDecision(ReplayInput Input, string? Reason)
     {
         if (entry.Raw is not { } raw)
         {
-            return No(entry.Stage == "load"
-                ? "the entry keeps no row (a rejection written before load entries kept their row has only its location and key): run the pipeline again from its source"
-                : "the entry keeps no row (a row that could not be split into fields keeps none when the schema has sensitive fields)");
+            return No(entry.Stage switch
+            {
+                "load" => "the entry keeps no row (a rejection written before load entries kept their row has only its location and key): run the pipeline again from its source",
+                "extract" => "the entry keeps no row (a row that could not be split into fields keeps none when the schema has sensitive fields)",
+                _ => "the entry keeps no row (the transform that failed on it stored none)",
+            });
         }
 
         if (schema.Fields.Where(f => f.Sensitive != SensitiveKind.None).Select(f => f.Name).ToList() is { Count: > 0 } sensitive)
