@@ -11,6 +11,7 @@ var root = new Command("aietl", "aietl: validate and run AiEtl.Typed YAML pipeli
     RunCommand.Create(),
     SchemaCommand.Create(),
     StateCommand.Create(),
+    DlqCommand.Create(),
     InitCommand.Create(),
 };
 

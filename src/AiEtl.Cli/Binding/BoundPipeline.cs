@@ -18,14 +18,17 @@ internal sealed class BoundPipeline
     /// <summary>The state file (the seed's <c>state_file</c>) or folder, or <see langword="null"/> when the pipeline keeps no state.</summary>
     public string? StateLocation { get; init; }
 
-    public EtlPipeline<Record> Build()
+    public EtlPipeline<Record> Build() => Build(Source, Options);
+
+    /// <summary>The pipeline with another source and options: a replay of dead-lettered rows through the same transforms and destination.</summary>
+    public EtlPipeline<Record> Build(ISource<Record> source, PipelineOptions options)
     {
-        var builder = EtlPipeline.Create<Record>(Name).From(Source);
+        var builder = EtlPipeline.Create<Record>(Name).From(source);
         foreach (var transform in Transforms)
         {
             builder = builder.Transform(transform);
         }
 
-        return builder.To(Destination).WithOptions(Options).Build();
+        return builder.To(Destination).WithOptions(options).Build();
     }
 }

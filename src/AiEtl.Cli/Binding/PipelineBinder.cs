@@ -51,6 +51,10 @@ internal static class PipelineBinder
 
     public static string FullPath(PipelineConfiguration config, string path) => Path.GetFullPath(Path.Combine(config.BaseDirectory, path));
 
+    /// <summary>The dead-letter file: <c>error_handling.dead_letter_queue</c>, else the engine's default under the working directory.</summary>
+    public static string DeadLetterPath(PipelineConfiguration config) =>
+        Path.GetFullPath(config.ErrorHandling.DeadLetterQueue is { } dlq ? FullPath(config, dlq) : ErrorHandlingOptions.DefaultDeadLetterPath(config.Name));
+
     /// <summary>Where the run keeps its state: the seed's <c>state_file</c> itself, else a file under <c>LOCAL_STATE_PATH</c>, else nowhere.</summary>
     public static StateManager? StateManager(PipelineConfiguration config) =>
         config.Source.StateFile is { } file ? AiEtl.StateManager.ForFile(FullPath(config, file))
@@ -372,7 +376,7 @@ internal static class PipelineBinder
         };
     }
 
-    private static RecordCodec Codec(Schema schema, string type, string id) => new(schema, new RecordMetadata(type, id));
+    internal static RecordCodec Codec(Schema schema, string type, string id) => new(schema, new RecordMetadata(type, id));
 
     private static char Char(ConfigSection c, string key, char fallback) => c.GetString(key) is { Length: 1 } text ? text[0] : fallback;
 

@@ -6,7 +6,7 @@ namespace AiEtl.Cli.Commands;
 
 /// <summary>
 /// <c>aietl run &lt;file&gt;</c>: validates, binds and runs a pipeline on dynamic rows, with progress on the error stream
-/// and a summary at the end. Ctrl+C (SIGINT) or SIGTERM cancels through the run's token: the open transaction rolls
+/// (a live status line on a terminal, plain periodic lines when redirected or with <c>--output json</c>) and a summary at the end. Ctrl+C (SIGINT) or SIGTERM cancels through the run's token: the open transaction rolls
 /// back, committed batches and their checkpoint stay, and the exit code is 130.
 /// </summary>
 internal static class RunCommand
@@ -41,7 +41,9 @@ internal static class RunCommand
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(token);
         using var interrupt = Cancellation.OnInterrupt(cancellation);
         var json = output == "json";
-        var progress = dryRun ? null : new ProgressPrinter(Console.Error, !Console.IsErrorRedirected, TimeSpan.FromSeconds(config.Monitoring.ProgressIntervalSeconds));
+        IProgress<PipelineProgress>? progress = dryRun ? null
+            : !json && TerminalProgress.Available ? new TerminalProgress(Console.Error, TerminalProgress.ColorAllowed, TerminalProgress.TerminalWidth())
+            : new ProgressPrinter(Console.Error, TimeSpan.FromSeconds(config.Monitoring.ProgressIntervalSeconds));
         using var logging = dryRun ? null : RunLogging.Create(config.Monitoring);
         BoundPipeline? bound;
         try

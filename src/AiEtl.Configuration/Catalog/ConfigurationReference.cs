@@ -47,14 +47,57 @@ public static class ConfigurationReference
         "## Running a pipeline: `aietl`\n\n" +
         "| command | what it does |\n|---|---|\n" +
         "| `aietl validate <file\\|dir>` | prints every diagnostic of each `*.yaml`/`*.yml` file as a compiler line; exit 2 when there is an error |\n" +
-        "| `aietl run <file> [--dry-run] [--full-refresh] [--env-file F] [--set key.path=value] [--output text\\|json]` | validates, binds and runs the pipeline, progress on standard error, a summary (or one JSON object) on standard output |\n" +
+        "| `aietl run <file> [--dry-run] [--full-refresh] [--env-file F] [--set key.path=value] [--output text\\|json]` | validates, binds and runs the pipeline, progress on standard error (below), a summary (or one JSON object) on standard output |\n" +
         "| `aietl schema infer <csv or json file> [--output yaml\\|json]` | the inferred schema with its confidences, as YAML to paste under `pipeline.source`, or JSON Schema |\n" +
         "| `aietl state show\\|clear <file>` | the pipeline's saved incremental state; clear also removes the checkpoint a database or file destination keeps, so the next run reads the source from its start |\n" +
+        "| `aietl dlq show <file> [--output text\\|json] [--limit N]` | the pipeline's dead-lettered rows: counts by stage and reason, then each entry's location, stage, reason and key |\n" +
+        "| `aietl dlq replay <file> [--dry-run] [--output text\\|json]` | sends the dead-lettered rows through the pipeline's transforms and destination again; those that load leave the file |\n" +
         "| `aietl init <csv file> [--out F]` | a commented starter pipeline (CSV -> SQLite) with the inferred schema |\n\n" +
         "Exit codes: `0` success, `1` the run failed, `2` the configuration is invalid (nothing ran), `64` the command line is\n" +
         "wrong (an unknown command or option), `130` cancelled by\n" +
         "Ctrl+C (SIGINT) or SIGTERM, which roll back the open transaction and keep the committed batches and their checkpoint.\n" +
         "`--set` overrides one key before validation, with the same checks as the file (`--set pipeline.execution.batch_size=500`).\n\n" +
+        "Progress of `aietl run`: on a terminal (standard output and error not redirected, `TERM` not `dumb`, `--output text`)\n" +
+        "one status line is redrawn in place: the percent, a bar and the ETA when the source's size is known (a plain file),\n" +
+        "the rows read, transformed and loaded, the failed rows and the rate, at most 8 times a second and only when the\n" +
+        "engine reports (after a commit), never per row; `NO_COLOR` turns its colors off, and a narrow terminal gets a compact\n" +
+        "form. Otherwise (redirected, CI, `--output json`) a plain line every `monitoring.progress_interval_seconds` and one at\n" +
+        "the end. The summary table follows either. The line is drawn by the tool itself (carriage return, erase line) rather\n" +
+        "than by Spectre.Console's live display, which redraws a region from a thread of its own and assumes it owns the\n" +
+        "terminal, while the engine reports from its load thread and the logger writes to the same stream.\n" +
+        "\n" +
+        "### Dead-lettered rows: `aietl dlq`\n" +
+        "\n" +
+        "`aietl dlq show` reads `error_handling.dead_letter_queue` (else `.errors/<pipeline>/dlq.jsonl` under the working\n" +
+        "directory); no file is \"no dead-lettered rows\", exit 0. `aietl dlq replay`, once the cause is fixed in the file\n" +
+        "(a column declared `integer` that holds text declared `string`, a constraint relaxed), sends the entries' rows\n" +
+        "through the pipeline's transforms and destination, bound as `aietl run` binds them (`--env-file` and `--set` too),\n" +
+        "and rewrites the file:\n" +
+        "\n" +
+        "- Rows that load (or that a transform drops, as a run would) are removed; rows that fail again stay, with the new\n" +
+        "  reason and `replay_stage`, `replayed_at`; their stage, location, row and `entry_id` are kept, so they replay the same\n" +
+        "  way and a run that rejects the same input again does not add them twice.\n" +
+        "- An extract entry's raw line is parsed again with the source's reader and options (CSV with the source file's\n" +
+        "  header, delimiter, null values and formats; JSON). A transform or load entry holds the row as it reached the\n" +
+        "  failing stage, as JSON, read with the schema; every transform runs on it again, which the transforms `aietl`\n" +
+        "  binds (the schema's checks, `null_remover`, `quality_scorer`, `deduplicator`) do idempotently.\n" +
+        "  The source, its incremental state and its checkpoint are not touched, and every stage skips its failing rows to\n" +
+        "  the replay, whatever `on_*_error` says, so one row still wrong does not stop the others.\n" +
+        "- Not replayable, and kept as they are with the reason: an entry whose row was stored masked (the schema has a\n" +
+        "  `sensitive` field, or `masking.mask_dead_letter_rows` masked a value), since the masks are not the values; an\n" +
+        "  entry with no row (a destination's rejection written by an earlier version, which kept only its location and\n" +
+        "  key); an extract entry of a database source.\n" +
+        "- The destination is loaded first and the file rewritten after, through a temporary file renamed over it: a crash\n" +
+        "  in between keeps every entry, and entries a run appended and closed meanwhile are carried over. A row is then loaded again by\n" +
+        "  the next replay: into a `merge` destination that is idempotent; into an `append` one it is a duplicate. A replay\n" +
+        "  into `write_mode: replace` or `schema_mode: drop_and_create` is refused (exit 2): it would leave only the replayed\n" +
+        "  rows. A replay while a run writes to the file (the engine holds it open, shared) is refused (exit 1); a run that\n" +
+        "  opens it during the replay makes the rewrite fail (every entry stays, exit 1), and one that opens it during the\n" +
+        "  rewrite fails to, rather than writing into the file being replaced.\n" +
+        "- `--dry-run` says which entries would be replayed and why the others cannot be, and changes nothing. Exit codes: `0`\n" +
+        "  replayed (rows that failed again are in the file; `--output json` counts them in `remaining`), `1` a replay\n" +
+        "  stopped (a lost connection) and its entries stay, `2` the configuration is invalid, `130` cancelled.\n" +
+        "\n" +
         "## Row schema\n\n" +
         "The schema of the rows is inferred from a sample of the source by default (`pipeline.source.inference`), declared\n" +
         "inline under `pipeline.source.schema`, or read from a JSON Schema file (`pipeline.source.schema_file`, as the\n" +

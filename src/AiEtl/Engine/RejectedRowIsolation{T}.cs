@@ -60,6 +60,7 @@ internal sealed class RejectedRowIsolation<T>(IRowIsolatingDestination<T> destin
         {
             Location = location,
             RecordId = key,
+            RawInput = RawRow(in batch.Rows[index]),
             Exception = rejection,
         });
         if (action != ErrorAction.Skip)
@@ -69,4 +70,9 @@ internal sealed class RejectedRowIsolation<T>(IRowIsolatingDestination<T> destin
 
         unit.Rejected.Add(error);
     }
+
+    // A dynamic row is kept as JSON, sensitive fields masked, as a validator's rejection keeps it, so the entry can be
+    // replayed once the destination accepts it (aietl dlq replay); a typed row keeps its location and key only.
+    private static string? RawRow(in T row) =>
+        row is Record { Schema: { } schema } record ? RecordValidator.RawJson(record, schema) : null;
 }

@@ -7,8 +7,9 @@ namespace AiEtl;
 /// (<see cref="Internal.ViolationValues.Mask"/>), so a row rejected for another field does not carry an email or a
 /// card number in clear. Each value is replaced wherever it occurs in the raw text, in its plain form and in its
 /// CSV-quoted and JSON forms: masking more than the field is the safe side. A row that cannot be split into fields
-/// (bad quoting, malformed JSON) keeps no raw input at all when the schema has a sensitive field. Replay then takes
-/// the row from the source at the entry's location (file, line), since the masked values cannot be replayed.
+/// (bad quoting, malformed JSON) keeps no raw input at all when the schema has a sensitive field. Such an entry can
+/// only be replayed from the source at its location (file, line), since the masked values cannot be; <c>aietl dlq
+/// replay</c> reports it not replayable.
 /// </summary>
 internal static class SensitiveRawInput
 {
