@@ -120,6 +120,34 @@ public sealed class RunTests
     }
 
     [Fact]
+    public async Task Select_and_rename_shape_the_table_and_the_transforms_after_them_use_the_new_names()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in.csv", "id,name,email,age\n1,ann,a@x.org,30\n2,bob,b@x.org,\n2,bob,b@x.org,41\n");
+        var pipeline = dir.Write("p.yaml", "pipeline:\n  name: shaped\n  source:\n    type: csv\n    config:\n      path: in.csv\n  transforms:\n    - type: select\n      config:\n        fields: [email, id]\n    - type: rename\n      config:\n        fields:\n          email: mail\n    - type: deduplicator\n      config:\n        key_fields: [mail]\n  destination:\n    type: sqlite\n    config:\n      path: o.db\n      table: people\n");
+
+        var run = await Aietl.RunAsync(dir.Path, "run", pipeline);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["mail TEXT NOT NULL", "id INTEGER NOT NULL"], Sqlite.Columns(dir.File("o.db"), "people"));
+        Assert.Equal([["a@x.org", "1"], ["b@x.org", "2"]], Sqlite.Rows(dir.File("o.db"), "SELECT mail, id FROM people ORDER BY id"));
+    }
+
+    [Fact]
+    public async Task A_field_named_after_a_rename_by_its_old_name_is_reported_at_its_line()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in.csv", "id,email\n1,a@x.org\n");
+        var pipeline = dir.Write("p.yaml", "pipeline:\n  name: shaped\n  source:\n    type: csv\n    config:\n      path: in.csv\n    schema:\n      fields:\n        - { name: id, type: integer }\n        - { name: email, type: string }\n  transforms:\n    - type: rename\n      config:\n        fields:\n          email: mail\n    - type: deduplicator\n      config:\n        key_fields: [email]\n  destination:\n    type: jsonl\n    config:\n      path: o.jsonl\n");
+
+        var run = await Aietl.RunAsync(dir.Path, "validate", pipeline);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(pipeline + "(18,22): error AIETL1015", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Contains("(did you mean 'mail'?); its fields are 'id', 'mail'", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dry_run_prints_the_plan_and_writes_nothing()
     {
         using var dir = new TempDirectory();

@@ -30,7 +30,7 @@ internal static class PipelineBinder
         schema = WithDestinationKey(schema, config.Destination.Adapter.Config);
         var source = SourceFor(config, schema, problems);
         var transforms = TransformsFor(config, schema, problems);
-        var destination = DestinationFor(config, schema, problems);
+        var destination = problems.Any ? null : DestinationFor(config, transforms.Aggregate(schema, static (rows, transform) => transform.OutputSchema(rows)), problems);
         var options = OptionsFor(config, settings, problems);
         if (problems.Any || source is null || destination is null || options is null)
         {
@@ -258,7 +258,7 @@ internal static class PipelineBinder
             {
                 if (!names.Contains(field.Name))
                 {
-                    problems.Invalid(c, field.Key, "the field '" + field.Name + "' is not in the source's schema; its fields are " + string.Join(", ", names));
+                    problems.Invalid(c, field.Key, "the field '" + field.Name + "' is not among the fields this transform receives: " + string.Join(", ", names));
                 }
             }
 
@@ -277,6 +277,12 @@ internal static class PipelineBinder
                         },
                         schema));
                     break;
+                case "select":
+                    transforms.Add(new RecordSelect(c.GetList("fields")));
+                    break;
+                case "rename":
+                    transforms.Add(new RecordRename(c.GetDictionary("fields").ToDictionary(f => f.Key, f => f.Value.Value?.ToString() ?? f.Key, StringComparer.Ordinal)));
+                    break;
                 case "deduplicator":
                     transforms.Add(new RecordDeduplicator(c.GetList("key_fields"), new DeduplicatorOptions
                     {
@@ -287,6 +293,13 @@ internal static class PipelineBinder
                 default:
                     problems.NotSupported(transform.Position, transform.Path + ".type", "the transform '" + transform.Type + "'");
                     break;
+            }
+
+            // The transforms after a select or a rename see the fields it passes on.
+            if (transform.Type is "select" or "rename" && !problems.Any)
+            {
+                schema = transforms[^1].OutputSchema(schema);
+                names = schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
             }
         }
 

@@ -186,5 +186,16 @@ public static class AdapterCatalog
             Choice("strategy", "Keep the first row of each key, or the last (keep_last needs a destination that merges on the same key).", "keep_first", "keep_first", "keep_last"),
             Integer("max_keys", "The most distinct keys keep_first remembers; past it the run fails rather than let duplicates through.", 10_000_000, minimum: 1),
         ]),
+        new("select", "Keeps only the listed fields, in that order; the destination gets the narrower schema (its primary key when every key field is kept).", [
+            new("fields", ConfigValueKind.StringList, "The fields to keep, in the order the destination gets them.") { Required = true, NamesFields = true },
+        ]),
+        new("rename", "Renames fields: each keeps its place, type and constraints under its new name, which the transforms after it and the destination use.", [
+            new("fields", ConfigValueKind.Dictionary, "The new name of each field, by its current name.")
+            {
+                Values = new ConfigKey("new_name", ConfigValueKind.String, "The field's new name."),
+                Required = true,
+                NamesFields = true,
+            },
+        ]),
     ]);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using AiEtl.Configuration.Diagnostics;
 using AiEtl.Configuration.Model;
@@ -40,10 +41,13 @@ internal sealed class SemanticValidator
         CheckFieldNames(sourceSection.GetSection("schema"), schema);
         CheckFieldNames(pipeline.Source.Adapter.Config, schema);
         CheckFieldNames(pipeline.Destination.Adapter.Config, schema);
+        // The fields a transform names are those the transforms before it pass on (select and rename change them).
+        var names = schema?.Fields.Select(f => f.Name).ToList();
         foreach (var transform in pipeline.Transforms)
         {
-            CheckFieldNames(transform.Config, schema);
+            CheckFieldNames(transform.Config, names);
             CheckTransform(transform, pipeline.Destination.Adapter.Config, _diagnostics);
+            names = names is null ? null : FieldsAfter(transform, names);
         }
 
         CheckMerge(pipeline.Destination.Adapter.Config, schema);
@@ -119,17 +123,21 @@ internal sealed class SemanticValidator
         }
     }
 
-    private void CheckFieldNames(ConfigSection section, RowSchemaDeclaration? schema)
+    private static List<string> FieldsAfter(AdapterSettings transform, List<string> names) => transform.Type switch
     {
-        if (schema is null)
+        "select" => [.. transform.Config.GetList("fields").Where(names.Contains)],
+        "rename" => [.. names.Select(name => transform.Config.GetDictionary("fields").TryGetValue(name, out var to) && to.Value is string renamed ? renamed : name)],
+        _ => names,
+    };
+
+    private void CheckFieldNames(ConfigSection section, RowSchemaDeclaration? schema) =>
+        CheckFieldNames(section, schema?.Fields.Select(f => f.Name).ToList());
+
+    private void CheckFieldNames(ConfigSection section, List<string>? names)
+    {
+        if (names is null)
         {
             return;
-        }
-
-        var names = new List<string>();
-        foreach (var field in schema.Fields)
-        {
-            names.Add(field.Name);
         }
 
         foreach (var entry in section.Settings)
@@ -144,19 +152,19 @@ internal sealed class SemanticValidator
             switch (setting.Value)
             {
                 case string name:
-                    CheckField(name, names, setting.Position, path, schema);
+                    CheckField(name, names, setting.Position, path);
                     break;
                 case PositionedList list:
                     for (var i = 0; i < list.Count; i++)
                     {
-                        CheckField(list[i], names, list.PositionAt(i, setting.Position), path + "[" + i + "]", schema);
+                        CheckField(list[i], names, list.PositionAt(i, setting.Position), path + "[" + i + "]");
                     }
 
                     break;
                 case IReadOnlyDictionary<string, ConfigSetting> dictionary:
                     foreach (var item in dictionary)
                     {
-                        CheckField(item.Key, names, item.Value.Position, path + "." + item.Key, schema);
+                        CheckField(item.Key, names, item.Value.Position, path + "." + item.Key);
                     }
 
                     break;
@@ -164,9 +172,9 @@ internal sealed class SemanticValidator
         }
     }
 
-    private void CheckField(string name, List<string> names, YamlPosition position, string path, RowSchemaDeclaration schema)
+    private void CheckField(string name, List<string> names, YamlPosition position, string path)
     {
-        if (schema.Find(name) is null)
+        if (!names.Contains(name))
         {
             _diagnostics.Report(ConfigDiagnostics.UnknownField, position, path, name, Suggestions.DidYouMean(name, names), Suggestions.List(names));
         }
