@@ -1,4 +1,3 @@
-using System.Globalization;
 using CsvHelper;
 
 namespace AiEtl.Csv;
@@ -84,16 +83,8 @@ public static class CsvSchemaInference
             var name = names is not null && i < names.Length ? names[i].Trim() : $"column_{i + 1}";
             var stats = i < columns.Count ? columns[i] : new ColumnStats();
             stats.Nulls += sampled - stats.Nulls - stats.Values;
-            var (type, confidence, note) = stats.Decide(options.MinConfidence, kinds.DeclaredOrders);
             nullCounts[name] = stats.Nulls;
-            fields.Add(new Field(name, type)
-            {
-                IsNullable = stats.Nulls > 0 || stats.Values == 0,
-                IsInferred = true,
-                Confidence = confidence,
-                Description = string.Create(CultureInfo.InvariantCulture, $"inferred from {stats.Values} non-null of {sampled} sampled values (confidence {confidence:0.###})")
-                    + (note is null ? "" : $"; {note}"),
-            });
+            fields.Add(stats.ToField(name, sampled, "values", options.MinConfidence, kinds.DeclaredOrders));
         }
 
         return new Schema(options.Name ?? SchemaName(path), fields)

@@ -13,6 +13,25 @@ internal sealed class ColumnStats
 
     public void Add(ValueKind value) => _values.Add(value);
 
+    /// <summary>The inferred field of the column, its description saying what decided it.</summary>
+    /// <param name="name">The field's name.</param>
+    /// <param name="sampled">How many rows (or objects, <paramref name="unit"/>) were sampled.</param>
+    /// <param name="unit">What a sampled row is called in the description (values, objects).</param>
+    /// <param name="minConfidence">The share of values that must fit a type.</param>
+    /// <param name="declaredOrders">Whether the exact formats of dates and of date-times name one day/month order.</param>
+    public Field ToField(string name, int sampled, string unit, double minConfidence, bool[] declaredOrders)
+    {
+        var (type, confidence, note) = Decide(minConfidence, declaredOrders);
+        return new Field(name, type)
+        {
+            IsNullable = Nulls > 0 || Values == 0,
+            IsInferred = true,
+            Confidence = confidence,
+            Description = string.Create(CultureInfo.InvariantCulture, $"inferred from {Values} non-null of {sampled} sampled {unit} (confidence {confidence:0.###})")
+                + (note is null ? "" : $"; {note}"),
+        };
+    }
+
     /// <summary>The column's type, its confidence, and a note on how ambiguous dates were decided (or null).</summary>
     /// <param name="minConfidence">The share of values that must fit a type.</param>
     /// <param name="declaredOrders">Whether the exact formats of dates and of date-times name one day/month order.</param>

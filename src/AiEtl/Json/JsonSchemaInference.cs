@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AiEtl.Csv;
@@ -225,16 +224,8 @@ public static class JsonSchemaInference
             {
                 var stats = _columns[name];
                 stats.Nulls = Objects - stats.Values; // a property an object lacks is a null too
-                var (type, confidence, note) = stats.Decide(options.MinConfidence, kinds.DeclaredOrders);
                 nullCounts[name] = stats.Nulls;
-                fields.Add(new Field(name, type)
-                {
-                    IsNullable = stats.Nulls > 0 || stats.Values == 0,
-                    IsInferred = true,
-                    Confidence = confidence,
-                    Description = string.Create(CultureInfo.InvariantCulture, $"inferred from {stats.Values} non-null of {Objects} sampled objects (confidence {confidence:0.###})")
-                        + (note is null ? "" : $"; {note}"),
-                });
+                fields.Add(stats.ToField(name, Objects, "objects", options.MinConfidence, kinds.DeclaredOrders));
             }
 
             return new Schema(options.Name ?? Path.GetFileNameWithoutExtension(FileCompressions.InnerName(path, FileCompressions.FromPath(path))), fields)
