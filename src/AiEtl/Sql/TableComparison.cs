@@ -15,12 +15,14 @@ public static class TableComparison
     /// <see cref="RecordCodec"/> made for the source's schema behind a transform that selects or renames fields would
     /// write the wrong columns.
     /// </summary>
-    /// <exception cref="PipelineConfigurationException">The fields differ in name or order.</exception>
+    /// <exception cref="PipelineConfigurationException">The rows have fields, and they differ from the codec's in name or order.</exception>
     public static void RequireCodecFields(Schema codec, Schema rows, DataLocation location)
     {
         ArgumentNullException.ThrowIfNull(codec);
         ArgumentNullException.ThrowIfNull(rows);
-        if (!codec.Fields.Select(f => f.Name).SequenceEqual(rows.Fields.Select(f => f.Name), StringComparer.Ordinal))
+
+        // A source that does not know its fields (rows from a list) gives an empty schema: the codec decides then.
+        if (rows.Fields.Count > 0 && !codec.Fields.Select(f => f.Name).SequenceEqual(rows.Fields.Select(f => f.Name), StringComparer.Ordinal))
         {
             throw new PipelineConfigurationException(
                 $"the destination writes the fields {string.Join(", ", codec.Fields.Select(f => f.Name))}, but the rows it gets have {string.Join(", ", rows.Fields.Select(f => f.Name))}; make its codec with the schema the last transform passes on (Transform.OutputSchema)",
