@@ -29,8 +29,8 @@ internal static class PipelineBinder
 
         schema = WithDestinationKey(schema, config.Destination.Adapter.Config);
         var source = SourceFor(config, schema, problems);
-        var transforms = TransformsFor(config, schema, problems);
-        var destination = problems.Any ? null : DestinationFor(config, transforms.Aggregate(schema, static (rows, transform) => transform.OutputSchema(rows)), problems);
+        var (transforms, output) = TransformsFor(config, schema, problems);
+        var destination = problems.Any ? null : DestinationFor(config, output, problems);
         var options = OptionsFor(config, settings, problems);
         if (problems.Any || source is null || destination is null || options is null)
         {
@@ -241,7 +241,8 @@ internal static class PipelineBinder
         }
     }
 
-    private static List<Transform<Record>> TransformsFor(PipelineConfiguration config, Schema schema, BindingProblems problems)
+    // The transforms, and the schema the last of them passes on (the destination's).
+    private static (List<Transform<Record>> Transforms, Schema Output) TransformsFor(PipelineConfiguration config, Schema schema, BindingProblems problems)
     {
         var transforms = new List<Transform<Record>>();
         if (config.Source.SchemaOrigin != SchemaOrigin.Inferred && SchemaConversion.HasConstraints(schema))
@@ -303,7 +304,7 @@ internal static class PipelineBinder
             }
         }
 
-        return transforms;
+        return (transforms, schema);
     }
 
     private static List<ImputeRule> ImputeRules(ConfigSection config)

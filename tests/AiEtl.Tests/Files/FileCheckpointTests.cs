@@ -97,6 +97,23 @@ public sealed class FileCheckpointTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 14), Ids());
     }
 
+    [Fact]
+    public async Task Forgetting_the_checkpoint_drops_its_stream_from_the_manifest_and_the_next_append_reads_from_the_start()
+    {
+        File.WriteAllText(Input, Header + Rows(1, 10));
+        await RunAsync(WriteMode.Append);
+        var destination = new JsonDestination<Person>(new JsonDestinationOptions(Output) { WriteMode = WriteMode.Append });
+
+        await destination.ForgetCheckpointAsync(new CheckpointKey("file-checkpoints", Path.GetFullPath(Input)), TestContext.Current.CancellationToken);
+        var streams = JsonNode.Parse(File.ReadAllText(Manifest))!["streams"]!.AsArray().Count;
+        var again = await RunAsync(WriteMode.Append);
+
+        Assert.Equal(0, streams);
+        Assert.True(again.Success, again.Describe());
+        Assert.Equal(10, again.RecordsExtracted);
+        Assert.Equal([.. Enumerable.Range(1, 10), .. Enumerable.Range(1, 10)], Ids());
+    }
+
     private Task<PipelineResult> RunAsync(WriteMode mode, bool deduplicate = false)
     {
         var builder = EtlPipeline.Create<Person>("file-checkpoints").From(new CsvSource<Person>(Input));
