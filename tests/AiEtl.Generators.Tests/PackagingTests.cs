@@ -9,7 +9,7 @@ namespace AiEtl.Generators.Tests;
 public sealed class PackagingTests
 {
     [Fact]
-    public void YamlDotNet_is_passed_to_the_compiler_beside_the_generator()
+    public void YamlDotNet_and_the_configuration_model_are_passed_to_the_compiler_beside_the_generator()
     {
         var analyzers = typeof(PackagingTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(attribute => attribute.Key == "AiEtl.Generators.Tests.Analyzers")
@@ -18,6 +18,7 @@ public sealed class PackagingTests
 
         Assert.Contains("AiEtl.Generators.dll", analyzers);
         Assert.Contains("YamlDotNet.dll", analyzers);
+        Assert.Contains("AiEtl.Configuration.dll", analyzers);
     }
 
     [Fact]
