@@ -31,7 +31,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Every_step_has_a_tracking_name()
     {
-        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
+        var result = CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
             .GetRunResult().Results.Single();
 
         foreach (var name in TrackingStepNames())
@@ -45,7 +45,7 @@ public sealed class IncrementalityTests
     public void Adding_an_unrelated_file_leaves_every_step_cached_or_unchanged()
     {
         var compilation = GeneratorHarness.CreateCompilation(Records);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var driver = CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
 
         var edited = compilation.AddSyntaxTrees(GeneratorHarness.Parse("namespace Other; public sealed class Unrelated { public int Value { get; set; } }", "Unrelated.cs"));
         var result = driver.RunGenerators(edited, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
@@ -65,7 +65,7 @@ public sealed class IncrementalityTests
     public void Moving_a_declaration_does_not_regenerate_its_code()
     {
         var compilation = GeneratorHarness.CreateCompilation(Records);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var driver = CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
         var line = Assert.Single(driver.GetRunResult().Diagnostics).Location.GetLineSpan().StartLinePosition.Line;
 
         var original = compilation.SyntaxTrees.First();
@@ -97,7 +97,7 @@ public sealed class IncrementalityTests
             public partial record Second(int Id, string Name);
             """;
         var compilation = GeneratorHarness.CreateCompilation(First, Second);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var driver = CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
         var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(source => source.HintName, source => source.SourceText.ToString());
 
         var original = compilation.SyntaxTrees.First();
@@ -120,7 +120,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void The_model_holds_no_compiler_objects()
     {
-        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
+        var result = CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
             .GetRunResult().Results.Single();
 
         var outputs = TrackingStepNames()
@@ -142,6 +142,23 @@ public sealed class IncrementalityTests
 
         Assert.Equal(["holder.<Location>i__Field: " + Location.None.GetType().FullName], ModelWalker.FindCompilerObjects(holder, "holder"));
     }
+
+    // A pipeline over Customer and its CSV sample, so that every step of the pipeline half runs too.
+    private static GeneratorDriver CreateDriver() => PipelineHarness.CreateDriver(
+        new PipelineHarness.ProjectFile("customers.etl.yaml", """
+            pipeline:
+              name: customers
+              source:
+                type: csv
+                record: Sample.Customer
+                config:
+                  path: customers.csv
+              destination:
+                type: jsonl
+                config:
+                  path: out.jsonl
+            """),
+        new PipelineHarness.ProjectFile("customers.csv", "id,name,age,day,tags\n"));
 
     private static IEnumerable<string> TrackingStepNames()
     {

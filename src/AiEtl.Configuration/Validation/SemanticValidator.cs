@@ -50,7 +50,11 @@ internal sealed class SemanticValidator
             names = names is null ? null : FieldsAfter(transform, names);
         }
 
-        CheckMerge(pipeline.Destination.Adapter.Config, schema);
+        if (pipeline.Source.Record is null || pipeline.Source.Schema is not null)
+        {
+            // A C# record's primary key is known to the compiler only, which checks merge itself (AIETL1108).
+            CheckMerge(pipeline.Destination.Adapter.Config, schema);
+        }
         var masking = pipeline.Root.GetSection("pipeline").GetSection("masking");
         if (pipeline.Masking.Strategy == "keyed_hash" && pipeline.Masking.HashKey is null)
         {
