@@ -143,21 +143,48 @@ public sealed class IncrementalityTests
         Assert.Equal(["holder.<Location>i__Field: " + Location.None.GetType().FullName], ModelWalker.FindCompilerObjects(holder, "holder"));
     }
 
+    [Fact]
+    public void Editing_one_pipeline_file_reparses_and_regenerates_only_its_pipeline()
+    {
+        var first = new PipelineHarness.ProjectFile("first.etl.yaml", PipelineText("first", "out.jsonl"));
+        var second = new PipelineHarness.ProjectFile("second.etl.yaml", PipelineText("second", "out.jsonl"));
+        var compilation = GeneratorHarness.CreateCompilation(Records);
+        var driver = PipelineHarness.CreateDriver(first, second).RunGenerators(compilation, TestContext.Current.CancellationToken);
+
+        var result = driver.ReplaceAdditionalText(first, first.WithText(PipelineText("first", "other.jsonl")))
+            .RunGenerators(compilation, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+
+        var parsed = result.TrackedSteps[TrackingNames.ParsePipelines].SelectMany(step => step.Outputs)
+            .Select(output => (((Result<PipelineDeclaration?>)output.Value).Value!.Name, output.Reason))
+            .ToList();
+        Assert.Contains(("first", IncrementalStepRunReason.Modified), parsed);
+        Assert.Contains(parsed, output => output.Name == "second" && output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        var plans = result.TrackedSteps[TrackingNames.PipelinePlans].SelectMany(step => step.Outputs)
+            .Select(output => (((PipelinePlan)output.Value).Pipeline.Name, output.Reason))
+            .ToList();
+        Assert.Contains(("first", IncrementalStepRunReason.Modified), plans);
+        Assert.DoesNotContain(plans, output => output.Name == "second" && output.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        AssertAllCachedOrUnchanged(result.TrackedSteps[TrackingNames.ParseRecords], TrackingNames.ParseRecords);
+        AssertAllCachedOrUnchanged(result.TrackedSteps[TrackingNames.Registry], TrackingNames.Registry);
+    }
+
+    private static string PipelineText(string name, string output) => $"""
+        pipeline:
+          name: {name}
+          source:
+            type: csv
+            record: Sample.Customer
+            config:
+              path: customers.csv
+          destination:
+            type: jsonl
+            config:
+              path: {output}
+        """;
+
     // A pipeline over Customer and its CSV sample, so that every step of the pipeline half runs too.
     private static GeneratorDriver CreateDriver() => PipelineHarness.CreateDriver(
-        new PipelineHarness.ProjectFile("customers.etl.yaml", """
-            pipeline:
-              name: customers
-              source:
-                type: csv
-                record: Sample.Customer
-                config:
-                  path: customers.csv
-              destination:
-                type: jsonl
-                config:
-                  path: out.jsonl
-            """),
+        new PipelineHarness.ProjectFile("customers.etl.yaml", PipelineText("customers", "out.jsonl")),
         new PipelineHarness.ProjectFile("customers.csv", "id,name,age,day,tags\n"));
 
     private static IEnumerable<string> TrackingStepNames()
