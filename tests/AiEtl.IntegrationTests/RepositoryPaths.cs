@@ -13,6 +13,9 @@ internal static class RepositoryPaths
     public static string QuickStartDll =>
         Path.Combine(Root, "samples", "QuickStart", "bin", Configuration, "net10.0", "QuickStart.dll");
 
+    public static string YamlPipelinesDll =>
+        Path.Combine(Root, "samples", "YamlPipelines", "bin", Configuration, "net10.0", "YamlPipelines.dll");
+
     public static string FileBenchDll =>
         Path.Combine(Root, "tests", "AiEtl.FileBench", "bin", Configuration, "net10.0", "AiEtl.FileBench.dll");
 

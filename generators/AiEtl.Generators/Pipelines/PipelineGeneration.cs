@@ -66,8 +66,9 @@ internal static class PipelineGeneration
         context.RegisterSourceOutput(declarations.Where(static declaration => declaration.InlineRecord is not null), static (production, declaration) => EmitInlineRecord(production, declaration));
         context.RegisterSourceOutput(plans, static (production, plan) => EmitPipeline(production, plan));
 
-        var entries = declarations
-            .Select(static (declaration, _) => new PipelineEntry(declaration.Name, FullName(declaration), declaration.NameLocation))
+        // Only pipelines that generated a class are listed, so an error in one file is reported once, at its line.
+        var entries = plans
+            .Select(static (plan, _) => new PipelineEntry(plan.Pipeline.Name, FullName(plan.Pipeline), plan.Pipeline.NameLocation))
             .Collect()
             .Select(static (all, _) => RegistryEmitter.Sorted(all))
             .WithTrackingName(TrackingNames.Registry);
