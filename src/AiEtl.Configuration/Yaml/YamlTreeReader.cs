@@ -13,6 +13,8 @@ namespace AiEtl.Configuration.Yaml;
 /// </summary>
 internal static class YamlTreeReader
 {
+    private const int MaxDepth = 64;
+
     private static readonly Regex PositionPrefix = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant);
 
     /// <summary>The root node of the first document, or <see langword="null"/> when the text is empty or not YAML.</summary>
@@ -30,7 +32,7 @@ internal static class YamlTreeReader
                 {
                     case DocumentStart when root is null:
                         parser.MoveNext();
-                        root = ReadNode(parser, anchors, diagnostics);
+                        root = ReadNode(parser, anchors, diagnostics, 0);
                         break;
                 }
             }
@@ -54,11 +56,24 @@ internal static class YamlTreeReader
 
             return null;
         }
+        catch (System.InvalidOperationException error)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (the generator's fuzz test finds it); the
+            // file is as unreadable as with a syntax error.
+            diagnostics.Report(ConfigDiagnostics.YamlSyntax, parser.Current is { } current ? Position(current.Start) : YamlPosition.Start, "", "the YAML cannot be read here (" + error.Message + ")");
+            return null;
+        }
     }
 
-    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors, DiagnosticBag diagnostics)
+    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors, DiagnosticBag diagnostics, int depth)
     {
         var current = parser.Current!;
+        if (depth > MaxDepth)
+        {
+            // A pipeline file is a few levels deep; thousands would only exhaust the stack (of the compiler, too).
+            throw new YamlException(current.Start, current.End, "the YAML is nested more than " + MaxDepth + " levels deep");
+        }
+
         YamlNode node;
         switch (current)
         {
@@ -77,11 +92,11 @@ internal static class YamlTreeReader
                     : new YamlScalar("", false, Position(alias.Start), Position(alias.End));
                 break;
             case SequenceStart start:
-                node = ReadSequence(parser, start, anchors, diagnostics);
+                node = ReadSequence(parser, start, anchors, diagnostics, depth);
                 Remember(start.Anchor, node, anchors);
                 break;
             case MappingStart start:
-                node = ReadMapping(parser, start, anchors, diagnostics);
+                node = ReadMapping(parser, start, anchors, diagnostics, depth);
                 Remember(start.Anchor, node, anchors);
                 break;
             default:
@@ -92,27 +107,27 @@ internal static class YamlTreeReader
         return node;
     }
 
-    private static YamlSequence ReadSequence(IParser parser, SequenceStart start, Dictionary<string, YamlNode> anchors, DiagnosticBag diagnostics)
+    private static YamlSequence ReadSequence(IParser parser, SequenceStart start, Dictionary<string, YamlNode> anchors, DiagnosticBag diagnostics, int depth)
     {
         var items = new List<YamlNode>();
         parser.MoveNext();
         while (parser.Current is not SequenceEnd)
         {
-            items.Add(ReadNode(parser, anchors, diagnostics));
+            items.Add(ReadNode(parser, anchors, diagnostics, depth + 1));
         }
 
         return new YamlSequence(items, Position(start.Start), Position(parser.Current.End));
     }
 
-    private static YamlMapping ReadMapping(IParser parser, MappingStart start, Dictionary<string, YamlNode> anchors, DiagnosticBag diagnostics)
+    private static YamlMapping ReadMapping(IParser parser, MappingStart start, Dictionary<string, YamlNode> anchors, DiagnosticBag diagnostics, int depth)
     {
         var entries = new List<YamlMappingEntry>();
         var seen = new Dictionary<string, YamlScalar>();
         parser.MoveNext();
         while (parser.Current is not MappingEnd)
         {
-            var keyNode = ReadNode(parser, anchors, diagnostics);
-            var value = ReadNode(parser, anchors, diagnostics);
+            var keyNode = ReadNode(parser, anchors, diagnostics, depth + 1);
+            var value = ReadNode(parser, anchors, diagnostics, depth + 1);
             if (keyNode is not YamlScalar key)
             {
                 diagnostics.Report(ConfigDiagnostics.YamlSyntax, keyNode.Start, "", "a key must be a plain value, not " + keyNode.KindName);
