@@ -19,6 +19,8 @@ internal static class TrackingNames
 
     public const string ParsePipelines = "Pipeline.Parse";
 
+    public const string ParseAttributedPipelines = "Pipeline.ParseAttributed";
+
     public const string RecordList = "Pipeline.Records";
 
     public const string CsvSamples = "Pipeline.CsvSamples";

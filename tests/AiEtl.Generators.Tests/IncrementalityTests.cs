@@ -21,6 +21,11 @@ public sealed class IncrementalityTests
             [property: ValueRange("2000-01-01", "2001-01-01")] DateOnly Day,
             List<string> Tags);
 
+        [Pipeline<Customer>("attributed")]
+        [CsvSource("customers.csv")]
+        [JsonDestination("out.jsonl")]
+        public sealed partial class AttributedPipeline;
+
         [EtlRecord]
         public partial class Broken
         {

@@ -135,6 +135,35 @@ public sealed class PipelineCodeTests
         Snapshot.Match(Source(run, "AiEtl.CompiledPipelines.g.cs"));
     }
 
+    [Fact]
+    public void An_attributed_pipeline_class_with_methods()
+    {
+        var run = PipelineHarness.Run([Customer, """
+            using AiEtl;
+            namespace Sample.Jobs;
+
+            /// <summary>Loads the customers of the day.</summary>
+            [Pipeline<Sample.Customer>("daily-customers", Description = "The customers of the day, deduplicated.")]
+            [CsvSource("${INBOX:-inbox}/customers.csv", Delimiter = ';', NullValues = ["NULL"])]
+            [RemoveNulls("email")]
+            [Deduplicate("id", KeepLast = true)]
+            [SqliteDestination("out/crm.db", Table = "customers", WriteMode = WriteMode.Merge, SchemaMode = SchemaMode.CreateIfMissing)]
+            [Execution(BatchSize = 5000, CommitEvery = 10)]
+            [ErrorHandling(OnExtractError = ErrorAction.Skip, DeadLetterQueue = "out/errors.jsonl")]
+            public sealed partial class DailyCustomers
+            {
+                [Filter]
+                private static bool IsAdult(Sample.Customer row) => row.Age is null or >= 18;
+
+                [Transform]
+                private Sample.Customer Normalize(Sample.Customer row) => row with { Email = row.Email.ToLowerInvariant() };
+            }
+            """]);
+
+        run.AssertCompilesCleanly();
+        Snapshot.Match(Source(run, "DailyCustomers.Input1.cs.g.cs"));
+    }
+
     private static string Source(GeneratorRun run, string hintName)
     {
         var source = run.Result.GeneratedSources.SingleOrDefault(generated => generated.HintName == hintName);

@@ -288,6 +288,106 @@ public sealed partial class DiagnosticTests
         public override SourceText? GetText(CancellationToken cancellationToken = default) => null;
     }
 
+    [Fact]
+    public void AIETL0014_PipelineClassMustBePartial()
+    {
+        AssertAttributedDiagnostic("AIETL0014", """
+            using AiEtl;
+            namespace Sample.Jobs;
+            [Pipeline<Sample.Customer>("daily")]
+            [CsvSource("in.csv")]
+            [JsonDestination("out.jsonl")]
+            public sealed class [|Daily|];
+            """, "'Daily' must be declared partial, outside any other type");
+    }
+
+    [Fact]
+    public void AIETL0015_PipelineAttributeRepeated()
+    {
+        AssertAttributedDiagnostic("AIETL0015", """
+            using AiEtl;
+            namespace Sample.Jobs;
+            [Pipeline<Sample.Customer>("daily")]
+            [CsvSource("in.csv")]
+            [[|JsonSource("in.jsonl")|]]
+            [JsonDestination("out.jsonl")]
+            public sealed partial class Daily;
+            """, "'Daily' already has a source attribute");
+    }
+
+    [Fact]
+    public void AIETL0016_TransformMethodSignature()
+    {
+        AssertAttributedDiagnostic("AIETL0016", """
+            using AiEtl;
+            namespace Sample.Jobs;
+            [Pipeline<Sample.Customer>("daily")]
+            [CsvSource("in.csv")]
+            [JsonDestination("out.jsonl")]
+            public sealed partial class Daily
+            {
+                [Filter]
+                private static int [|Keep|](Sample.Customer row) => 1;
+            }
+            """, "'Keep' is marked [Filter] but does not have the signature 'bool Keep(Customer row)'");
+    }
+
+    [Fact]
+    public void AIETL1007_a_value_out_of_range_in_an_attribute_is_reported_at_the_argument()
+    {
+        AssertAttributedDiagnostic("AIETL1007", """
+            using AiEtl;
+            namespace Sample.Jobs;
+            [Pipeline<Sample.Customer>("daily")]
+            [CsvSource("in.csv")]
+            [JsonDestination("out.jsonl")]
+            [Execution(BatchSize = [|0|])]
+            public sealed partial class Daily;
+            """, "pipeline.execution.batch_size");
+    }
+
+    [Fact]
+    public void AIETL1105_a_field_the_record_lacks_in_an_attribute_is_reported_at_the_argument()
+    {
+        AssertAttributedDiagnostic("AIETL1105", """
+            using AiEtl;
+            namespace Sample.Jobs;
+            [Pipeline<Sample.Customer>("daily")]
+            [CsvSource("in.csv")]
+            [Deduplicate([|"emial"|])]
+            [JsonDestination("out.jsonl")]
+            public sealed partial class Daily;
+            """, "'emial' is not a field of Customer (did you mean 'email'?)");
+    }
+
+    [Fact]
+    public void A_valid_attributed_pipeline_is_silent_and_compiles()
+    {
+        PipelineHarness.Run([Records, """
+            using AiEtl;
+            namespace Sample.Jobs;
+            [Pipeline<Sample.Customer>("daily")]
+            [CsvSource("in.csv")]
+            [Deduplicate("email")]
+            [JsonDestination("out.jsonl")]
+            public sealed partial class Daily
+            {
+                [Filter]
+                public bool Keep(Sample.Customer row) => row.Active;
+            }
+            """]).AssertCompilesCleanly();
+    }
+
+    private static void AssertAttributedDiagnostic(string id, string markup, string messagePart)
+    {
+        var parsed = SourceMarkup.Parse(markup);
+        var run = PipelineHarness.Run([Records, parsed.Source]);
+
+        var found = run.Diagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(found.Count == 1, $"expected one {id}, got: " + string.Join("\n", run.Diagnostics) + string.Join("\n", run.OutputCompilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error)));
+        AssertAt(found[0], id, GeneratorHarness.InputPath(1), parsed.Span, messagePart);
+    }
+
     private static string Pipeline(
         string name = "customers", string record = "Sample.Customer", string path = "data/customers.csv", string? source = null, string? transforms = null, string? destination = null)
     {

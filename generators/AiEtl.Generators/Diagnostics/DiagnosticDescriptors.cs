@@ -114,6 +114,30 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "Schema names are table names and field names are CSV headers and columns: neither can be empty. Give a name, or remove the argument to use the default.");
 
+    /// <summary>AIETL0014: a [Pipeline] class is not partial, or is nested in another type.</summary>
+    public static readonly DiagnosticDescriptor PipelineClassMustBePartial = Create(
+        "AIETL0014",
+        "[Pipeline] class must be a partial top-level class",
+        "'{0}' must be declared partial, outside any other type, so that the generator can add its pipeline code",
+        DiagnosticSeverity.Error,
+        "The generator completes a [Pipeline<T>] class with a partial declaration of it in the same namespace. Add the 'partial' modifier, and declare the class directly in a namespace.");
+
+    /// <summary>AIETL0015: a [Pipeline] class has two sources or two destinations.</summary>
+    public static readonly DiagnosticDescriptor PipelineAttributeRepeated = Create(
+        "AIETL0015",
+        "Pipeline has two sources or destinations",
+        "'{1}' already has a {0} attribute; a pipeline reads one source and loads one destination",
+        DiagnosticSeverity.Error,
+        "A pipeline has one source and one destination. Remove one of the attributes, or declare a second pipeline.");
+
+    /// <summary>AIETL0016: a [Transform] or [Filter] method has the wrong signature.</summary>
+    public static readonly DiagnosticDescriptor TransformMethodSignature = Create(
+        "AIETL0016",
+        "Transform or filter method has the wrong signature",
+        "'{0}' is marked {1} but does not have the signature '{2}'",
+        DiagnosticSeverity.Error,
+        "A [Transform] method takes the pipeline's record and returns it, changed; a [Filter] method takes the record and returns whether to keep it. Either may be static.");
+
     /// <summary>AIETL0099: the generator itself failed.</summary>
     public static readonly DiagnosticDescriptor GeneratorFailed = Create(
         "AIETL0099",

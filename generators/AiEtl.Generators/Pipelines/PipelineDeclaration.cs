@@ -34,4 +34,11 @@ internal sealed record PipelineDeclaration(
     EquatableArray<AdapterDeclaration> Transforms,
     AdapterDeclaration Destination,
     string SchemaMode,
-    AdapterDeclaration Options);
+    AdapterDeclaration Options)
+{
+    /// <summary>Whether the pipeline is a <c>[Pipeline&lt;T&gt;]</c> class, whose declaration the generated part completes.</summary>
+    public bool IsAttributed { get; init; }
+
+    /// <summary>The class's <c>[Transform]</c> and <c>[Filter]</c> methods, in declaration order, run after <see cref="Transforms"/>.</summary>
+    public EquatableArray<MethodStep> Methods { get; init; } = EquatableArray<MethodStep>.Empty;
+}

@@ -49,8 +49,49 @@ internal static class PipelineGeneration
             .Select(static (all, _) => new EquatableArray<CsvSampleHeader>(all.ToArray()!))
             .WithTrackingName(TrackingNames.CsvSamples);
 
+        context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics).Where(static found => !found.IsEmpty), static (production, found) => Report(production, found));
+        context.RegisterSourceOutput(declarations.Where(static declaration => declaration.InlineRecord is not null), static (production, declaration) => EmitInlineRecord(production, declaration));
+
+        var attributed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributedPipelineParser.PipelineAttributeName,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                transform: static (attributeContext, cancellationToken) => AttributedPipelineParser.Parse(attributeContext, new ProjectInfo(null, null), cancellationToken))
+            .Combine(project)
+            .Select(static (pair, _) => pair.Left.Value is { } declaration
+                ? pair.Left with { Value = declaration with { RelativePath = pair.Right.RelativePath(declaration.FilePath) } }
+                : pair.Left)
+            .WithTrackingName(TrackingNames.ParseAttributedPipelines);
+        context.RegisterSourceOutput(attributed.Select(static (result, _) => result.Diagnostics).Where(static found => !found.IsEmpty), static (production, found) => Report(production, found));
+        var attributedDeclarations = attributed
+            .Select(static (result, _) => result.Value)
+            .Where(static declaration => declaration is not null)
+            .Select(static (declaration, _) => declaration!);
+
+        var yamlPlans = CheckAndEmit(context, declarations, recordList, samples);
+        var attributedPlans = CheckAndEmit(context, attributedDeclarations, recordList, samples);
+
+        // Only pipelines that generated a class are listed, so an error in one file is reported once, at its line.
+        var entries = yamlPlans.Collect()
+            .Combine(attributedPlans.Collect())
+            .Select(static (pair, _) => RegistryEmitter.Sorted(pair.Left.Concat(pair.Right).Select(static plan => new PipelineEntry(plan.Pipeline.Name, FullName(plan.Pipeline), plan.Pipeline.NameLocation))))
+            .WithTrackingName(TrackingNames.Registry);
+        var hasDependencyInjection = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null);
+        context.RegisterSourceOutput(
+            entries.Combine(project.Select(static (info, _) => info.RootNamespace)).Combine(hasDependencyInjection),
+            static (production, pair) => EmitRegistry(production, pair.Left.Left, pair.Left.Right, pair.Right));
+    }
+
+    // Checks each declaration against the records and samples, reports what it finds, and emits the pipeline classes.
+    private static IncrementalValuesProvider<PipelinePlan> CheckAndEmit(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<PipelineDeclaration> declarations,
+        IncrementalValueProvider<EquatableArray<EtlRecordSpec>> records,
+        IncrementalValueProvider<EquatableArray<CsvSampleHeader>> samples)
+    {
         var checkedPipelines = declarations
-            .Combine(recordList)
+            .Combine(records)
             .Combine(samples)
             .Select(static (pair, _) => RecordChecks.Check(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.CheckPipelines);
@@ -61,22 +102,9 @@ internal static class PipelineGeneration
             .Select(static (plan, _) => plan!)
             .WithTrackingName(TrackingNames.PipelinePlans);
 
-        context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics).Where(static found => !found.IsEmpty), static (production, found) => Report(production, found));
         context.RegisterSourceOutput(checkedPipelines.Select(static (result, _) => result.Diagnostics).Where(static found => !found.IsEmpty), static (production, found) => Report(production, found));
-        context.RegisterSourceOutput(declarations.Where(static declaration => declaration.InlineRecord is not null), static (production, declaration) => EmitInlineRecord(production, declaration));
         context.RegisterSourceOutput(plans, static (production, plan) => EmitPipeline(production, plan));
-
-        // Only pipelines that generated a class are listed, so an error in one file is reported once, at its line.
-        var entries = plans
-            .Select(static (plan, _) => new PipelineEntry(plan.Pipeline.Name, FullName(plan.Pipeline), plan.Pipeline.NameLocation))
-            .Collect()
-            .Select(static (all, _) => RegistryEmitter.Sorted(all))
-            .WithTrackingName(TrackingNames.Registry);
-        var hasDependencyInjection = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null);
-        context.RegisterSourceOutput(
-            entries.Combine(project.Select(static (info, _) => info.RootNamespace)).Combine(hasDependencyInjection),
-            static (production, pair) => EmitRegistry(production, pair.Left.Left, pair.Left.Right, pair.Right));
+        return plans;
     }
 
     private static string? Property(AnalyzerConfigOptionsProvider options, string name) =>

@@ -20,19 +20,25 @@ internal static class YamlPipelineParser
 
     public static Result<PipelineDeclaration?> Parse(string filePath, SourceText? text, ProjectInfo project, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<DiagnosticInfo>();
         if (text is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineFileUnreadable, null, filePath));
-            return new Result<PipelineDeclaration?>(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+            var unreadable = DiagnosticInfo.Create(DiagnosticDescriptors.PipelineFileUnreadable, null, filePath);
+            return new Result<PipelineDeclaration?>(null, new EquatableArray<DiagnosticInfo>([unreadable]));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var loaded = PipelineConfigurationLoader.Parse(text.ToString(), filePath, ForCompiler);
+        return Parse(text.ToString(), filePath, position => YamlLocations.At(filePath, text, position), project);
+    }
+
+    /// <summary>Parses pipeline text whose positions <paramref name="locate"/> turns into compiler locations (a file's, or the attributes' it was written from).</summary>
+    public static Result<PipelineDeclaration?> Parse(string text, string filePath, Func<YamlPosition, LocationInfo> locate, ProjectInfo project)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var loaded = PipelineConfigurationLoader.Parse(text, filePath, ForCompiler);
         foreach (var found in loaded.Diagnostics)
         {
             var message = found.KeyPath.Length > 0 ? found.KeyPath + ": " + found.Message : found.Message;
-            diagnostics.Add(DiagnosticInfo.Create(ConfigDescriptors.For(found.Descriptor), YamlLocations.At(filePath, text, found.Position), message));
+            diagnostics.Add(DiagnosticInfo.Create(ConfigDescriptors.For(found.Descriptor), locate(found.Position), message));
         }
 
         var config = loaded.Configuration;
@@ -41,7 +47,7 @@ internal static class YamlPipelineParser
             return new Result<PipelineDeclaration?>(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
 
-        var reader = new Reader(filePath, text);
+        var reader = new Reader(locate);
         var sourceSection = config.Root.GetSection("pipeline").GetSection("source");
         var recordLocation = reader.At(sourceSection.PositionOf(sourceSection.Has("record") ? "record" : "type"));
         if (config.Source.SchemaOrigin == SchemaOrigin.File)
@@ -103,9 +109,9 @@ internal static class YamlPipelineParser
     }
 
     /// <summary>Converts the model's sections to plain settings, with locations in this file.</summary>
-    internal sealed class Reader(string filePath, SourceText text)
+    internal sealed class Reader(Func<YamlPosition, LocationInfo> locate)
     {
-        public LocationInfo At(YamlPosition position) => YamlLocations.At(filePath, text, position);
+        public LocationInfo At(YamlPosition position) => locate(position);
 
         /// <summary>The adapter, located at the value of its <c>type</c> in <paramref name="section"/>.</summary>
         public AdapterDeclaration Adapter(AdapterSettings adapter, ConfigSection section) =>
