@@ -1,4 +1,5 @@
 using AiEtl;
+using YamlPipelines;
 
 // Runs the pipelines compiled from pipelines/*.etl.yaml, found by name in the generated registry: all of them, or
 // those named on the command line. Relative paths start from the working directory; DATA and OUT fill the files'
