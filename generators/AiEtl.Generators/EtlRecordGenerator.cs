@@ -41,6 +41,7 @@ public sealed class EtlRecordGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(specs, static (production, spec) => EmitRecord(production, spec));
+        PipelineGeneration.Register(context, specs);
         context.RegisterSourceOutput(diagnostics, static (production, found) => ReportDiagnostics(production, found));
     }
 

@@ -14,4 +14,18 @@ internal static class TrackingNames
 
     /// <summary>The diagnostics found while parsing.</summary>
     public const string Diagnostics = "EtlRecord.Diagnostics";
+
+    public const string Project = "Pipeline.Project";
+
+    public const string ParsePipelines = "Pipeline.Parse";
+
+    public const string RecordList = "Pipeline.Records";
+
+    public const string CsvSamples = "Pipeline.CsvSamples";
+
+    public const string CheckPipelines = "Pipeline.Check";
+
+    public const string PipelinePlans = "Pipeline.Plans";
+
+    public const string Registry = "Pipeline.Registry";
 }

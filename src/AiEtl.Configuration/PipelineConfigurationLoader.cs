@@ -44,7 +44,7 @@ public static class PipelineConfigurationLoader
     private static PipelineLoadResult Parse(string text, string path, PipelineLoadOptions? options, DiagnosticBag diagnostics)
     {
         options ??= new PipelineLoadOptions();
-        var environment = Environment(path, options, diagnostics);
+        var environment = options.ForCompiler ? new ConfigEnvironment(static _ => null) : Environment(path, options, diagnostics);
         var root = YamlTreeReader.Read(text, diagnostics);
         if (root is null)
         {
@@ -57,9 +57,9 @@ public static class PipelineConfigurationLoader
             root = YamlOverrides.Apply(root, options.Overrides, diagnostics);
         }
 
-        root = PlaceholderResolver.Resolve(root, environment, diagnostics, "");
+        root = PlaceholderResolver.Resolve(root, environment, diagnostics, "", options.ForCompiler);
         var section = new StructureValidator(diagnostics, environment).ValidateRoot(root);
-        var configuration = ModelBuilder.Build(section, path, environment, diagnostics);
+        var configuration = ModelBuilder.Build(section, path, environment, diagnostics, readSchemaFile: !options.ForCompiler);
         new SemanticValidator(diagnostics).Validate(configuration);
         return new PipelineLoadResult(diagnostics.HasErrors ? null : configuration, diagnostics.Items);
     }

@@ -122,6 +122,126 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "An unexpected error inside the generator. Please report it with the declaration that caused it.");
 
+    /// <summary>AIETL1100: pipeline file cannot be read.</summary>
+    public static readonly DiagnosticDescriptor PipelineFileUnreadable = Create(
+        "AIETL1100",
+        "Pipeline file cannot be read",
+        "The pipeline file '{0}' could not be read by the compiler",
+        DiagnosticSeverity.Error,
+        "The compiler passed the *.etl.yaml file to the generator without its text. Check that the file exists and can be read.");
+
+    /// <summary>AIETL1101: record type not found.</summary>
+    public static readonly DiagnosticDescriptor RecordNotFound = Create(
+        "AIETL1101",
+        "Record type not found",
+        "source.record: no [EtlRecord] type is named '{0}' in this project{1}",
+        DiagnosticSeverity.Error,
+        "A compiled pipeline's rows are a C# record: record: names an [EtlRecord] type of the project by its full name (or its simple name when that is unique). A type without [EtlRecord] has no generated codecs and cannot be a pipeline's record.");
+
+    /// <summary>AIETL1102: record type is ambiguous.</summary>
+    public static readonly DiagnosticDescriptor RecordAmbiguous = Create(
+        "AIETL1102",
+        "Record type is ambiguous",
+        "source.record: '{0}' names several [EtlRecord] types: {1}; write the full name",
+        DiagnosticSeverity.Error,
+        "A simple name in record: must name one [EtlRecord] type of the project. Write the namespace too.");
+
+    /// <summary>AIETL1103: compiled pipeline has no record.</summary>
+    public static readonly DiagnosticDescriptor PipelineHasNoRecord = Create(
+        "AIETL1103",
+        "Compiled pipeline has no record",
+        "The pipeline '{0}' declares no rows: give source.record (an [EtlRecord] type) or source.schema, since a compiled pipeline cannot infer its schema at build time",
+        DiagnosticSeverity.Error,
+        "aietl infers a schema from the data when it runs; the compiler has no data, so a compiled pipeline names its record type or declares its fields inline.");
+
+    /// <summary>AIETL1104: schema file in a compiled pipeline.</summary>
+    public static readonly DiagnosticDescriptor SchemaFileNotCompiled = Create(
+        "AIETL1104",
+        "Schema file in a compiled pipeline",
+        "The pipeline '{0}' takes its schema from schema_file, which the compiler does not read; declare the fields under source.schema, or name an [EtlRecord] type with source.record",
+        DiagnosticSeverity.Error,
+        "The generator reads only the *.etl.yaml file itself; a JSON Schema file is read by aietl at run time.");
+
+    /// <summary>AIETL1105: field is not in the record.</summary>
+    public static readonly DiagnosticDescriptor UnknownRecordField = Create(
+        "AIETL1105",
+        "Field is not in the record",
+        "{0}: '{1}' is not a field of {2}{3}; its fields are {4}",
+        DiagnosticSeverity.Error,
+        "Field names in key_fields, fields, impute, fill_values, cursor_column, key_columns and primary_key are the record's field names (its properties in snake_case, or as [FieldName] says).");
+
+    /// <summary>AIETL1106: field cannot be a key.</summary>
+    public static readonly DiagnosticDescriptor FieldCannotBeKey = Create(
+        "AIETL1106",
+        "Field cannot be a key",
+        "'{0}' holds {1}, which cannot identify a row",
+        DiagnosticSeverity.Error,
+        "A key (key_fields, key_columns, primary_key) is compared and hashed: a JSON value or a list cannot be one. Use a scalar field.");
+
+    /// <summary>AIETL1107: cursor cannot be ordered.</summary>
+    public static readonly DiagnosticDescriptor CursorNotOrderable = Create(
+        "AIETL1107",
+        "Cursor cannot be ordered",
+        "cursor_column '{0}' holds {1}, which has no order to resume from",
+        DiagnosticSeverity.Error,
+        "An incremental source reads the rows after the last cursor value, so the cursor must be a number, a text, a date, a time or a timestamp.");
+
+    /// <summary>AIETL1108: merge without a primary key.</summary>
+    public static readonly DiagnosticDescriptor MergeNeedsRecordKey = Create(
+        "AIETL1108",
+        "Merge without a primary key",
+        "write_mode: merge needs a key, and {0} has no [PrimaryKey] property; mark one, or give the destination's primary_key",
+        DiagnosticSeverity.Error,
+        "A merge updates the rows whose key matches and inserts the others; without a key every row would be new.");
+
+    /// <summary>AIETL1109: transform changes the row type.</summary>
+    public static readonly DiagnosticDescriptor TransformChangesRecord = Create(
+        "AIETL1109",
+        "Transform changes the row type",
+        "The transform '{0}' changes the fields of a row, which a compiled pipeline typed to {1} cannot do; declare the destination's record and map to it in C#, or run the file with aietl",
+        DiagnosticSeverity.Error,
+        "select and rename give rows other fields than the record's; a typed pipeline's rows keep their type from source to destination.");
+
+    /// <summary>AIETL1110: imputation needs a number.</summary>
+    public static readonly DiagnosticDescriptor ImputeNeedsNumber = Create(
+        "AIETL1110",
+        "Imputation needs a number",
+        "impute: {0} of '{1}' needs a number, but the field holds {2}; use mode or constant",
+        DiagnosticSeverity.Error,
+        "The mean and the median are computed from numbers; mode and constant work on any field.");
+
+    /// <summary>AIETL1111: sample file lacks a column.</summary>
+    public static readonly DiagnosticDescriptor SampleLacksColumn = Create(
+        "AIETL1111",
+        "Sample file lacks a column",
+        "{0} has no column '{1}', which {2} declares{3}",
+        DiagnosticSeverity.Error,
+        "The CSV file the pipeline reads is one of the project's files, so the compiler reads its header: every field of the record must be a column, or the run would fail on its first row.");
+
+    /// <summary>AIETL1112: sample file has a column the record lacks.</summary>
+    public static readonly DiagnosticDescriptor SampleHasExtraColumn = Create(
+        "AIETL1112",
+        "Sample file has a column the record lacks",
+        "{0} has a column '{1}' that {2} does not declare; it is not loaded",
+        DiagnosticSeverity.Info,
+        "Columns that the record does not declare are skipped when the file is read. Add a property to load it, or leave it out on purpose.");
+
+    /// <summary>AIETL1113: two pipelines have the same name.</summary>
+    public static readonly DiagnosticDescriptor DuplicatePipelineName = Create(
+        "AIETL1113",
+        "Two pipelines have the same name",
+        "Another pipeline is named '{0}' ({1}); pipeline names identify state, logs and dead-letter files, and the registry finds pipelines by them",
+        DiagnosticSeverity.Error,
+        "Give each pipeline of the project its own name.");
+
+    /// <summary>AIETL1114: fields give the same property name.</summary>
+    public static readonly DiagnosticDescriptor InlineFieldNameClash = Create(
+        "AIETL1114",
+        "Fields give the same property name",
+        "The field '{0}' becomes the property '{1}', which another field (or the record itself) already has; rename one of them",
+        DiagnosticSeverity.Error,
+        "The record generated from source.schema names each property after its field in PascalCase, so 'first_name' and 'first-name' are both FirstName.");
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string description)
     {
         return new DiagnosticDescriptor(

@@ -60,6 +60,7 @@ public static class PipelineCatalog
             new ConfigKey("type", ConfigValueKind.Enum, "The source adapter.") { Required = true, AllowedValues = AdapterCatalog.Sources.Names },
             new ConfigKey("config", ConfigValueKind.Mapping, "The adapter's settings; the keys depend on type."),
             Text("state_file", "The file that keeps the pipeline's state (where the source was read to); a destination that keeps its checkpoint with its rows (a database, a file) is the truth and this file its mirror. Without it, a file under LOCAL_STATE_PATH, else no state."),
+            Text("record", "For a compiled pipeline (a *.etl.yaml file in a C# project): the [EtlRecord] type of the rows, such as MyApp.Customer, whose fields the compiler checks every name against; with schema, the name of the record type the compiler generates from it. aietl does not read C# and takes the schema from schema, schema_file or inference."),
             Section("schema", "The row schema, declared instead of inferred.",
             [
                 Text("name", "The schema's name (a destination's default table name); defaults to the pipeline's name."),

@@ -128,12 +128,17 @@ public static class ConfigDiagnostics
         "AIETL1024", ConfigSeverity.Error, "Not supported yet", "{0} is valid configuration, but this version of the runtime cannot run it yet",
         "The configuration model knows the key or value, the engine does not implement it yet. The run is refused rather than silently ignoring the setting.");
 
+    /// <summary>AIETL1025: in a compiled pipeline, a placeholder without a default where the compiler needs a value.</summary>
+    public static readonly ConfigDiagnosticDescriptor PlaceholderNeedsDefault = new(
+        "AIETL1025", ConfigSeverity.Error, "Placeholder needs a default in a compiled pipeline", "a compiled pipeline resolves ${{VAR}} placeholders of text settings when it runs, but this setting is {0} and needs a value at compile time: give the placeholder a default, ${{VAR:-value}}, or write the value",
+        "The generator turns numbers, flags and choices into code, so their value must be known when the project builds; paths, hosts, names and passwords may come from the environment when the pipeline runs.");
+
     /// <summary>Every descriptor, in id order.</summary>
     public static IReadOnlyList<ConfigDiagnosticDescriptor> All { get; } =
     [
         YamlSyntax, TabIndentation, DuplicateKey, EmptyFile, UnknownKey, WrongType, OutOfRange, InvalidEnumValue, MissingKey,
         UnknownSourceType, UnknownTransformType, UnknownDestinationType, UnsetVariable, LiteralSecret, UnknownField,
         MergeWithoutPrimaryKey, ConflictingKeys, BadPlaceholder, BadSchemaFile, UnreadableFile, BadEnvFileLine, InvalidValue,
-        BadOverride, NotSupportedYet,
+        BadOverride, NotSupportedYet, PlaceholderNeedsDefault,
     ];
 }

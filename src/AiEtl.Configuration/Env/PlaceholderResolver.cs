@@ -8,42 +8,44 @@ namespace AiEtl.Configuration.Env;
 /// <summary>
 /// Resolves <c>${NAME}</c> and <c>${NAME:-default}</c> inside scalar values after parsing (keys are never resolved), so
 /// a placeholder cannot change the structure of the file. <c>$${</c> is a literal <c>${</c>. An unset variable without a
-/// default is reported at the placeholder, by name; its value is never part of a message.
+/// default is reported at the placeholder, by name; its value is never part of a message. For the compiler
+/// (<c>keep</c>), a placeholder stands for its default (or nothing) and the scalar remembers its text, which
+/// the validator keeps for a text setting, to be resolved when the compiled pipeline runs.
 /// </summary>
 internal static class PlaceholderResolver
 {
-    public static YamlNode Resolve(YamlNode node, ConfigEnvironment environment, DiagnosticBag diagnostics, string path) => node switch
+    public static YamlNode Resolve(YamlNode node, ConfigEnvironment environment, DiagnosticBag diagnostics, string path, bool keep = false) => node switch
     {
-        YamlScalar scalar => ResolveScalar(scalar, environment, diagnostics, path),
-        YamlSequence sequence => ResolveSequence(sequence, environment, diagnostics, path),
-        YamlMapping mapping => ResolveMapping(mapping, environment, diagnostics, path),
+        YamlScalar scalar => ResolveScalar(scalar, environment, diagnostics, path, keep),
+        YamlSequence sequence => ResolveSequence(sequence, environment, diagnostics, path, keep),
+        YamlMapping mapping => ResolveMapping(mapping, environment, diagnostics, path, keep),
         _ => node,
     };
 
-    private static YamlSequence ResolveSequence(YamlSequence sequence, ConfigEnvironment environment, DiagnosticBag diagnostics, string path)
+    private static YamlSequence ResolveSequence(YamlSequence sequence, ConfigEnvironment environment, DiagnosticBag diagnostics, string path, bool keep)
     {
         var items = new List<YamlNode>(sequence.Items.Count);
         for (var i = 0; i < sequence.Items.Count; i++)
         {
-            items.Add(Resolve(sequence.Items[i], environment, diagnostics, path + "[" + i + "]"));
+            items.Add(Resolve(sequence.Items[i], environment, diagnostics, path + "[" + i + "]", keep));
         }
 
         return new YamlSequence(items, sequence.Start, sequence.End);
     }
 
-    private static YamlMapping ResolveMapping(YamlMapping mapping, ConfigEnvironment environment, DiagnosticBag diagnostics, string path)
+    private static YamlMapping ResolveMapping(YamlMapping mapping, ConfigEnvironment environment, DiagnosticBag diagnostics, string path, bool keep)
     {
         var entries = new List<YamlMappingEntry>(mapping.Entries.Count);
         foreach (var entry in mapping.Entries)
         {
             var childPath = path.Length == 0 ? entry.Key.Value : path + "." + entry.Key.Value;
-            entries.Add(new YamlMappingEntry(entry.Key, Resolve(entry.Value, environment, diagnostics, childPath)));
+            entries.Add(new YamlMappingEntry(entry.Key, Resolve(entry.Value, environment, diagnostics, childPath, keep)));
         }
 
         return new YamlMapping(entries, mapping.Start, mapping.End);
     }
 
-    private static YamlScalar ResolveScalar(YamlScalar scalar, ConfigEnvironment environment, DiagnosticBag diagnostics, string path)
+    private static YamlScalar ResolveScalar(YamlScalar scalar, ConfigEnvironment environment, DiagnosticBag diagnostics, string path, bool keep)
     {
         var text = scalar.Value;
         if (text.IndexOf("${", System.StringComparison.Ordinal) < 0)
@@ -52,6 +54,7 @@ internal static class PlaceholderResolver
         }
 
         var result = new StringBuilder(text.Length);
+        var lacksDefault = false;
         var i = 0;
         while (i < text.Length)
         {
@@ -86,6 +89,12 @@ internal static class PlaceholderResolver
                 value = body.Substring(separator + 2);
             }
 
+            if (value is null && keep)
+            {
+                lacksDefault = true;
+                value = "";
+            }
+
             if (value is null)
             {
                 diagnostics.Report(ConfigDiagnostics.UnsetVariable, scalar.PositionOf(i), path, name, environment.EnvFileName ?? "a .env file");
@@ -96,6 +105,6 @@ internal static class PlaceholderResolver
             i = close + 1;
         }
 
-        return scalar.WithValue(result.ToString());
+        return keep ? scalar.AsKept(result.ToString(), lacksDefault) : scalar.WithValue(result.ToString());
     }
 }

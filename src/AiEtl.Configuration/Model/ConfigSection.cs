@@ -41,6 +41,10 @@ public sealed class ConfigSection
     /// <summary>Where <paramref name="name"/> was set, else where the section is.</summary>
     public YamlPosition PositionOf(string name) => _settings.TryGetValue(name, out var setting) ? setting.Position : Position;
 
+    /// <summary>Where item <paramref name="index"/> of the list <paramref name="name"/> was written, else where the list was set.</summary>
+    public YamlPosition PositionOfItem(string name, int index) =>
+        Get(name) is PositionedList list ? list.PositionAt(index, PositionOf(name)) : PositionOf(name);
+
     /// <summary>The key path of <paramref name="name"/>.</summary>
     public string PathOf(string name) => Path.Length == 0 ? name : Path + "." + name;
 

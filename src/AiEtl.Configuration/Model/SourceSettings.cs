@@ -9,6 +9,13 @@ public sealed class SourceSettings
     /// <summary>The state file as written, or <see langword="null"/>.</summary>
     public string? StateFile { get; init; }
 
+    /// <summary>
+    /// <c>record</c>: the C# <c>[EtlRecord]</c> type of the rows, for a compiled pipeline (<c>*.etl.yaml</c>); the
+    /// generator checks every field name against it. <c>aietl</c> cannot load a C# type and reads the schema as
+    /// <see cref="SchemaOrigin"/> says.
+    /// </summary>
+    public string? Record { get; init; }
+
     /// <summary>Where the row schema comes from.</summary>
     public SchemaOrigin SchemaOrigin { get; init; }
 

@@ -10,7 +10,7 @@ namespace AiEtl.Configuration.Validation;
 /// <summary>Turns the validated sections into the typed model, with the catalog's defaults, and reads the declared row schema.</summary>
 internal static class ModelBuilder
 {
-    public static PipelineConfiguration Build(ConfigSection root, string filePath, ConfigEnvironment environment, DiagnosticBag diagnostics)
+    public static PipelineConfiguration Build(ConfigSection root, string filePath, ConfigEnvironment environment, DiagnosticBag diagnostics, bool readSchemaFile = true)
     {
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(filePath)) ?? "";
         var pipeline = root.GetSection("pipeline");
@@ -29,7 +29,7 @@ internal static class ModelBuilder
             transforms.Add(Adapter(transform));
         }
 
-        var (origin, schema) = ReadSchema(source, baseDirectory, diagnostics);
+        var (origin, schema) = ReadSchema(source, baseDirectory, diagnostics, readSchemaFile);
         return new PipelineConfiguration
         {
             FilePath = filePath,
@@ -56,6 +56,7 @@ internal static class ModelBuilder
             {
                 Adapter = Adapter(source),
                 StateFile = source.GetString("state_file"),
+                Record = source.GetString("record"),
                 SchemaOrigin = origin,
                 Schema = schema,
                 SchemaFile = source.GetString("schema_file"),
@@ -104,7 +105,7 @@ internal static class ModelBuilder
 
     private static int Int(ConfigSection section, string name) => (int)System.Math.Min(int.MaxValue, section.GetInt64(name) ?? 0);
 
-    private static (SchemaOrigin Origin, RowSchemaDeclaration? Schema) ReadSchema(ConfigSection source, string baseDirectory, DiagnosticBag diagnostics)
+    private static (SchemaOrigin Origin, RowSchemaDeclaration? Schema) ReadSchema(ConfigSection source, string baseDirectory, DiagnosticBag diagnostics, bool readFile)
     {
         if (source.Get("schema") is ConfigSection inline)
         {
@@ -113,7 +114,7 @@ internal static class ModelBuilder
 
         if (source.GetString("schema_file") is { } file)
         {
-            var schema = SchemaFileReader.Read(Path.Combine(baseDirectory, file), file, source.PositionOf("schema_file"), source.PathOf("schema_file"), diagnostics);
+            var schema = !readFile ? null : SchemaFileReader.Read(Path.Combine(baseDirectory, file), file, source.PositionOf("schema_file"), source.PathOf("schema_file"), diagnostics);
             return (SchemaOrigin.File, schema);
         }
 

@@ -293,6 +293,18 @@ internal sealed class StructureValidator
             return null;
         }
 
+        if (scalar.IsKept && key.Kind == ConfigValueKind.String)
+        {
+            // A compiled pipeline resolves text placeholders when it runs: keep them as written.
+            return scalar.OriginalValue ?? scalar.Value;
+        }
+
+        if (scalar.IsKept && scalar.LacksDefault)
+        {
+            _diagnostics.Report(ConfigDiagnostics.PlaceholderNeedsDefault, scalar.Start, path, Expected(key));
+            return null;
+        }
+
         if (scalar.IsNull)
         {
             _diagnostics.Report(ConfigDiagnostics.WrongType, scalar.Start, path, Expected(key), "no value");

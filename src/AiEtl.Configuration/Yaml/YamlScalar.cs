@@ -37,6 +37,19 @@ public sealed class YamlScalar : YamlNode
     /// <summary>A copy that stands for a value that could not be resolved (an unset variable, already reported), which later checks skip.</summary>
     internal YamlScalar AsUnresolved() => new(Value, IsQuoted, Start, End, IsMultiline) { OriginalValue = OriginalValue ?? Value, IsUnresolved = true };
 
+    /// <summary>
+    /// A copy for the compiler: <paramref name="value"/> has each placeholder replaced by its default (or nothing, when
+    /// <paramref name="lacksDefault"/>), and the text as written is kept for a text setting to resolve at run time.
+    /// </summary>
+    internal YamlScalar AsKept(string value, bool lacksDefault) =>
+        new(value, IsQuoted, Start, End, IsMultiline) { OriginalValue = OriginalValue ?? Value, IsKept = true, LacksDefault = lacksDefault };
+
+    /// <summary>Whether the scalar's placeholders are kept for run time (a compiled pipeline's file).</summary>
+    internal bool IsKept { get; private init; }
+
+    /// <summary>Whether a kept placeholder has no default, so no value is known before the pipeline runs.</summary>
+    internal bool LacksDefault { get; private init; }
+
     /// <summary>Whether a placeholder of this scalar could not be resolved; its problem is already reported.</summary>
     internal bool IsUnresolved { get; private init; }
 

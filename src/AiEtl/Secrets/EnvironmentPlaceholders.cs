@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace AiEtl;
 
 /// <summary>
-/// Expands <c>${NAME}</c> placeholders from the environment, which keeps credentials out
-/// of configuration files (<c>password: "${DB_PASSWORD}"</c>). <c>$${</c> stands for a literal <c>${</c>.
+/// Expands <c>${NAME}</c> and <c>${NAME:-default}</c> placeholders from the environment, which keeps credentials out
+/// of configuration files (<c>password: "${DB_PASSWORD}"</c>). The default applies when the variable is unset or
+/// empty, as in docker compose. <c>$${</c> stands for a literal <c>${</c>.
 /// </summary>
 public static partial class EnvironmentPlaceholders
 {
@@ -32,10 +33,16 @@ public static partial class EnvironmentPlaceholders
             }
 
             var name = match.Groups["name"].Value;
-            return lookup(name) ?? throw new PipelineConfigurationException($"{setting}: the environment variable {name} is not set");
+            var value = lookup(name);
+            if (match.Groups["default"].Success && string.IsNullOrEmpty(value))
+            {
+                return match.Groups["default"].Value;
+            }
+
+            return value ?? throw new PipelineConfigurationException($"{setting}: the environment variable {name} is not set");
         });
     }
 
-    [GeneratedRegex(@"(?<escape>\$\$\{)|\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<escape>\$\$\{)|\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?::-(?<default>[^}]*))?\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
 }

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AiEtl.Generators;
+
+/// <summary>
+/// The pipeline half of the generator: each <c>*.etl.yaml</c> additional file becomes a typed pipeline class, checked
+/// by the configuration model and against the project's <c>[EtlRecord]</c> types; all of them are listed in the
+/// assembly's <c>CompiledPipelines</c> registry.
+/// </summary>
+/// <remarks>
+/// Each file is parsed on its own (editing one re-parses only it); the records and the CSV samples join afterwards,
+/// as value-equatable collections, so an edit that changes no record leaves every pipeline cached.
+/// </remarks>
+internal static class PipelineGeneration
+{
+    public const string FileSuffix = ".etl.yaml";
+
+    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EtlRecordSpec> records)
+    {
+        var project = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => new ProjectInfo(Property(options, "build_property.RootNamespace"), Property(options, "build_property.ProjectDir")))
+            .WithTrackingName(TrackingNames.Project);
+
+        var parsed = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase))
+            .Combine(project)
+            .Select(static (pair, cancellationToken) => YamlPipelineParser.Parse(pair.Left.Path, pair.Left.GetText(cancellationToken), pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.ParsePipelines);
+
+        var declarations = parsed
+            .Select(static (result, _) => result.Value)
+            .Where(static declaration => declaration is not null)
+            .Select(static (declaration, _) => declaration!);
+
+        var recordList = records.Collect()
+            .Select(static (all, _) => new EquatableArray<EtlRecordSpec>(all.ToArray()))
+            .WithTrackingName(TrackingNames.RecordList);
+
+        var samples = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            .Select(static (text, cancellationToken) => Header(text, cancellationToken))
+            .Where(static header => header is not null)
+            .Collect()
+            .Select(static (all, _) => new EquatableArray<CsvSampleHeader>(all.ToArray()!))
+            .WithTrackingName(TrackingNames.CsvSamples);
+
+        var checkedPipelines = declarations
+            .Combine(recordList)
+            .Combine(samples)
+            .Select(static (pair, _) => RecordChecks.Check(pair.Left.Left, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.CheckPipelines);
+
+        var plans = checkedPipelines
+            .Select(static (result, _) => result.Value)
+            .Where(static plan => plan is not null)
+            .Select(static (plan, _) => plan!)
+            .WithTrackingName(TrackingNames.PipelinePlans);
+
+        context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics).Where(static found => !found.IsEmpty), static (production, found) => Report(production, found));
+        context.RegisterSourceOutput(checkedPipelines.Select(static (result, _) => result.Diagnostics).Where(static found => !found.IsEmpty), static (production, found) => Report(production, found));
+        context.RegisterSourceOutput(declarations.Where(static declaration => declaration.InlineRecord is not null), static (production, declaration) => EmitInlineRecord(production, declaration));
+        context.RegisterSourceOutput(plans, static (production, plan) => EmitPipeline(production, plan));
+
+        var entries = declarations
+            .Select(static (declaration, _) => new PipelineEntry(declaration.Name, FullName(declaration), declaration.NameLocation))
+            .Collect()
+            .Select(static (all, _) => RegistryEmitter.Sorted(all))
+            .WithTrackingName(TrackingNames.Registry);
+        var hasDependencyInjection = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null);
+        context.RegisterSourceOutput(
+            entries.Combine(project.Select(static (info, _) => info.RootNamespace)).Combine(hasDependencyInjection),
+            static (production, pair) => EmitRegistry(production, pair.Left.Left, pair.Left.Right, pair.Right));
+    }
+
+    private static string? Property(AnalyzerConfigOptionsProvider options, string name) =>
+        options.GlobalOptions.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private static string FullName(PipelineDeclaration declaration) =>
+        "global::" + (declaration.Namespace is null ? "" : declaration.Namespace + ".") + declaration.ClassName;
+
+    // Only the first line is kept: a sample is checked by its header, and a large file must not sit in the cache.
+    private static CsvSampleHeader? Header(AdditionalText text, System.Threading.CancellationToken cancellationToken)
+    {
+        var source = text.GetText(cancellationToken);
+        if (source is null || source.Lines.Count == 0)
+        {
+            return null;
+        }
+
+        var line = source.Lines[0].ToString().TrimStart('\uFEFF');
+        return line.Length == 0 ? null : new CsvSampleHeader(text.Path, line);
+    }
+
+    private static void EmitInlineRecord(SourceProductionContext production, PipelineDeclaration declaration)
+    {
+        var spec = declaration.InlineRecord!;
+        production.AddSource(spec.HintName.Replace(".g.cs", ".Declaration.g.cs"), InlineRecordEmitter.Declaration(spec, declaration));
+        var failure = EtlRecordGenerator.EmitSafely(spec, out var source);
+        if (failure is null)
+        {
+            production.AddSource(spec.HintName, source);
+        }
+        else
+        {
+            production.ReportDiagnostic(failure);
+        }
+    }
+
+    private static void EmitPipeline(SourceProductionContext production, PipelinePlan plan)
+    {
+        production.CancellationToken.ThrowIfCancellationRequested();
+        var pipeline = plan.Pipeline;
+        string source;
+        try
+        {
+            source = PipelineEmitter.Emit(plan);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailed, Location.None, pipeline.RelativePath, Parser.Describe(exception)));
+            return;
+        }
+
+        production.AddSource((pipeline.Namespace is null ? "" : pipeline.Namespace + ".") + pipeline.ClassName + ".g.cs", source);
+    }
+
+    private static void EmitRegistry(SourceProductionContext production, EquatableArray<PipelineEntry> entries, string? ns, bool hasDependencyInjection)
+    {
+        if (entries.IsEmpty)
+        {
+            return;
+        }
+
+        var seen = new Dictionary<string, PipelineEntry>(StringComparer.Ordinal);
+        var unique = new List<PipelineEntry>();
+        foreach (var entry in entries)
+        {
+            if (seen.TryGetValue(entry.Name, out var first))
+            {
+                production.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicatePipelineName, entry.Location, entry.Name, first.Location?.FilePath is { } path ? Path.GetFileName(path) : "another file").ToDiagnostic());
+                continue;
+            }
+
+            seen[entry.Name] = entry;
+            unique.Add(entry);
+        }
+
+        var registered = new EquatableArray<PipelineEntry>(unique.ToArray());
+        production.AddSource("AiEtl.CompiledPipelines.g.cs", RegistryEmitter.Registry(ns, registered));
+        if (hasDependencyInjection)
+        {
+            production.AddSource("AiEtl.ServiceCollectionExtensions.g.cs", RegistryEmitter.ServiceCollectionExtensions(registered));
+        }
+    }
+
+    private static void Report(SourceProductionContext production, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            production.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+}
