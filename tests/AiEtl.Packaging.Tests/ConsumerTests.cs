@@ -41,8 +41,7 @@ public sealed partial class ConsumerTests(PackageFeed feed)
         var consumer = feed.Consumer("BadRecord", Packages, ("Customer.cs", record), ("Program.cs", "System.Console.WriteLine(\"never built\");\n"));
         var shown = ShownError().Match(GettingStarted);
         Assert.True(shown.Success, "docs/getting-started.md shows no AIETL0002 line");
-        var (line, column) = Position(record, "object Age");
-        Assert.Equal($"Customer.cs({line},{column}): error AIETL0002: ", shown.Value);
+        Assert.Equal($"Customer.cs{SourcePosition.Of(record, "object Age")}: error AIETL0002: ", shown.Value);
 
         var build = await Dotnet.RunAsync(consumer, feed.Environment, "build", "-c", "Release");
 
@@ -86,14 +85,6 @@ public sealed partial class ConsumerTests(PackageFeed feed)
         var block = CsvBlock().Match(GettingStarted);
         Assert.True(block.Success, "docs/getting-started.md shows no customers.csv");
         return block.Groups[1].Value;
-    }
-
-    // The 1-based line and column where text starts, as the compiler prints them.
-    private static (int Line, int Column) Position(string source, string text)
-    {
-        var offset = source.IndexOf(text, StringComparison.Ordinal);
-        var before = source[..offset];
-        return (before.Count(c => c == '\n') + 1, offset - before.LastIndexOf('\n'));
     }
 
     private static List<string> Rows(string database)
