@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 
 namespace AiEtl.Packaging.Tests;
 
@@ -19,19 +18,17 @@ public sealed partial class ConsumerTests(PackageFeed feed)
 
     private static readonly string[] Packages = ["AiEtl.Typed", "AiEtl.Typed.Sqlite"];
 
+    private const string Query = "SELECT id, email, age FROM customers ORDER BY id";
+
     [Fact]
     public async Task The_getting_started_pipeline_builds_without_warnings_runs_and_loads_its_rows_into_sqlite()
     {
         var consumer = feed.Consumer("CustomersLoad", Packages, ("Customer.cs", CSharpBlock(GettingStarted, 0)), ("Program.cs", CSharpBlock(GettingStarted, 1)), ("customers.csv", Csv()));
 
-        var build = await Dotnet.RunAsync(consumer, feed.Environment, "build", "-c", "Release");
-        Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.DoesNotContain(": warning ", build.Output, StringComparison.Ordinal);
+        var run = await feed.BuildAndRunAsync(consumer);
 
-        var run = await Dotnet.RunAsync(consumer, feed.Environment, Path.Combine("bin", "Release", "net10.0", "CustomersLoad.dll"));
-        Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("3 rows loaded", run.Output, StringComparison.Ordinal);
-        Assert.Equal(LoadedRows, Rows(Path.Combine(consumer, "customers.db")));
+        Assert.Equal(LoadedRows, SqliteRows.Read(Path.Combine(consumer, "customers.db"), Query));
     }
 
     [Fact]
@@ -68,7 +65,7 @@ public sealed partial class ConsumerTests(PackageFeed feed)
         var run = await Dotnet.ProcessAsync(Path.Combine(published, "NativeApp"), work, feed.Environment, TimeSpan.FromMinutes(1));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("3 rows loaded", run.Output, StringComparison.Ordinal);
-        Assert.Equal(LoadedRows, Rows(Path.Combine(work, "customers.db")));
+        Assert.Equal(LoadedRows, SqliteRows.Read(Path.Combine(work, "customers.db"), Query));
     }
 
     // The index-th C# block of a markdown page.
@@ -85,22 +82,6 @@ public sealed partial class ConsumerTests(PackageFeed feed)
         var block = CsvBlock().Match(GettingStarted);
         Assert.True(block.Success, "docs/getting-started.md shows no customers.csv");
         return block.Groups[1].Value;
-    }
-
-    private static List<string> Rows(string database)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, email, age FROM customers ORDER BY id";
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add($"{reader.GetInt64(0)}|{reader.GetString(1)}|{(reader.IsDBNull(2) ? "" : reader.GetInt64(2).ToString(System.Globalization.CultureInfo.InvariantCulture))}");
-        }
-
-        return rows;
     }
 
     [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]

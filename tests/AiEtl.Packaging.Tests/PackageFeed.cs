@@ -70,6 +70,21 @@ public sealed class PackageFeed : IAsyncLifetime
     }
 
     /// <summary>
+    /// Builds a consumer (Release) and runs what it built, asserting both succeed and that the build warned of nothing;
+    /// returns the run.
+    /// </summary>
+    public async Task<ProcessOutcome> BuildAndRunAsync(string consumer)
+    {
+        var build = await Dotnet.RunAsync(consumer, Environment, "build", "-c", "Release");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.DoesNotContain(": warning ", build.Output, StringComparison.Ordinal);
+
+        var run = await Dotnet.RunAsync(consumer, Environment, Path.Combine("bin", "Release", "net10.0", Path.GetFileName(consumer) + ".dll"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return run;
+    }
+
+    /// <summary>
     /// A new console project under <see cref="Root"/>, as <c>dotnet new console</c> makes it, with warnings as errors and
     /// references to the packages named, and the files given.
     /// </summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace AiEtl.Packaging.Tests;
 
 /// <summary>The aietl tool package installs from the feed as a dotnet tool and runs a YAML pipeline without compiling.</summary>
@@ -30,20 +28,7 @@ public sealed class ToolTests(PackageFeed feed)
                   table: customers
 
             """);
-        File.WriteAllText(Path.Combine(directory, "bad.yaml"), """
-            pipeline:
-              name: customers
-              source:
-                type: spreadsheet
-                config:
-                  path: customers.csv
-              destination:
-                type: sqlite
-                config:
-                  path: customers.db
-                  table: customers
-
-            """);
+        File.WriteAllText(Path.Combine(directory, "bad.yaml"), File.ReadAllText(Path.Combine(directory, "load.yaml")).Replace("type: csv", "type: spreadsheet", StringComparison.Ordinal));
 
         var bad = await Dotnet.ProcessAsync(aietl, directory, feed.Environment, TimeSpan.FromMinutes(1), "validate", "bad.yaml");
         var run = await Dotnet.ProcessAsync(aietl, directory, feed.Environment, TimeSpan.FromMinutes(1), "run", "load.yaml");
@@ -51,10 +36,6 @@ public sealed class ToolTests(PackageFeed feed)
         Assert.True(bad.ExitCode == 2, bad.ToString());
         Assert.Matches(@"bad\.yaml\(4,\d+\): error AIETL1\d{3}: ", bad.Output);
         Assert.True(run.ExitCode == 0, run.ToString());
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "customers.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM customers";
-        Assert.Equal(2L, count.ExecuteScalar());
+        Assert.Equal(["2"], SqliteRows.Read(Path.Combine(directory, "customers.db"), "SELECT count(*) FROM customers"));
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace AiEtl.Packaging.Tests;
 
 /// <summary>
@@ -66,18 +64,10 @@ public sealed class YamlPipelineTests(PackageFeed feed)
     {
         var consumer = feed.Consumer("YamlApp", Packages, ("Customer.cs", Record), ("Program.cs", Program), ("pipelines/customers.etl.yaml", Pipeline), ("customers.csv", Customers));
 
-        var build = await Dotnet.RunAsync(consumer, feed.Environment, "build", "-c", "Release");
-        Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.DoesNotContain(": warning ", build.Output, StringComparison.Ordinal);
+        var run = await feed.BuildAndRunAsync(consumer);
 
-        var run = await Dotnet.RunAsync(consumer, feed.Environment, Path.Combine("bin", "Release", "net10.0", "YamlApp.dll"));
-        Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("3 rows loaded", run.Output, StringComparison.Ordinal);
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(consumer, "customers.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(id || ':' || email, ',') FROM (SELECT id, email FROM customers ORDER BY id)";
-        Assert.Equal("1:ann@example.org,2:bob@example.org,3:cy@example.org", command.ExecuteScalar());
+        Assert.Equal(["1|ann@example.org", "2|bob@example.org", "3|cy@example.org"], SqliteRows.Read(Path.Combine(consumer, "customers.db"), "SELECT id, email FROM customers ORDER BY id"));
     }
 
     [Fact]
