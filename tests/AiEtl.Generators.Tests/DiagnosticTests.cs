@@ -10,7 +10,7 @@ namespace AiEtl.Generators.Tests;
 /// Each diagnostic fires with its id at the exact span marked <c>[|...|]</c>, with its exact message, and stops
 /// code generation; a valid declaration is silent.
 /// </summary>
-public sealed class DiagnosticTests
+public sealed partial class DiagnosticTests
 {
     [Fact]
     public void AIETL0001_RecordIsNotPartial()

@@ -31,7 +31,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Every_step_has_a_tracking_name()
     {
-        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
+        var result = CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
             .GetRunResult().Results.Single();
 
         foreach (var name in TrackingStepNames())
@@ -45,7 +45,7 @@ public sealed class IncrementalityTests
     public void Adding_an_unrelated_file_leaves_every_step_cached_or_unchanged()
     {
         var compilation = GeneratorHarness.CreateCompilation(Records);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var driver = CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
 
         var edited = compilation.AddSyntaxTrees(GeneratorHarness.Parse("namespace Other; public sealed class Unrelated { public int Value { get; set; } }", "Unrelated.cs"));
         var result = driver.RunGenerators(edited, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
@@ -65,7 +65,7 @@ public sealed class IncrementalityTests
     public void Moving_a_declaration_does_not_regenerate_its_code()
     {
         var compilation = GeneratorHarness.CreateCompilation(Records);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var driver = CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
         var line = Assert.Single(driver.GetRunResult().Diagnostics).Location.GetLineSpan().StartLinePosition.Line;
 
         var original = compilation.SyntaxTrees.First();
@@ -97,7 +97,7 @@ public sealed class IncrementalityTests
             public partial record Second(int Id, string Name);
             """;
         var compilation = GeneratorHarness.CreateCompilation(First, Second);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var driver = CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
         var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(source => source.HintName, source => source.SourceText.ToString());
 
         var original = compilation.SyntaxTrees.First();
@@ -120,7 +120,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void The_model_holds_no_compiler_objects()
     {
-        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
+        var result = CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Records), TestContext.Current.CancellationToken)
             .GetRunResult().Results.Single();
 
         var outputs = TrackingStepNames()
@@ -142,6 +142,50 @@ public sealed class IncrementalityTests
 
         Assert.Equal(["holder.<Location>i__Field: " + Location.None.GetType().FullName], ModelWalker.FindCompilerObjects(holder, "holder"));
     }
+
+    [Fact]
+    public void Editing_one_pipeline_file_reparses_and_regenerates_only_its_pipeline()
+    {
+        var first = new PipelineHarness.ProjectFile("first.etl.yaml", PipelineText("first", "out.jsonl"));
+        var second = new PipelineHarness.ProjectFile("second.etl.yaml", PipelineText("second", "out.jsonl"));
+        var compilation = GeneratorHarness.CreateCompilation(Records);
+        var driver = PipelineHarness.CreateDriver(first, second).RunGenerators(compilation, TestContext.Current.CancellationToken);
+
+        var result = driver.ReplaceAdditionalText(first, first.WithText(PipelineText("first", "other.jsonl")))
+            .RunGenerators(compilation, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+
+        var parsed = result.TrackedSteps[TrackingNames.ParsePipelines].SelectMany(step => step.Outputs)
+            .Select(output => (((Result<PipelineDeclaration?>)output.Value).Value!.Name, output.Reason))
+            .ToList();
+        Assert.Contains(("first", IncrementalStepRunReason.Modified), parsed);
+        Assert.Contains(parsed, output => output.Name == "second" && output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        var plans = result.TrackedSteps[TrackingNames.PipelinePlans].SelectMany(step => step.Outputs)
+            .Select(output => (((PipelinePlan)output.Value).Pipeline.Name, output.Reason))
+            .ToList();
+        Assert.Contains(("first", IncrementalStepRunReason.Modified), plans);
+        Assert.DoesNotContain(plans, output => output.Name == "second" && output.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        AssertAllCachedOrUnchanged(result.TrackedSteps[TrackingNames.ParseRecords], TrackingNames.ParseRecords);
+        AssertAllCachedOrUnchanged(result.TrackedSteps[TrackingNames.Registry], TrackingNames.Registry);
+    }
+
+    private static string PipelineText(string name, string output) => $"""
+        pipeline:
+          name: {name}
+          source:
+            type: csv
+            record: Sample.Customer
+            config:
+              path: customers.csv
+          destination:
+            type: jsonl
+            config:
+              path: {output}
+        """;
+
+    // A pipeline over Customer and its CSV sample, so that every step of the pipeline half runs too.
+    private static GeneratorDriver CreateDriver() => PipelineHarness.CreateDriver(
+        new PipelineHarness.ProjectFile("customers.etl.yaml", PipelineText("customers", "out.jsonl")),
+        new PipelineHarness.ProjectFile("customers.csv", "id,name,age,day,tags\n"));
 
     private static IEnumerable<string> TrackingStepNames()
     {

@@ -215,7 +215,7 @@ internal static class PipelineEmitter
             "csv" => ($"{Csv}CsvSource<{record}>", $"new {Csv}CsvSourceOptions({PathOf(source, "path")})"),
             "json" or "jsonl" => ($"{Json}JsonSource<{record}>", $"new {Json}JsonSourceOptions({PathOf(source, "path")})"),
             "sqlite" => ($"{Sqlite}SqliteSource<{record}>", $"new {Sqlite}SqliteSourceOptions({PathOf(source, "path")})"),
-            _ => ($"{Postgres}PostgresSource<{record}>", $"new {Postgres}PostgresSourceOptions()"),
+            _ => ($"{Postgres}PostgresSource<{record}>", $"new {Postgres}PostgresSourceOptions"),
         };
         var settings = source.Type switch
         {
@@ -235,7 +235,7 @@ internal static class PipelineEmitter
             "csv" => ($"{Csv}CsvDestination<{record}>", $"new {Csv}CsvDestinationOptions({PathOf(destination, "path")})"),
             "json" or "jsonl" => ($"{Json}JsonDestination<{record}>", $"new {Json}JsonDestinationOptions({PathOf(destination, "path")})"),
             "sqlite" => ($"{Sqlite}SqliteDestination<{record}>", $"new {Sqlite}SqliteDestinationOptions({PathOf(destination, "path")})"),
-            _ => ($"{Postgres}PostgresDestination<{record}>", $"new {Postgres}PostgresDestinationOptions()"),
+            _ => ($"{Postgres}PostgresDestination<{record}>", $"new {Postgres}PostgresDestinationOptions"),
         };
         var settings = destination.Type switch
         {
@@ -315,7 +315,7 @@ internal static class PipelineEmitter
     {
         if (settings.Count == 0)
         {
-            return head + end;
+            return head + (head.EndsWith(")", System.StringComparison.Ordinal) ? "" : "()") + end;
         }
 
         var text = new StringBuilder(head).Append("\n{\n");

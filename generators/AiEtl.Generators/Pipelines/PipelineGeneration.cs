@@ -100,16 +100,28 @@ internal static class PipelineGeneration
     private static void EmitInlineRecord(SourceProductionContext production, PipelineDeclaration declaration)
     {
         var spec = declaration.InlineRecord!;
-        production.AddSource(spec.HintName.Replace(".g.cs", ".Declaration.g.cs"), InlineRecordEmitter.Declaration(spec, declaration));
+        production.AddSource(HintName(declaration, spec.Name + ".Declaration"), InlineRecordEmitter.Declaration(spec, declaration));
         var failure = EtlRecordGenerator.EmitSafely(spec, out var source);
         if (failure is null)
         {
-            production.AddSource(spec.HintName, source);
+            production.AddSource(HintName(declaration, spec.Name + ".EtlRecord"), source);
         }
         else
         {
             production.ReportDiagnostic(failure);
         }
+    }
+
+    // Named after the file, so two files that clash (AIETL1113) still give two outputs and the compiler's own error.
+    private static string HintName(PipelineDeclaration declaration, string type)
+    {
+        var file = new System.Text.StringBuilder();
+        foreach (var c in declaration.RelativePath)
+        {
+            file.Append(char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_');
+        }
+
+        return type + "." + file + ".g.cs";
     }
 
     private static void EmitPipeline(SourceProductionContext production, PipelinePlan plan)
@@ -127,7 +139,7 @@ internal static class PipelineGeneration
             return;
         }
 
-        production.AddSource((pipeline.Namespace is null ? "" : pipeline.Namespace + ".") + pipeline.ClassName + ".g.cs", source);
+        production.AddSource(HintName(pipeline, pipeline.ClassName), source);
     }
 
     private static void EmitRegistry(SourceProductionContext production, EquatableArray<PipelineEntry> entries, string? ns, bool hasDependencyInjection)

@@ -43,14 +43,14 @@ internal static class YamlPipelineParser
 
         var reader = new Reader(filePath, text);
         var sourceSection = config.Root.GetSection("pipeline").GetSection("source");
-        var recordLocation = reader.At(sourceSection.Has("record") ? sourceSection.PositionOf("record") : config.Source.Adapter.Position);
+        var recordLocation = reader.At(sourceSection.PositionOf(sourceSection.Has("record") ? "record" : "type"));
         if (config.Source.SchemaOrigin == SchemaOrigin.File)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SchemaFileNotCompiled, reader.At(sourceSection.PositionOf("schema_file")), config.Name));
         }
         else if (config.Source.SchemaOrigin == SchemaOrigin.Inferred && config.Source.Record is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineHasNoRecord, reader.At(config.Source.Adapter.Position), config.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineHasNoRecord, reader.At(sourceSection.PositionOf("type")), config.Name));
         }
 
         var className = PipelineNames.ClassName(config.Name);
@@ -71,12 +71,24 @@ internal static class YamlPipelineParser
             inline is null ? config.Source.Record : null,
             recordLocation,
             inline,
-            reader.Adapter(config.Source.Adapter),
-            new EquatableArray<AdapterDeclaration>(Array.ConvertAll(ToArray(config.Transforms), reader.Adapter)),
-            reader.Adapter(config.Destination.Adapter),
+            reader.Adapter(config.Source.Adapter, sourceSection),
+            new EquatableArray<AdapterDeclaration>(Transforms(config, reader)),
+            reader.Adapter(config.Destination.Adapter, config.Root.GetSection("pipeline").GetSection("destination")),
             config.Destination.SchemaMode,
             reader.Options(config));
         return new Result<PipelineDeclaration?>(declaration, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+    }
+
+    private static AdapterDeclaration[] Transforms(PipelineConfiguration config, Reader reader)
+    {
+        var sections = config.Root.GetSection("pipeline").GetSections("transforms");
+        var transforms = new AdapterDeclaration[config.Transforms.Count];
+        for (var i = 0; i < transforms.Length; i++)
+        {
+            transforms[i] = reader.Adapter(config.Transforms[i], sections[i]);
+        }
+
+        return transforms;
     }
 
     private static T[] ToArray<T>(IReadOnlyList<T> list)
@@ -95,8 +107,9 @@ internal static class YamlPipelineParser
     {
         public LocationInfo At(YamlPosition position) => YamlLocations.At(filePath, text, position);
 
-        public AdapterDeclaration Adapter(AdapterSettings adapter) =>
-            new(adapter.Type, adapter.Path, Settings(adapter.Config), At(adapter.Position));
+        /// <summary>The adapter, located at the value of its <c>type</c> in <paramref name="section"/>.</summary>
+        public AdapterDeclaration Adapter(AdapterSettings adapter, ConfigSection section) =>
+            new(adapter.Type, adapter.Path, Settings(adapter.Config), At(section.PositionOf("type")));
 
         public EquatableArray<SettingValue> Settings(ConfigSection section)
         {

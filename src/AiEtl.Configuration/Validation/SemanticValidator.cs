@@ -50,14 +50,20 @@ internal sealed class SemanticValidator
             names = names is null ? null : FieldsAfter(transform, names);
         }
 
-        CheckMerge(pipeline.Destination.Adapter.Config, schema);
+        if (pipeline.Source.Record is null || pipeline.Source.Schema is not null)
+        {
+            // A C# record's primary key is known to the compiler only, which checks merge itself (AIETL1108).
+            CheckMerge(pipeline.Destination.Adapter.Config, schema);
+        }
+
         var masking = pipeline.Root.GetSection("pipeline").GetSection("masking");
         if (pipeline.Masking.Strategy == "keyed_hash" && pipeline.Masking.HashKey is null)
         {
             _diagnostics.Report(ConfigDiagnostics.MissingKey, masking.PositionOf("strategy"), masking.Path, "hash_key", " (strategy keyed_hash needs a key, from a ${VAR})");
         }
-        else if (pipeline.Masking.HashKey is { Length: < 16 })
+        else if (pipeline.Masking.HashKey is { Length: < 16 } key && key.IndexOf("${", System.StringComparison.Ordinal) < 0)
         {
+            // (A key still written as a placeholder is a compiled pipeline's: it is resolved, and checked, when it runs.)
             _diagnostics.Report(ConfigDiagnostics.InvalidValue, masking.PositionOf("hash_key"), masking.PathOf("hash_key"), "the hash key must be at least 16 characters long");
         }
     }
