@@ -1,8 +1,8 @@
 namespace AiEtl.Packaging.Tests;
 
 /// <summary>
-/// A consumer of the packages with a pipeline in a <c>*.etl.yaml</c> file and no csproj line for it: the package's
-/// buildTransitive props hand the file to the generator, which compiles it into a typed pipeline class; a field name
+/// A consumer of AiEtl.Typed.Sqlite alone with a pipeline in a <c>*.etl.yaml</c> file and no csproj line for it: the
+/// buildTransitive props of AiEtl.Typed, which comes with it, hand the file to the generator, which compiles it into a typed pipeline class; a field name
 /// the record does not have fails the build at its line and column in the YAML file.
 /// </summary>
 [Collection(PackagesCollection.Name)]
@@ -57,7 +57,8 @@ public sealed class YamlPipelineTests(PackageFeed feed)
 
         """;
 
-    private static readonly string[] Packages = ["AiEtl.Typed", "AiEtl.Typed.Sqlite"];
+    // Only the adapter package: AiEtl.Typed, its generator and its props come with it as a dependency.
+    private static readonly string[] Packages = ["AiEtl.Typed.Sqlite"];
 
     [Fact]
     public async Task A_yaml_pipeline_in_a_subfolder_compiles_into_a_typed_class_that_runs_and_loads_the_rows()
