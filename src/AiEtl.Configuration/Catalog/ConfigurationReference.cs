@@ -98,6 +98,33 @@ public static class ConfigurationReference
         "  replayed (rows that failed again are in the file; `--output json` counts them in `remaining`), `1` a replay\n" +
         "  stopped (a lost connection) and its entries stay, `2` the configuration is invalid, `130` cancelled.\n" +
         "\n" +
+        "## Compiled pipelines: `*.etl.yaml` and `[Pipeline<T>]`\n\n" +
+        "In a C# project that references AiEtl.Typed, every `*.etl.yaml` file is compiled by the source generator into a\n" +
+        "typed pipeline class (`customers-to-sqlite` becomes `CustomersToSqlitePipeline`, in the project's root namespace)\n" +
+        "with `RunAsync(PipelineRunOptions?, CancellationToken)`; the assembly's `CompiledPipelines.All` and `Find(name)`\n" +
+        "list them, and `services.AddAiEtl()` registers them when the project uses Microsoft.Extensions.DependencyInjection.\n" +
+        "The keys are the same; what differs:\n\n" +
+        "- The rows are a C# record: `pipeline.source.record` names an `[EtlRecord]` type, or `pipeline.source.schema`\n" +
+        "  declares the fields and the generator emits the record (named by `record`, else the schema's name with `Row`).\n" +
+        "  There is no inference and no `schema_file` at build time (AIETL1103, AIETL1104).\n" +
+        "- The compiler checks what `aietl validate` checks, at the same line and column with the same id, and what only it\n" +
+        "  can know: the record exists (AIETL1101, AIETL1102), every field name is the record's (AIETL1105), keys and\n" +
+        "  cursors have usable types (AIETL1106, AIETL1107), `merge` has a primary key (AIETL1108), a CSV source that is\n" +
+        "  an `AdditionalFiles` item has the record's columns (AIETL1111, AIETL1112), names are unique (AIETL1113).\n" +
+        "- `${VAR}` placeholders of text settings (paths, hosts, names, passwords) stay in the code and are resolved when\n" +
+        "  the pipeline runs, from `PipelineRunOptions.Variables`, then the process environment, then the default; a\n" +
+        "  number, flag or choice needs its value at build time, so a placeholder there takes its default (AIETL1025).\n" +
+        "  No `.env` file is read, at build or run time.\n" +
+        "- Relative paths start from `PipelineRunOptions.BaseDirectory`, by default the working directory (a compiled\n" +
+        "  pipeline has no file beside it when it runs); at build time a CSV sample is looked up relative to the YAML file.\n" +
+        "- `select` and `rename` change the row's fields and are not available (AIETL1109).\n\n" +
+        "The same pipeline can be declared in C#: a `[Pipeline<TRecord>(\"name\")] partial class` with one source attribute\n" +
+        "(`[CsvSource(path)]`, `[JsonSource(path)]`, `[SqliteSource(path)]`), transform attributes in order\n" +
+        "(`[RemoveNulls(fields)]`, `[ScoreQuality(MinScore = ...)]`, `[Deduplicate(keyFields)]`), one destination attribute\n" +
+        "(`[CsvDestination]`, `[JsonDestination]`, `[SqliteDestination]`, `[PostgresDestination]`) and `[Execution]`,\n" +
+        "`[Retry]`, `[ErrorHandling]`, `[StateFile]`; each property is the snake_case key of the same name. The attributes\n" +
+        "are checked by the same rules, each reported at its argument. Methods marked `[Transform]` (`T M(T row)`) and\n" +
+        "`[Filter]` (`bool M(T row)`) run after the transform attributes, in declaration order.\n\n" +
         "## Row schema\n\n" +
         "The schema of the rows is inferred from a sample of the source by default (`pipeline.source.inference`), declared\n" +
         "inline under `pipeline.source.schema`, or read from a JSON Schema file (`pipeline.source.schema_file`, as the\n" +
