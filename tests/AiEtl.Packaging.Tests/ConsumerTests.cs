@@ -23,7 +23,7 @@ public sealed partial class ConsumerTests(PackageFeed feed)
     [Fact]
     public async Task The_getting_started_pipeline_builds_without_warnings_runs_and_loads_its_rows_into_sqlite()
     {
-        var consumer = feed.Consumer("CustomersLoad", Packages, ("Customer.cs", CSharpBlock(GettingStarted, 0)), ("Program.cs", CSharpBlock(GettingStarted, 1)), ("customers.csv", Csv()));
+        var consumer = feed.Consumer("CustomersLoad", Packages, ("Customer.cs", DocBlocks.CSharp(GettingStarted, 0)), ("Program.cs", DocBlocks.CSharp(GettingStarted, 1)), ("customers.csv", Csv()));
 
         var run = await feed.BuildAndRunAsync(consumer);
 
@@ -34,7 +34,7 @@ public sealed partial class ConsumerTests(PackageFeed feed)
     [Fact]
     public async Task The_getting_started_record_with_an_object_property_fails_the_build_at_the_line_the_page_shows()
     {
-        var record = CSharpBlock(GettingStarted, 0).Replace("int? Age", "object Age", StringComparison.Ordinal);
+        var record = DocBlocks.CSharp(GettingStarted, 0).Replace("int? Age", "object Age", StringComparison.Ordinal);
         var consumer = feed.Consumer("BadRecord", Packages, ("Customer.cs", record), ("Program.cs", "System.Console.WriteLine(\"never built\");\n"));
         var shown = ShownError().Match(GettingStarted);
         Assert.True(shown.Success, "docs/getting-started.md shows no AIETL0002 line");
@@ -52,7 +52,7 @@ public sealed partial class ConsumerTests(PackageFeed feed)
     public async Task The_package_readme_program_publishes_with_native_aot_in_one_command_and_the_native_binary_loads_the_rows()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "PACKAGE.md"));
-        var consumer = feed.Consumer("NativeApp", Packages, ("Program.cs", CSharpBlock(readme, 0)));
+        var consumer = feed.Consumer("NativeApp", Packages, ("Program.cs", DocBlocks.CSharp(readme, 0)));
         var published = Path.Combine(consumer, "native");
 
         var publish = await Dotnet.RunAsync(
@@ -68,14 +68,6 @@ public sealed partial class ConsumerTests(PackageFeed feed)
         Assert.Equal(LoadedRows, SqliteRows.Read(Path.Combine(work, "customers.db"), Query));
     }
 
-    // The index-th C# block of a markdown page.
-    private static string CSharpBlock(string markdown, int index)
-    {
-        var blocks = CSharpBlocks().Matches(markdown);
-        Assert.True(blocks.Count > index, $"fewer than {index + 1} C# blocks");
-        return blocks[index].Groups[1].Value;
-    }
-
     // The customers.csv of docs/getting-started.md.
     private static string Csv()
     {
@@ -83,9 +75,6 @@ public sealed partial class ConsumerTests(PackageFeed feed)
         Assert.True(block.Success, "docs/getting-started.md shows no customers.csv");
         return block.Groups[1].Value;
     }
-
-    [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlocks();
 
     [GeneratedRegex(@"^`customers\.csv`:\n\n```\n(.*?)```", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex CsvBlock();

@@ -8,45 +8,12 @@ namespace AiEtl.Packaging.Tests;
 [Collection(PackagesCollection.Name)]
 public sealed class YamlPipelineTests(PackageFeed feed)
 {
-    private const string Record = """
-        using AiEtl;
+    private static readonly string GettingStarted = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "getting-started.md"));
 
-        namespace YamlApp;
-
-        [EtlRecord("customers")]
-        public partial record struct Customer([property: PrimaryKey] int Id, string Email, int? Age);
-
-        """;
-
-    private const string Program = """
-        using YamlApp;
-
-        var result = await new CustomersPipeline().RunAsync();
-        Console.WriteLine($"{result.RecordsLoaded} rows loaded");
-        return result.Success ? 0 : 1;
-
-        """;
-
-    private const string Pipeline = """
-        pipeline:
-          name: customers
-          source:
-            type: csv
-            record: YamlApp.Customer
-            config:
-              path: customers.csv
-          transforms:
-            - type: deduplicator
-              config:
-                key_fields: [email]
-          destination:
-            type: sqlite
-            config:
-              path: customers.db
-              table: customers
-            schema_mode: drop_and_create
-
-        """;
+    // The record, the pipeline file and its program, as docs/getting-started.md shows them.
+    private static readonly string Record = DocBlocks.CSharp(GettingStarted, 0);
+    private static readonly string Program = DocBlocks.CSharp(GettingStarted, 2);
+    private static readonly string Pipeline = DocBlocks.Yaml(GettingStarted, 0);
 
     private const string Customers = """
         id,email,age
@@ -63,7 +30,7 @@ public sealed class YamlPipelineTests(PackageFeed feed)
     [Fact]
     public async Task A_yaml_pipeline_in_a_subfolder_compiles_into_a_typed_class_that_runs_and_loads_the_rows()
     {
-        var consumer = feed.Consumer("YamlApp", Packages, ("Customer.cs", Record), ("Program.cs", Program), ("pipelines/customers.etl.yaml", Pipeline), ("customers.csv", Customers));
+        var consumer = feed.Consumer("CustomersLoad", Packages, ("Customer.cs", Record), ("Program.cs", Program), ("pipelines/customers.etl.yaml", Pipeline), ("customers.csv", Customers));
 
         var run = await feed.BuildAndRunAsync(consumer);
 
