@@ -21,6 +21,8 @@ internal static class TrackingNames
 
     public const string ParseAttributedPipelines = "Pipeline.ParseAttributed";
 
+    public const string PlainTypes = "Pipeline.PlainTypes";
+
     public const string RecordList = "Pipeline.Records";
 
     public const string CsvSamples = "Pipeline.CsvSamples";

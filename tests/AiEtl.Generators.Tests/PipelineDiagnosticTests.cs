@@ -20,8 +20,12 @@ public sealed partial class DiagnosticTests
 
             [EtlRecord("events")]
             public partial record struct Event(string Kind, DateTime At);
+
+            [EtlRecord("notes")]
+            public partial record struct Note(int? Id, string? Text);
         }
         namespace Sample.Crm { [EtlRecord] public partial record struct Contact(int Id); }
+        namespace Sample.Plain { public record struct Invoice(int Id); }
         namespace Sample.Shop { [EtlRecord] public partial record struct Contact(int Id); }
         """;
 
@@ -235,7 +239,7 @@ public sealed partial class DiagnosticTests
         var markup = SourceMarkup.Parse(Pipeline(name: "[|customers|]"));
         var run = PipelineHarness.Run([Records], new ProjectFile("a.etl.yaml", Pipeline()), new ProjectFile("b.etl.yaml", markup.Source));
 
-        var diagnostic = Assert.Single(run.Diagnostics);
+        var diagnostic = Assert.Single(run.Diagnostics, diagnostic => diagnostic.Id == "AIETL1113");
         AssertAt(diagnostic, "AIETL1113", ProjectDirectory + "b.etl.yaml", markup.Span, "Another pipeline is named 'customers' (a.etl.yaml)");
     }
 
@@ -258,6 +262,93 @@ public sealed partial class DiagnosticTests
                 config:
                   path: out.jsonl
             """, "The field 'first-name' becomes the property 'FirstName'");
+    }
+
+    [Fact]
+    public void AIETL1115_RecordIsNotEtlRecord()
+    {
+        AssertPipelineDiagnostic("AIETL1115", Pipeline(record: "[|Sample.Plain.Invoice|]", transforms: "[]"), "source.record: 'Sample.Plain.Invoice' is a type of this project, but not an [EtlRecord] type");
+    }
+
+    [Fact]
+    public void AIETL1116_DestinationConversion()
+    {
+        AssertPipelineDiagnostic("AIETL1116", Pipeline(destination: """
+                type: [|sqlite|]
+                config:
+                  path: out.db
+            """), "sqlite stores active (boolean) as the integers 1 and 0; updated_at (datetime) as ISO-8601 text");
+    }
+
+    [Fact]
+    public void AIETL1116_a_destination_with_native_types_for_every_field_is_silent()
+    {
+        var run = PipelineHarness.Run([Records], new ProjectFile("p.etl.yaml", Pipeline(destination: """
+                type: jsonl
+                config:
+                  path: out.jsonl
+            """)));
+
+        Assert.DoesNotContain(run.Diagnostics, diagnostic => diagnostic.Id == "AIETL1116");
+    }
+
+    [Fact]
+    public void AIETL1117_NullableKeyField()
+    {
+        AssertPipelineDiagnostic("AIETL1117", Pipeline(transforms: """
+                - type: deduplicator
+                  config:
+                    key_fields: [id, [|age|]]
+            """), "'age' may be null: the deduplicator counts all rows whose key is null as one key");
+    }
+
+    [Fact]
+    public void AIETL1118_QualityScoreWithoutChecks()
+    {
+        AssertPipelineDiagnostic("AIETL1118", Pipeline(record: "Sample.Note", transforms: """
+                - type: [|quality_scorer|]
+                  config:
+                    min_score: 0.5
+            """), "Note declares no constraint");
+    }
+
+    [Fact]
+    public void AIETL1118_a_record_with_constraints_is_silent()
+    {
+        var run = PipelineHarness.Run([Records], new ProjectFile("p.etl.yaml", Pipeline(transforms: """
+                - type: quality_scorer
+                  config:
+                    min_score: 0.5
+            """)));
+
+        Assert.DoesNotContain(run.Diagnostics, diagnostic => diagnostic.Id == "AIETL1118");
+    }
+
+    [Fact]
+    public void AIETL1119_InlineRecordExists()
+    {
+        AssertPipelineDiagnostic("AIETL1119", """
+            pipeline:
+              name: customers
+              source:
+                type: csv
+                record: [|Sample.Customer|]
+                config:
+                  path: customers.csv
+                schema:
+                  fields:
+                    - { name: id, type: integer }
+              destination:
+                type: jsonl
+                config:
+                  path: out.jsonl
+            """, "source.record: 'Sample.Customer' is already an [EtlRecord] type of the project");
+    }
+
+    [Fact]
+    public void AIETL1120_SampleIsEmpty()
+    {
+        AssertPipelineDiagnostic("AIETL1120", Pipeline(path: "[|data/customers.csv|]"), "customers.csv is empty: its header cannot be checked against Customer", new ProjectFile("data/customers.csv", ""));
     }
 
     [Fact]

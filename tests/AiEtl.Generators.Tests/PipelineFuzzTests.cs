@@ -50,7 +50,7 @@ public sealed class PipelineFuzzTests
                 if (parsed.Value is { } declaration)
                 {
                     var samples = new EquatableArray<CsvSampleHeader>([new CsvSampleHeader("/src/data/customers.csv", text.Length > 40 ? text[..40] : text)]);
-                    if (RecordChecks.Check(declaration, records, samples).Value is { } plan)
+                    if (RecordChecks.Check(declaration, records, samples, EquatableArray<string>.Empty).Value is { } plan)
                     {
                         _ = PipelineEmitter.Emit(plan);
                     }

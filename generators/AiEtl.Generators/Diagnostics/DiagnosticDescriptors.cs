@@ -266,6 +266,54 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "The record generated from source.schema names each property after its field in PascalCase, so 'first_name' and 'first-name' are both FirstName.");
 
+    /// <summary>AIETL1115: record type is not an [EtlRecord].</summary>
+    public static readonly DiagnosticDescriptor RecordIsNotEtlRecord = Create(
+        "AIETL1115",
+        "Record type is not an [EtlRecord]",
+        "source.record: '{0}' is a type of this project, but not an [EtlRecord] type; mark it [EtlRecord] (and partial) so that its codecs are generated",
+        DiagnosticSeverity.Error,
+        "A compiled pipeline reads and writes its rows through the record's generated code, which only [EtlRecord] types have.");
+
+    /// <summary>AIETL1116: destination stores some fields converted.</summary>
+    public static readonly DiagnosticDescriptor DestinationConversion = Create(
+        "AIETL1116",
+        "Destination stores some fields converted",
+        "{0} stores {1}",
+        DiagnosticSeverity.Info,
+        "Informational: what the destination does with fields it has no native type for, as docs/type-mapping.md lists; the values round-trip through AiEtl.");
+
+    /// <summary>AIETL1117: key field may be null.</summary>
+    public static readonly DiagnosticDescriptor NullableKeyField = Create(
+        "AIETL1117",
+        "Key field may be null",
+        "'{0}' may be null: the deduplicator counts all rows whose key is null as one key, and keeps only one of them",
+        DiagnosticSeverity.Warning,
+        "A nullable key field makes every row without a key a duplicate of the first. Make the property non-nullable, add a null_remover on it before the deduplicator, or key on another field.");
+
+    /// <summary>AIETL1118: quality score has no constraints to check.</summary>
+    public static readonly DiagnosticDescriptor QualityScoreWithoutChecks = Create(
+        "AIETL1118",
+        "Quality score has no constraints to check",
+        "{0} declares no constraint ([ValueRange], [Pattern], [OneOf], non-nullable text), so the quality score measures completeness only",
+        DiagnosticSeverity.Info,
+        "The quality score combines completeness and validity against the record's constraints; without constraints validity is always 1.");
+
+    /// <summary>AIETL1119: inline schema names an existing record.</summary>
+    public static readonly DiagnosticDescriptor InlineRecordExists = Create(
+        "AIETL1119",
+        "Inline schema names an existing record",
+        "source.record: '{0}' is already an [EtlRecord] type of the project, and source.schema would generate it again; remove source.schema to use the C# record, or give the generated record another name",
+        DiagnosticSeverity.Error,
+        "With source.schema the generator emits the record; with an existing record it takes the C# declaration. The file must choose one.");
+
+    /// <summary>AIETL1120: sample file is empty.</summary>
+    public static readonly DiagnosticDescriptor SampleIsEmpty = Create(
+        "AIETL1120",
+        "Sample file is empty",
+        "{0} is empty: its header cannot be checked against {1}",
+        DiagnosticSeverity.Warning,
+        "The CSV file the pipeline reads is one of the project's files but has no header line. Add the header, or remove the file from AdditionalFiles.");
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string description)
     {
         return new DiagnosticDescriptor(

@@ -37,7 +37,7 @@ internal static class Emitter
 
     private static readonly AssemblyName GeneratorName = typeof(Emitter).Assembly.GetName();
 
-    private static readonly string GeneratedCodeAttribute =
+    internal static readonly string GeneratedCodeAttribute =
         $"[{GeneratedCode}({Literal(GeneratorName.Name)}, {Literal(GeneratorName.Version?.ToString() ?? "1.0.0.0")})]";
 
     /// <summary>The source of the generated file.</summary>

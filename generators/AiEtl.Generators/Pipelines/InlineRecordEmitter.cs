@@ -31,7 +31,7 @@ internal static class InlineRecordEmitter
             writer.WriteLine($"/// <param name=\"{field.PropertyName}\">{Emitter.XmlText(description)}</param>");
         }
 
-        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"AiEtl.Generators\", \"1.0.0.0\")]");
+        writer.WriteLine(Emitter.GeneratedCodeAttribute);
         var parameters = new List<string>();
         foreach (var field in spec.Fields)
         {

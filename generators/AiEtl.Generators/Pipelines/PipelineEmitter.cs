@@ -46,7 +46,7 @@ internal static class PipelineEmitter
                 /// The pipeline '{Emitter.XmlText(pipeline.Name)}' of <c>{Emitter.XmlText(pipeline.RelativePath)}</c> ({Emitter.XmlText(Shape(pipeline))}),
                 /// typed to <see cref="{record}"/>.
                 /// </summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+                {Emitter.GeneratedCodeAttribute}
                 public sealed partial class {pipeline.ClassName} : {AiEtl}ICompiledPipeline
                 """);
         }

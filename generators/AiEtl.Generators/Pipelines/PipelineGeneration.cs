@@ -44,9 +44,8 @@ internal static class PipelineGeneration
         var samples = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             .Select(static (text, cancellationToken) => Header(text, cancellationToken))
-            .Where(static header => header is not null)
             .Collect()
-            .Select(static (all, _) => new EquatableArray<CsvSampleHeader>(all.ToArray()!))
+            .Select(static (all, _) => new EquatableArray<CsvSampleHeader>(all.ToArray()))
             .WithTrackingName(TrackingNames.CsvSamples);
 
         context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics).Where(static found => !found.IsEmpty), static (production, found) => Report(production, found));
@@ -68,8 +67,17 @@ internal static class PipelineGeneration
             .Where(static declaration => declaration is not null)
             .Select(static (declaration, _) => declaration!);
 
-        var yamlPlans = CheckAndEmit(context, declarations, recordList, samples);
-        var attributedPlans = CheckAndEmit(context, attributedDeclarations, recordList, samples);
+        // The types that record: names but that are not [EtlRecord] types, for AIETL1115. It reads the compilation, so
+        // it runs after every edit, but its output is a short list that seldom changes.
+        var plainTypes = declarations
+            .Select(static (declaration, _) => declaration.Record)
+            .Collect()
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => PlainTypes(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.PlainTypes);
+
+        var yamlPlans = CheckAndEmit(context, declarations, recordList, samples, plainTypes);
+        var attributedPlans = CheckAndEmit(context, attributedDeclarations, recordList, samples, plainTypes);
 
         // Only pipelines that generated a class are listed, so an error in one file is reported once, at its line.
         var entries = yamlPlans.Collect()
@@ -88,12 +96,14 @@ internal static class PipelineGeneration
         IncrementalGeneratorInitializationContext context,
         IncrementalValuesProvider<PipelineDeclaration> declarations,
         IncrementalValueProvider<EquatableArray<EtlRecordSpec>> records,
-        IncrementalValueProvider<EquatableArray<CsvSampleHeader>> samples)
+        IncrementalValueProvider<EquatableArray<CsvSampleHeader>> samples,
+        IncrementalValueProvider<EquatableArray<string>> plainTypes)
     {
         var checkedPipelines = declarations
             .Combine(records)
             .Combine(samples)
-            .Select(static (pair, _) => RecordChecks.Check(pair.Left.Left, pair.Left.Right, pair.Right))
+            .Combine(plainTypes)
+            .Select(static (pair, _) => RecordChecks.Check(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.CheckPipelines);
 
         var plans = checkedPipelines
@@ -107,6 +117,21 @@ internal static class PipelineGeneration
         return plans;
     }
 
+    private static EquatableArray<string> PlainTypes(System.Collections.Immutable.ImmutableArray<string?> names, Compilation compilation)
+    {
+        var plain = new List<string>();
+        foreach (var name in names)
+        {
+            if (name is not null && compilation.GetTypeByMetadataName(name) is { } type
+                && !type.GetAttributes().Any(static attribute => attribute.AttributeClass?.ToDisplayString() == EtlRecordGenerator.EtlRecordAttributeName))
+            {
+                plain.Add(name);
+            }
+        }
+
+        return new EquatableArray<string>([.. plain.Distinct()]);
+    }
+
     private static string? Property(AnalyzerConfigOptionsProvider options, string name) =>
         options.GlobalOptions.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
@@ -114,16 +139,12 @@ internal static class PipelineGeneration
         "global::" + (declaration.Namespace is null ? "" : declaration.Namespace + ".") + declaration.ClassName;
 
     // Only the first line is kept: a sample is checked by its header, and a large file must not sit in the cache.
-    private static CsvSampleHeader? Header(AdditionalText text, System.Threading.CancellationToken cancellationToken)
+    private static CsvSampleHeader Header(AdditionalText text, System.Threading.CancellationToken cancellationToken)
     {
+        // An empty file keeps an empty header, which AIETL1120 reports.
         var source = text.GetText(cancellationToken);
-        if (source is null || source.Lines.Count == 0)
-        {
-            return null;
-        }
-
-        var line = source.Lines[0].ToString().TrimStart('\uFEFF');
-        return line.Length == 0 ? null : new CsvSampleHeader(text.Path, line);
+        var line = source is null || source.Lines.Count == 0 ? "" : source.Lines[0].ToString().TrimStart('\uFEFF');
+        return new CsvSampleHeader(text.Path, line);
     }
 
     private static void EmitInlineRecord(SourceProductionContext production, PipelineDeclaration declaration)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using AiEtl.Configuration.Validation;
 
 namespace AiEtl.Generators;
@@ -13,10 +14,16 @@ namespace AiEtl.Generators;
 /// </summary>
 internal static class RecordChecks
 {
-    public static Result<PipelinePlan?> Check(PipelineDeclaration pipeline, EquatableArray<EtlRecordSpec> records, EquatableArray<CsvSampleHeader> samples)
+    public static Result<PipelinePlan?> Check(PipelineDeclaration pipeline, EquatableArray<EtlRecordSpec> records, EquatableArray<CsvSampleHeader> samples, EquatableArray<string> plainTypes)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var record = pipeline.InlineRecord ?? Resolve(pipeline, records, diagnostics);
+        if (pipeline.InlineRecord is { } inline && records.Any(record => record.FullyQualifiedName == inline.FullyQualifiedName))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InlineRecordExists, pipeline.RecordLocation, inline.FullyQualifiedName.Substring("global::".Length)));
+            return new Result<PipelinePlan?>(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        }
+
+        var record = pipeline.InlineRecord ?? Resolve(pipeline, records, plainTypes, diagnostics);
         if (record is null)
         {
             return new Result<PipelinePlan?>(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
@@ -41,7 +48,7 @@ internal static class RecordChecks
         return new Result<PipelinePlan?>(failed ? null : new PipelinePlan(pipeline, record), new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
     }
 
-    private static EtlRecordSpec? Resolve(PipelineDeclaration pipeline, EquatableArray<EtlRecordSpec> records, List<DiagnosticInfo> diagnostics)
+    private static EtlRecordSpec? Resolve(PipelineDeclaration pipeline, EquatableArray<EtlRecordSpec> records, EquatableArray<string> plainTypes, List<DiagnosticInfo> diagnostics)
     {
         if (pipeline.Record is not { } name)
         {
@@ -78,6 +85,12 @@ internal static class RecordChecks
 
             candidates.Sort(StringComparer.Ordinal);
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RecordAmbiguous, pipeline.RecordLocation, name, Suggestions.List(candidates)));
+            return null;
+        }
+
+        if (plainTypes.Contains(name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RecordIsNotEtlRecord, pipeline.RecordLocation, name));
             return null;
         }
 
@@ -124,11 +137,30 @@ internal static class RecordChecks
                 return;
             case "deduplicator":
                 context.Fields(transform.Find("key_fields"), keys: true);
+                WarnNullableKeys(transform.Find("key_fields"), context);
+                return;
+            case "quality_scorer":
+                if (!context.Record.Fields.Any(static field => field.HasChecks))
+                {
+                    context.Report(DiagnosticDescriptors.QualityScoreWithoutChecks, transform.Location, context.Record.Name);
+                }
+
                 return;
             case "null_remover":
                 context.Fields(transform.Find("fields"), keys: false);
                 CheckImpute(transform, context);
                 return;
+        }
+    }
+
+    private static void WarnNullableKeys(SettingValue? keyFields, Context context)
+    {
+        for (var i = 0; keyFields is not null && i < keyFields.Items.Count; i++)
+        {
+            if (context.Record.Fields.FirstOrDefault(field => field.FieldName == keyFields.Items[i]) is { IsNullable: true })
+            {
+                context.Report(DiagnosticDescriptors.NullableKeyField, keyFields.ItemLocations[i], keyFields.Items[i]);
+            }
         }
     }
 
@@ -159,6 +191,20 @@ internal static class RecordChecks
         {
             context.Report(DiagnosticDescriptors.MergeNeedsRecordKey, merge.Location, context.Record.Name);
         }
+
+        var conversions = new List<string>();
+        foreach (var field in context.Record.Fields)
+        {
+            if (DestinationConversions.Of(destination.Type, field) is { } conversion)
+            {
+                conversions.Add(field.FieldName + " (" + Describe(field) + ") " + conversion);
+            }
+        }
+
+        if (conversions.Count > 0)
+        {
+            context.Report(DiagnosticDescriptors.DestinationConversion, destination.Location, destination.Type, string.Join("; ", conversions));
+        }
     }
 
     private static void CheckSample(PipelineDeclaration pipeline, EquatableArray<CsvSampleHeader> samples, Context context)
@@ -175,6 +221,12 @@ internal static class RecordChecks
             if (!string.Equals(Normalize(sample.FilePath), full, StringComparison.Ordinal))
             {
                 continue;
+            }
+
+            if (sample.Line.Length == 0)
+            {
+                context.Report(DiagnosticDescriptors.SampleIsEmpty, pathSetting.Location, Path.GetFileName(sample.FilePath), context.Record.Name);
+                return;
             }
 
             var delimiter = source.Text("delimiter") is { Length: 1 } d ? d[0] : ',';

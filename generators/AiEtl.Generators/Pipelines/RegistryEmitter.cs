@@ -11,9 +11,9 @@ internal static class RegistryEmitter
     public static string Registry(string? ns, EquatableArray<PipelineEntry> pipelines)
     {
         var writer = Header(ns);
-        writer.WriteLine("""
+        writer.WriteLine($"""
             /// <summary>The pipelines compiled into this assembly from its <c>*.etl.yaml</c> files.</summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            {Emitter.GeneratedCodeAttribute}
             internal static class CompiledPipelines
             """);
         writer.OpenBlock();
@@ -51,9 +51,9 @@ internal static class RegistryEmitter
     public static string ServiceCollectionExtensions(EquatableArray<PipelineEntry> pipelines)
     {
         var writer = Header("Microsoft.Extensions.DependencyInjection");
-        writer.WriteLine("""
+        writer.WriteLine($"""
             /// <summary>Registers this assembly's compiled pipelines with dependency injection.</summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            {Emitter.GeneratedCodeAttribute}
             internal static class AiEtlServiceCollectionExtensions
             """);
         writer.OpenBlock();

@@ -11,7 +11,7 @@ partial class Outer
         partial class Product : global::AiEtl.IValidatedRecord<global::Shop.Outer.Inner.Product>
         {
             /// <summary>The <c>[Pattern]</c> of <see cref="Sku"/>, compiled to IL once (interpreted under native AOT).</summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
             private static readonly global::System.Text.RegularExpressions.Regex s_skuPattern = new(
                 "^SKU-[0-9]+$",
                 global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);
@@ -20,7 +20,7 @@ partial class Outer
             /// The schema <c>Product</c>: the fields in ordinal order (the ordinals that
             /// <see cref="ReadFields"/> and <see cref="WriteFields"/> use), the primary key and the version.
             /// </summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
             public static global::AiEtl.Schema Schema { get; } = new global::AiEtl.Schema(
                 "Product",
                 [
@@ -58,7 +58,7 @@ partial class Outer
             /// <typeparam name="TReader">The adapter's field reader.</typeparam>
             /// <param name="reader">The reader over the row.</param>
             /// <returns>The record.</returns>
-            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
             public static global::Shop.Outer.Inner.Product ReadFields<TReader>(ref TReader reader)
                 where TReader : global::AiEtl.IFieldReader, allows ref struct
             {
@@ -76,7 +76,7 @@ partial class Outer
             /// <typeparam name="TWriter">The adapter's field writer.</typeparam>
             /// <param name="record">The record to write.</param>
             /// <param name="writer">The writer that receives the fields.</param>
-            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
             public static void WriteFields<TWriter>(in global::Shop.Outer.Inner.Product record, ref TWriter writer)
                 where TWriter : global::AiEtl.IFieldWriter, allows ref struct
             {
@@ -111,7 +111,7 @@ partial class Outer
             /// <typeparam name="TCollector">The collector of violations.</typeparam>
             /// <param name="record">The record to check.</param>
             /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
-            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
             public static void Validate<TCollector>(in global::Shop.Outer.Inner.Product record, ref TCollector violations)
                 where TCollector : global::AiEtl.IViolationCollector, allows ref struct
             {

@@ -7,13 +7,13 @@ namespace Samples.Constraints;
 partial record struct Customer : global::AiEtl.IValidatedRecord<global::Samples.Constraints.Customer>
 {
     /// <summary>The <c>[Pattern]</c> of <see cref="Email"/>, compiled to IL once (interpreted under native AOT).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     private static readonly global::System.Text.RegularExpressions.Regex s_emailPattern = new(
         "^[^@\\s]+@[^@\\s]+$",
         global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);
 
     /// <summary>The <c>[Pattern]</c> of <see cref="Country"/>, compiled to IL once (interpreted under native AOT).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     private static readonly global::System.Text.RegularExpressions.Regex s_countryPattern = new(
         "^[A-Z]{2}$",
         global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);
@@ -22,7 +22,7 @@ partial record struct Customer : global::AiEtl.IValidatedRecord<global::Samples.
     /// The schema <c>customers</c>: the fields in ordinal order (the ordinals that
     /// <see cref="ReadFields"/> and <see cref="WriteFields"/> use), the primary key and the version.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static global::AiEtl.Schema Schema { get; } = new global::AiEtl.Schema(
         "customers",
         [
@@ -114,7 +114,7 @@ partial record struct Customer : global::AiEtl.IValidatedRecord<global::Samples.
     /// <typeparam name="TReader">The adapter's field reader.</typeparam>
     /// <param name="reader">The reader over the row.</param>
     /// <returns>The record.</returns>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static global::Samples.Constraints.Customer ReadFields<TReader>(ref TReader reader)
         where TReader : global::AiEtl.IFieldReader, allows ref struct
     {
@@ -140,7 +140,7 @@ partial record struct Customer : global::AiEtl.IValidatedRecord<global::Samples.
     /// <typeparam name="TWriter">The adapter's field writer.</typeparam>
     /// <param name="record">The record to write.</param>
     /// <param name="writer">The writer that receives the fields.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static void WriteFields<TWriter>(in global::Samples.Constraints.Customer record, ref TWriter writer)
         where TWriter : global::AiEtl.IFieldWriter, allows ref struct
     {
@@ -203,7 +203,7 @@ partial record struct Customer : global::AiEtl.IValidatedRecord<global::Samples.
     /// <typeparam name="TCollector">The collector of violations.</typeparam>
     /// <param name="record">The record to check.</param>
     /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static void Validate<TCollector>(in global::Samples.Constraints.Customer record, ref TCollector violations)
         where TCollector : global::AiEtl.IViolationCollector, allows ref struct
     {

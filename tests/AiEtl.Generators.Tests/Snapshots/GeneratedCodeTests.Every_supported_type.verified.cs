@@ -10,7 +10,7 @@ partial record EveryType : global::AiEtl.IValidatedRecord<global::Samples.Types.
     /// The schema <c>EveryType</c>: the fields in ordinal order (the ordinals that
     /// <see cref="ReadFields"/> and <see cref="WriteFields"/> use), the primary key and the version.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static global::AiEtl.Schema Schema { get; } = new global::AiEtl.Schema(
         "EveryType",
         [
@@ -65,7 +65,7 @@ partial record EveryType : global::AiEtl.IValidatedRecord<global::Samples.Types.
     /// <typeparam name="TReader">The adapter's field reader.</typeparam>
     /// <param name="reader">The reader over the row.</param>
     /// <returns>The record.</returns>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static global::Samples.Types.EveryType ReadFields<TReader>(ref TReader reader)
         where TReader : global::AiEtl.IFieldReader, allows ref struct
     {
@@ -120,7 +120,7 @@ partial record EveryType : global::AiEtl.IValidatedRecord<global::Samples.Types.
     /// <typeparam name="TWriter">The adapter's field writer.</typeparam>
     /// <param name="record">The record to write.</param>
     /// <param name="writer">The writer that receives the fields.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static void WriteFields<TWriter>(in global::Samples.Types.EveryType record, ref TWriter writer)
         where TWriter : global::AiEtl.IFieldWriter, allows ref struct
     {
@@ -361,7 +361,7 @@ partial record EveryType : global::AiEtl.IValidatedRecord<global::Samples.Types.
     /// <typeparam name="TCollector">The collector of violations.</typeparam>
     /// <param name="record">The record to check.</param>
     /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static void Validate<TCollector>(in global::Samples.Types.EveryType record, ref TCollector violations)
         where TCollector : global::AiEtl.IViolationCollector, allows ref struct
     {

@@ -8,7 +8,7 @@ partial record struct Envelope<TTag> : global::AiEtl.IValidatedRecord<global::En
     /// The schema <c>line  break "quoted" &lt;&amp;&gt; </c>: the fields in ordinal order (the ordinals that
     /// <see cref="ReadFields"/> and <see cref="WriteFields"/> use), the primary key and the version.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static global::AiEtl.Schema Schema { get; } = new global::AiEtl.Schema(
         "line\r\nbreak \"quoted\"\t<&>\u2028",
         [
@@ -25,7 +25,7 @@ partial record struct Envelope<TTag> : global::AiEtl.IValidatedRecord<global::En
     /// <typeparam name="TReader">The adapter's field reader.</typeparam>
     /// <param name="reader">The reader over the row.</param>
     /// <returns>The record.</returns>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static global::Envelope<TTag> ReadFields<TReader>(ref TReader reader)
         where TReader : global::AiEtl.IFieldReader, allows ref struct
     {
@@ -42,7 +42,7 @@ partial record struct Envelope<TTag> : global::AiEtl.IValidatedRecord<global::En
     /// <typeparam name="TWriter">The adapter's field writer.</typeparam>
     /// <param name="record">The record to write.</param>
     /// <param name="writer">The writer that receives the fields.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static void WriteFields<TWriter>(in global::Envelope<TTag> record, ref TWriter writer)
         where TWriter : global::AiEtl.IFieldWriter, allows ref struct
     {
@@ -83,7 +83,7 @@ partial record struct Envelope<TTag> : global::AiEtl.IValidatedRecord<global::En
     /// <typeparam name="TCollector">The collector of violations.</typeparam>
     /// <param name="record">The record to check.</param>
     /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
     public static void Validate<TCollector>(in global::Envelope<TTag> record, ref TCollector violations)
         where TCollector : global::AiEtl.IViolationCollector, allows ref struct
     {

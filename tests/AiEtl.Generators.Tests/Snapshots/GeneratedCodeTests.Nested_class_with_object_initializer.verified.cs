@@ -14,7 +14,7 @@ partial class Catalog
             /// The schema <c>orders</c>: the fields in ordinal order (the ordinals that
             /// <see cref="ReadFields"/> and <see cref="WriteFields"/> use), the primary key and the version.
             /// </summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
             public static global::AiEtl.Schema Schema { get; } = new global::AiEtl.Schema(
                 "orders",
                 [
@@ -35,7 +35,7 @@ partial class Catalog
             /// <typeparam name="TReader">The adapter's field reader.</typeparam>
             /// <param name="reader">The reader over the row.</param>
             /// <returns>The record.</returns>
-            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
             public static global::Shop.Orders.Catalog.Section.Order ReadFields<TReader>(ref TReader reader)
                 where TReader : global::AiEtl.IFieldReader, allows ref struct
             {
@@ -55,7 +55,7 @@ partial class Catalog
             /// <typeparam name="TWriter">The adapter's field writer.</typeparam>
             /// <param name="record">The record to write.</param>
             /// <param name="writer">The writer that receives the fields.</param>
-            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
             public static void WriteFields<TWriter>(in global::Shop.Orders.Catalog.Section.Order record, ref TWriter writer)
                 where TWriter : global::AiEtl.IFieldWriter, allows ref struct
             {
@@ -108,7 +108,7 @@ partial class Catalog
             /// <typeparam name="TCollector">The collector of violations.</typeparam>
             /// <param name="record">The record to check.</param>
             /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
-            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
             public static void Validate<TCollector>(in global::Shop.Orders.Catalog.Section.Order record, ref TCollector violations)
                 where TCollector : global::AiEtl.IViolationCollector, allows ref struct
             {

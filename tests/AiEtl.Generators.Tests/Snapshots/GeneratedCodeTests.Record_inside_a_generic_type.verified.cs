@@ -12,7 +12,7 @@ partial class Envelope<TPayload>
         /// The schema <c>items</c>: the fields in ordinal order (the ordinals that
         /// <see cref="ReadFields"/> and <see cref="WriteFields"/> use), the primary key and the version.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
         public static global::AiEtl.Schema Schema { get; } = new global::AiEtl.Schema(
             "items",
             [
@@ -34,7 +34,7 @@ partial class Envelope<TPayload>
         /// <typeparam name="TReader">The adapter's field reader.</typeparam>
         /// <param name="reader">The reader over the row.</param>
         /// <returns>The record.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
         public static global::Samples.Generic.Envelope<TPayload>.Item ReadFields<TReader>(ref TReader reader)
             where TReader : global::AiEtl.IFieldReader, allows ref struct
         {
@@ -48,7 +48,7 @@ partial class Envelope<TPayload>
         /// <typeparam name="TWriter">The adapter's field writer.</typeparam>
         /// <param name="record">The record to write.</param>
         /// <param name="writer">The writer that receives the fields.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
         public static void WriteFields<TWriter>(in global::Samples.Generic.Envelope<TPayload>.Item record, ref TWriter writer)
             where TWriter : global::AiEtl.IFieldWriter, allows ref struct
         {
@@ -64,7 +64,7 @@ partial class Envelope<TPayload>
         /// <typeparam name="TCollector">The collector of violations.</typeparam>
         /// <param name="record">The record to check.</param>
         /// <param name="violations">Receives the violations; nothing when the record is valid.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
         public static void Validate<TCollector>(in global::Samples.Generic.Envelope<TPayload>.Item record, ref TCollector violations)
             where TCollector : global::AiEtl.IViolationCollector, allows ref struct
         {

@@ -8,7 +8,7 @@ namespace Sample;
 /// The pipeline 'customers-to-postgres' of <c>pipelines/customers-to-postgres.etl.yaml</c> (csv source, null_remover, quality_scorer, deduplicator, postgres destination),
 /// typed to <see cref="global::Sample.Customer"/>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
 public sealed partial class CustomersToPostgresPipeline : global::AiEtl.ICompiledPipeline
 {
     /// <summary>The pipeline's name: its id in state, logs and the dead-letter file.</summary>

@@ -8,7 +8,7 @@ namespace Sample;
 /// The pipeline 'events' of <c>events.etl.yaml</c> (jsonl source, sqlite destination),
 /// typed to <see cref="global::Sample.Events.Event"/>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
 public sealed partial class EventsPipeline : global::AiEtl.ICompiledPipeline
 {
     /// <summary>The pipeline's name: its id in state, logs and the dead-letter file.</summary>

@@ -11,7 +11,7 @@ namespace Sample.Events;
 /// <param name="Score">The field 'score'.</param>
 /// <param name="Tags">The field 'tags'.</param>
 /// <param name="Payload">The field 'payload'.</param>
-[global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
 public partial record struct Event(
     global::System.Guid Id,
     string Kind,

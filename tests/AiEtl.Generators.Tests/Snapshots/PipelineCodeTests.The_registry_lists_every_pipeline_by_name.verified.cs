@@ -4,7 +4,7 @@
 namespace Sample;
 
 /// <summary>The pipelines compiled into this assembly from its <c>*.etl.yaml</c> files.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
 internal static class CompiledPipelines
 {
     /// <summary>Every compiled pipeline, in the order of their names.</summary>
