@@ -18,12 +18,19 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
         return new DiagnosticInfo(descriptor, location, new EquatableArray<string>(messageArgs));
     }
 
+    /// <summary>The value a code fix can put in place of the wrong one (a suggested field name), or <see langword="null"/>.</summary>
+    public string? Suggestion { get; init; }
+
     /// <summary>Makes the <see cref="Diagnostic"/> to report.</summary>
     public Diagnostic ToDiagnostic()
     {
+        var properties = Suggestion is null
+            ? System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
+            : System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add("Suggestion", Suggestion);
         return Diagnostic.Create(
             Descriptor,
             Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
+            properties,
             MessageArgs.Cast<object>().ToArray());
     }
 }

@@ -346,7 +346,9 @@ internal static class RecordChecks
                 return field;
             }
 
-            Report(DiagnosticDescriptors.UnknownRecordField, location, keyPath, name, Record.Name, Suggestions.DidYouMean(name, fields.Keys), Suggestions.List(fields.Keys));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownRecordField, location, keyPath, name, Record.Name, Suggestions.DidYouMean(name, fields.Keys), Suggestions.List(fields.Keys))
+                with
+            { Suggestion = Suggestions.Closest(name, fields.Keys) });
             return null;
         }
 

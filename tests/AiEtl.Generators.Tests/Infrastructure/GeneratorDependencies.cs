@@ -5,8 +5,9 @@ namespace AiEtl.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// Loads the generator's bundled dependencies from the test's folder. The generator's project reference passes
-/// AiEtl.Configuration.dll to the compiler as an analyzer dependency (not a runtime one), and the build then leaves it
-/// out of this project's deps.json, although the file is copied here; the generator runs in-process in these tests.
+/// AiEtl.Configuration.dll and the code fixes to the compiler as analyzer dependencies (not runtime ones), and the
+/// build then leaves them out of this project's deps.json, although the files are copied here; the generator and the
+/// fixes run in-process in these tests.
 /// </summary>
 internal static class GeneratorDependencies
 {
@@ -16,7 +17,7 @@ internal static class GeneratorDependencies
         AssemblyLoadContext.Default.Resolving += static (context, name) =>
         {
             var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
-            return name.Name == "AiEtl.Configuration" && File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+            return name.Name is "AiEtl.Configuration" or "AiEtl.Generators.CodeFixes" && File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
         };
     }
 }
