@@ -129,7 +129,7 @@ internal sealed class ColumnStats
             Nulls = nulls,
             NullTokens = new Dictionary<string, int>(nullTokens, StringComparer.Ordinal),
             SuggestedNullTokens = SuggestedCodes(),
-            Classes = Classes(typed),
+            Classes = Classes(decision.Type),
             Counterexamples = decision.Counterexamples,
             Warnings = decision.Warnings,
         };
@@ -302,9 +302,12 @@ internal sealed class ColumnStats
 
     private int Count(Func<ValueKind, bool> match) => _counts.Where(c => match(c.Key)).Sum(c => c.Value);
 
-    private IReadOnlyList<ValueClassCount> Classes(bool typed)
+    private IReadOnlyList<ValueClassCount> Classes(FieldType type)
     {
-        var classes = _counts.Keys.GroupBy(k => k.Class)
+        var typed = type != FieldType.String;
+
+        // 0 and 1 are their own class only in a flag column; elsewhere they are integers like the others.
+        var classes = _counts.Keys.GroupBy(k => k.Shape == ValueShape.ZeroOrOne && type != FieldType.Boolean ? "integer" : k.Class)
             .Select(g => new ValueClassCount(g.Key, g.Sum(k => _counts[k]), [.. g.SelectMany(k => _examples[k]).OrderBy(e => e.Row ?? long.MaxValue).Take(ExamplesPerKind)]));
         if (_tokens.Count > 0)
         {

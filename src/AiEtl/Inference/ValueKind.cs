@@ -42,6 +42,7 @@ internal readonly record struct ValueKind(
         {
             FieldType.Integer => Grouped ? "grouped integer" : "integer",
             FieldType.Float when Decimals < 0 => "exponent number",
+            FieldType.Decimal when Grouped && Decimals == 0 => "grouped integer",
             FieldType.Float or FieldType.Decimal => Grouped ? "grouped decimal" : "decimal",
             FieldType.Boolean => "boolean",
             FieldType.Date => "date",
