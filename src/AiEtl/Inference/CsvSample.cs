@@ -161,15 +161,18 @@ internal sealed class CsvSample
         return file.Position;
     }
 
-    private CsvReaderOptions ReaderOptions(bool hasHeader) => CsvReaderOptions.Default with
+    private CsvReaderOptions ReaderOptions(bool hasHeader) => ReaderOptions(_source, hasHeader);
+
+    /// <summary>The tokenizer's options for the file of <paramref name="source"/>: its separator, quoting and encoding; malformed rows skipped.</summary>
+    public static CsvReaderOptions ReaderOptions(CsvSourceOptions source, bool hasHeader) => CsvReaderOptions.Default with
     {
-        Separator = _source.Delimiter,
-        Quote = _source.Quote,
-        Mode = _source.Escape is null ? CsvMode.Rfc4180 : CsvMode.Escape,
-        Escape = _source.Escape ?? '\\',
+        Separator = source.Delimiter,
+        Quote = source.Quote,
+        Mode = source.Escape is null ? CsvMode.Rfc4180 : CsvMode.Escape,
+        Escape = source.Escape ?? '\\',
         HasHeader = hasHeader,
-        Encoding = _source.Encoding,
-        TrimWhitespace = _source.TrimWhitespace,
+        Encoding = source.Encoding,
+        TrimWhitespace = source.TrimWhitespace,
         MalformedData = CsvMalformedDataHandling.Skip,
         DetectSeparatorHint = false,
     };
