@@ -5,9 +5,12 @@ using AiEtl.Csv;
 namespace AiEtl.Tests.Sensitive;
 
 /// <summary>
-/// The labelled mock corpus of <c>TestData/Sensitive</c> (made-up people, valid checksums, and hard negatives: order
-/// numbers, ISBNs, UUIDs, product codes, postal codes, timestamps, 16-digit ids that fail Luhn): precision, recall and F1 per
-/// kind and for "sensitive at all" (docs/inference.md quotes the figures this test prints).
+/// The labelled mock corpus of <c>TestData/Sensitive</c>: files written for the recognisers (made-up people, valid
+/// checksums, and hard negatives: order numbers, ISBNs, UUIDs, product codes, postal codes, timestamps, 16-digit ids that
+/// fail Luhn) and, in <c>faker/</c>, files that faker.js generated in its own formats (<c>generate.mjs</c>): precision, recall
+/// and F1 per kind and for "sensitive at all" (docs/inference.md quotes the figures this test prints). The recognisers were
+/// improved against those; <c>heldout/</c> (British and German faker locales) was generated afterwards and is only
+/// measured, so its figure is the one to expect on new files.
 /// </summary>
 public sealed class SensitiveScanCorpusTests
 {
@@ -16,7 +19,9 @@ public sealed class SensitiveScanCorpusTests
     [Fact]
     public void F1_is_at_least_095_for_sensitive_at_all_and_at_least_09_for_every_kind()
     {
-        var labelled = Labelled().ToList();
+        var all = Labelled().ToList();
+        var labelled = all.Where(c => !c.File.StartsWith("heldout/", StringComparison.Ordinal)).ToList();
+        var heldOut = all.Except(labelled).ToList();
         var output = TestContext.Current.TestOutputHelper;
         foreach (var miss in labelled.Where(c => c.Expected != c.Actual.Kind))
         {
@@ -32,8 +37,17 @@ public sealed class SensitiveScanCorpusTests
         }
 
         output?.WriteLine($"sensitive at all: {any} ({labelled.Count} columns)");
+        var faker = labelled.Where(c => c.File.StartsWith("faker/", StringComparison.Ordinal)).ToList();
+        output?.WriteLine($"faker files alone: sensitive at all {F1(faker, c => c.Expected != SensitiveDataKind.None, c => c.Actual.IsSensitive)} ({faker.Count} columns)");
+        var heldOutAny = F1(heldOut, c => c.Expected != SensitiveDataKind.None, c => c.Actual.IsSensitive);
+        output?.WriteLine($"held out: sensitive at all {heldOutAny}; by kind {F1(heldOut, c => c.Expected != SensitiveDataKind.None, c => c.Actual.Kind == c.Expected && c.Expected != SensitiveDataKind.None)} ({heldOut.Count} columns)");
+        foreach (var miss in heldOut.Where(c => c.Expected != c.Actual.Kind))
+        {
+            output?.WriteLine($"held-out miss: {miss.File} {miss.Actual.Name}: {miss.Actual.Kind} (expected {miss.Expected}); {miss.Actual.Evidence}");
+        }
         Assert.Equal(10, kinds.Count);
         Assert.True(any.F1 >= 0.95, $"sensitive at all: {any}");
+        Assert.True(heldOutAny.F1 >= 0.8, $"held out, sensitive at all: {heldOutAny}");
         Assert.All(scores, s => Assert.True(s.Value.F1 >= 0.9, $"{s.Key}: {s.Value}"));
     }
 
@@ -56,7 +70,8 @@ public sealed class SensitiveScanCorpusTests
     private static IEnumerable<LabelledColumn> Labelled()
     {
         var scans = new Dictionary<string, IReadOnlyList<SensitiveColumn>>(StringComparer.Ordinal);
-        foreach (var line in File.ReadAllLines(Path.Combine(Directory, "labels.txt")).Where(l => l.Length > 0 && l[0] != '#'))
+        var lines = System.IO.Directory.GetFiles(Directory, "labels.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).SelectMany(File.ReadAllLines);
+        foreach (var line in lines.Where(l => l.Length > 0 && l[0] != '#'))
         {
             var parts = line.Split(':');
             if (!scans.TryGetValue(parts[0], out var scan))

@@ -4,7 +4,7 @@ namespace AiEtl;
 
 /// <summary>
 /// Telephone numbers as people write them: international (<c>+44 20 7946 0958</c>), North American
-/// (<c>(415) 555-0134</c>, <c>415-555-0134</c>, <c>415.555.0134</c>) and national with a trunk zero (<c>030 1234567</c>). Bare
+/// (<c>(415) 555-0134</c>, <c>415-555-0134</c>, <c>415.555.0134</c>) and national with a trunk zero (<c>030 1234567</c>), with an extension (<c>x5751</c>) or not. Bare
 /// runs of digits are weak (order numbers look the same): only the name makes them phones.
 /// </summary>
 internal sealed partial class PhoneRecognizer : Recognizer
@@ -19,6 +19,8 @@ internal sealed partial class PhoneRecognizer : Recognizer
 
     public override (double Strength, bool Pattern) Match(string value)
     {
+        // An extension (x5751, ext. 12) follows the number itself.
+        value = Extension().Replace(value, "");
         var digits = Digits(value).Length;
         if (digits is < 7 or > 15 || value.Contains(':', StringComparison.Ordinal))
         {
@@ -44,4 +46,7 @@ internal sealed partial class PhoneRecognizer : Recognizer
 
     [GeneratedRegex(@"^\d+$", RegexOptions.CultureInvariant)]
     private static partial Regex Bare();
+
+    [GeneratedRegex(@"\s*(x|ext\.?|extension)\s*\d{1,6}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Extension();
 }
