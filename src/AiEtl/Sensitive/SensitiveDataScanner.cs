@@ -41,7 +41,8 @@ public static class SensitiveDataScanner
         foreach (var recognizer in Recognizers)
         {
             var candidate = Score(recognizer, name, present, negative);
-            if (candidate.Score > best.Score)
+            // Ties (most often all zero) go to the kind whose pattern matched most: the evidence then says what failed its check.
+            if (candidate.Score > best.Score || (candidate.Score == best.Score && candidate.Pattern > best.Pattern))
             {
                 best = candidate;
             }
