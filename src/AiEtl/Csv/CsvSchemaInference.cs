@@ -33,12 +33,12 @@ public static class CsvSchemaInference
             throw new PipelineConfigurationException("the CSV file to infer a schema from does not exist", new DataLocation(source.Path));
         }
 
-        var sample = new CsvSample(source);
+        var sample = new CsvSample(source, options.AdaptSourceOptions);
         sample.Read(path, options);
-        if (source.Culture is null && sample.Columns.Any(c => c.NeedsDecimalComma(options.MinConfidence)))
+        if (options.AdaptSourceOptions && source.Culture is null && sample.Columns.Any(c => c.NeedsDecimalComma(options.MinConfidence)))
         {
             // Some numbers only read with a decimal comma: the file is read again so, and every column decided on that reading.
-            sample = new CsvSample(source with { Culture = DecimalCommaCulture.Create() });
+            sample = new CsvSample(source with { Culture = DecimalCommaCulture.Create() }, sentinels: true);
             sample.Read(path, options);
             return Result(sample, path, options, decimalComma: true);
         }

@@ -6,7 +6,8 @@ namespace AiEtl;
 /// The sampled values of one column, counted by kind (so a full scan keeps as little memory as a sample), and the type
 /// they decide with the rule and the evidence (docs/inference.md lists the rules in their order).
 /// </summary>
-internal sealed class ColumnStats
+/// <param name="sentinels">Whether sentinel texts (<c>NA</c>) are null tokens: only when the source will be told to read them as null.</param>
+internal sealed class ColumnStats(bool sentinels = true)
 {
     private const int ExamplesPerKind = 3;
     private const int MaxCounterexamples = 5;
@@ -44,7 +45,7 @@ internal sealed class ColumnStats
     /// <summary>Counts one non-empty value: a sentinel token, or a value of its kind.</summary>
     public void Add(string value, ValueKinds kinds, long? row, long? offset)
     {
-        if (NullTokens.IsSentinel(value))
+        if (sentinels && NullTokens.IsSentinel(value))
         {
             var token = value.Trim();
             Tokens++;

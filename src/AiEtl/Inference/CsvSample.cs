@@ -18,8 +18,11 @@ internal sealed class CsvSample
     private readonly ValueKinds _kinds;
     private readonly HashSet<string> _nullValues;
 
-    public CsvSample(CsvSourceOptions source)
+    private readonly bool _sentinels;
+
+    public CsvSample(CsvSourceOptions source, bool sentinels)
     {
+        _sentinels = sentinels;
         _source = source;
         _kinds = new ValueKinds(source);
         _nullValues = source.NullValues.ToHashSet(StringComparer.Ordinal);
@@ -132,7 +135,7 @@ internal sealed class CsvSample
         {
             while (Columns.Count <= i)
             {
-                Columns.Add(new ColumnStats());
+                Columns.Add(new ColumnStats(_sentinels));
             }
 
             var value = csv.GetString(i) ?? "";

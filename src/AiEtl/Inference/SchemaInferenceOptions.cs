@@ -18,6 +18,13 @@ public sealed record SchemaInferenceOptions
     /// </summary>
     public double MinConfidence { get; init; } = 0.95;
 
+    /// <summary>
+    /// Whether the file will be read with the options the inference found (<c>CsvSchemaInference.ReadOptions</c>: the
+    /// sentinel null tokens, a decimal-comma culture), as <c>CreateSource</c> does. When false, sentinels (<c>NA</c>) count
+    /// as text and decimal commas are not looked for, so the schema reads with the source's options as they are.
+    /// </summary>
+    public bool AdaptSourceOptions { get; init; } = true;
+
     /// <summary>The schema's name; <see langword="null"/> for the file name without its extensions.</summary>
     public string? Name { get; init; }
 }

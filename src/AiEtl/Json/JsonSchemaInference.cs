@@ -188,7 +188,7 @@ public static class JsonSchemaInference
                 if (!_columns.TryGetValue(property.Name, out var stats))
                 {
                     _names.Add(property.Name);
-                    _columns[property.Name] = stats = new ColumnStats();
+                    _columns[property.Name] = stats = new ColumnStats(sentinels: false); // the JSON source has no null values to read them with
                 }
 
                 var value = property.Value;
