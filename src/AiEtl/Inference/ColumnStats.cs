@@ -233,12 +233,13 @@ internal sealed class ColumnStats(bool sentinels = true)
             : new Decision(FieldType.Integer, share, string.Create(CultureInfo.InvariantCulture, $"{share:P0} of the values are whole numbers")) { Counterexamples = against };
     }
 
-    // Fractional numbers are floats; amounts are decimals: all written with the same decimals (1234.50), or with group separators.
+    // Fractional numbers are floats; amounts are decimals: all written with the same 2-4 decimals (1234.50), or with group separators.
     private Decision DecideNumber(FieldType best, double share, IReadOnlyList<ValueExample> against)
     {
         var numbers = _counts.Keys.Where(k => Fits(k, best)).ToList();
         var decimals = numbers.Select(k => k.Decimals).Distinct().ToList();
-        if (decimals is [>= 1 and <= 4] && numbers.All(k => k.ReadsAs(FieldType.Decimal)))
+        // One decimal everywhere (12.5) is as often a measurement as a price; two to four (1234.50) is how amounts are written.
+        if (decimals is [>= 2 and <= 4] && numbers.All(k => k.ReadsAs(FieldType.Decimal)))
         {
             return new Decision(FieldType.Decimal, share, string.Create(CultureInfo.InvariantCulture, $"money-like: every number has {decimals[0]} decimals, so decimal (exact sums)")) { Counterexamples = against };
         }

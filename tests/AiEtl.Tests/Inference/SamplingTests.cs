@@ -14,7 +14,7 @@ public sealed class SamplingTests : IDisposable
     public void A_trap_after_the_first_rows_is_found_by_the_spread_sample_and_the_share_seen_is_reported()
     {
         // Sorted descending: the codes with a leading zero are only in the last fifth of the file.
-        static string Row(int i) => $"{(i < 40_000 ? 99_999 - i : 9_999 - ((i - 40_000) % 9_000)):00000},{i % 100}.5\n";
+        static string Row(int i) => $"{(i < 40_000 ? 99_999 - i : 9_999 - ((i - 40_000) % 9_000)):00000},{i % 100}.25\n";
         var path = Write("areas.csv", "area,amount\n", 50_000, Row);
         var firstRows = Write("first-rows.csv", "area,amount\n", 1000, Row);
 
