@@ -16,8 +16,6 @@ internal sealed partial class CreditCardRecognizer : Recognizer
 
     public override double ContextBoost => 0.2;
 
-    public override bool HasChecksum => true;
-
     public override (double Strength, bool Pattern) Match(string value)
     {
         if (!Number().IsMatch(value))

@@ -5,7 +5,7 @@ namespace AiEtl;
 /// <summary>E-mail addresses: a local part, an @ and a domain with a top-level name of letters.</summary>
 internal sealed partial class EmailRecognizer : Recognizer
 {
-    private static readonly HashSet<string> Context = Words("email", "mail", "e", "emailaddress");
+    private static readonly HashSet<string> Context = Words("email", "mail", "emailaddress");
 
     public override SensitiveDataKind Kind => SensitiveDataKind.Email;
 

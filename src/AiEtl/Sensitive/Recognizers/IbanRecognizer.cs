@@ -14,8 +14,6 @@ internal sealed partial class IbanRecognizer : Recognizer
 
     public override double ContextBoost => 0.2;
 
-    public override bool HasChecksum => true;
-
     public override (double Strength, bool Pattern) Match(string value)
     {
         var compact = value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();

@@ -21,8 +21,6 @@ internal sealed partial class NationalIdRecognizer : Recognizer
 
     public override double ContextBoost => 0.45;
 
-    public override bool HasChecksum => true;
-
     public override (double Strength, bool Pattern) Match(string value)
     {
         var compact = value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();

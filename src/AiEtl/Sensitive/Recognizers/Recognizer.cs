@@ -18,9 +18,6 @@ internal abstract class Recognizer
     /// <summary>The share of the values that must match for the name to count.</summary>
     public virtual double ContextMinShare => 0.5;
 
-    /// <summary>Whether the kind has a checksum or rules that a pattern match must pass.</summary>
-    public virtual bool HasChecksum => false;
-
     /// <summary>How strongly <paramref name="value"/> (trimmed, not empty) is of the kind, and whether it had the pattern before its checksum.</summary>
     public abstract (double Strength, bool Pattern) Match(string value);
 

@@ -16,8 +16,6 @@ internal sealed partial class SsnRecognizer : Recognizer
 
     public override double ContextBoost => 0.45;
 
-    public override bool HasChecksum => true;
-
     public override (double Strength, bool Pattern) Match(string value)
     {
         var dashed = Dashed().IsMatch(value);
