@@ -10,6 +10,7 @@ var root = new Command("aietl", "aietl: validate and run AiEtl.Typed YAML pipeli
     ValidateCommand.Create(),
     RunCommand.Create(),
     SchemaCommand.Create(),
+    ScanCommand.Create(),
     StateCommand.Create(),
     DlqCommand.Create(),
     InitCommand.Create(),

@@ -30,10 +30,12 @@ internal static class SchemaBinder
                     return null;
                 }
 
+                // The source reads with the configured options alone, so the schema must too (no inferred null tokens or culture).
                 return CsvSchemaInference.Infer(csv, new SchemaInferenceOptions
                 {
                     SampleSize = source.InferenceSampleSize,
                     MinConfidence = source.InferenceMinConfidence,
+                    AdaptSourceOptions = false,
                 });
             case "json":
             case "jsonl":

@@ -34,7 +34,7 @@ internal static class InitCommand
         Schema schema;
         try
         {
-            schema = CsvSchemaInference.Infer(new CsvSourceOptions(input));
+            schema = CsvSchemaInference.Infer(new CsvSourceOptions(input), new SchemaInferenceOptions { AdaptSourceOptions = false }); // the starter sets no null_values or culture
         }
         catch (EtlException error)
         {

@@ -1,50 +1,40 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
 using AiEtl.Cli.Output;
 using AiEtl.Csv;
 using AiEtl.Json;
 
 namespace AiEtl.Cli.Commands;
 
-/// <summary><c>aietl schema infer &lt;file&gt;</c>: the schema the runtime infers from a CSV, JSON or JSON Lines file, with its confidences, as YAML or JSON Schema.</summary>
+/// <summary>
+/// <c>aietl schema infer &lt;file&gt;</c>: the schema the runtime infers from a CSV, JSON or JSON Lines file, with its
+/// confidences, as YAML or JSON Schema; after the YAML, comments say how much of the file was seen, which null values and
+/// culture the source needs, and why each unsure column is unsure (<c>--evidence</c>: every column's classes and rule).
+/// </summary>
 internal static class SchemaCommand
 {
+    private const int MaxShownExamples = 3;
+
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "A CSV, JSON (.json) or JSON Lines (.jsonl, .ndjson) file, optionally compressed: .gz, .zip, .bz2, .xz, .zst." };
         var output = new Option<string>("--output") { Description = "yaml (to paste under pipeline.source) or json (JSON Schema 2020-12).", DefaultValueFactory = _ => "yaml" };
         output.AcceptOnlyFromAmong("yaml", "json");
-        var sampleSize = new Option<int>("--sample-size") { Description = "Rows sampled from the start of the file.", DefaultValueFactory = _ => 1000 };
-        var infer = new Command("infer", "Infer the schema of a CSV, JSON or JSON Lines file (by its extension).") { file, output, sampleSize };
-        infer.SetAction(parse => Infer(parse.GetRequiredValue(file), parse.GetValue(output) ?? "yaml", parse.GetValue(sampleSize)));
+        var sampleSize = new Option<int>("--sample-size") { Description = "Rows sampled: half from the start of a plain CSV file, half from evenly spread offsets through it.", DefaultValueFactory = _ => 1000 };
+        var full = new Option<bool>("--full") { Description = "Read every row instead of a sample." };
+        var evidence = new Option<bool>("--evidence") { Description = "After the YAML, every column's classes of values, with examples, and the rule that decided its type." };
+        var infer = new Command("infer", "Infer the schema of a CSV, JSON or JSON Lines file (by its extension).") { file, output, sampleSize, full, evidence };
+        infer.SetAction(parse => Infer(parse.GetRequiredValue(file), parse.GetValue(output) ?? "yaml", new SchemaInferenceOptions
+        {
+            SampleSize = Math.Max(1, parse.GetValue(sampleSize)),
+            FullScan = parse.GetValue(full),
+        }, parse.GetValue(evidence)));
         return new Command("schema", "Row schemas.") { infer };
     }
 
-    private static int Infer(string file, string output, int sampleSize)
-    {
-        if (!File.Exists(file))
-        {
-            Console.Error.WriteLine($"aietl: {file}: no such file");
-            return ExitCodes.RunFailed;
-        }
-
-        Schema schema;
-        try
-        {
-            var options = new SchemaInferenceOptions { SampleSize = Math.Max(1, sampleSize) };
-            schema = IsJson(file) ? JsonSchemaInference.Infer(new JsonSourceOptions(file), options) : CsvSchemaInference.Infer(new CsvSourceOptions(file), options);
-        }
-        catch (EtlException error)
-        {
-            Console.Error.WriteLine($"aietl: {file}: {error.Message}");
-            return ExitCodes.RunFailed;
-        }
-
-        Console.Out.Write(output == "json" ? JsonSchemaExport.ToJson(schema) : SchemaYaml.Write(schema));
-        return ExitCodes.Success;
-    }
-
-    // JSON (an array) and JSON Lines files by their extension, compressed or not; everything else is read as CSV.
-    private static bool IsJson(string file)
+    /// <summary>JSON (an array) and JSON Lines files by their extension, compressed or not; everything else is read as CSV.</summary>
+    public static bool IsJson(string file)
     {
         var name = file.ToLowerInvariant();
         foreach (var compressed in (string[])[".gz", ".gzip", ".zip", ".bz2", ".xz", ".zst"])
@@ -57,5 +47,80 @@ internal static class SchemaCommand
         }
 
         return Path.GetExtension(name) is ".json" or ".jsonl" or ".ndjson";
+    }
+
+    private static int Infer(string file, string output, SchemaInferenceOptions options, bool evidence)
+    {
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"aietl: {file}: no such file");
+            return ExitCodes.RunFailed;
+        }
+
+        SchemaInferenceResult result;
+        try
+        {
+            result = IsJson(file) ? JsonSchemaInference.Analyze(new JsonSourceOptions(file), options) : CsvSchemaInference.Analyze(new CsvSourceOptions(file), options);
+        }
+        catch (EtlException error)
+        {
+            Console.Error.WriteLine($"aietl: {file}: {error.Message}");
+            return ExitCodes.RunFailed;
+        }
+
+        Console.Out.Write(output == "json" ? JsonSchemaExport.ToJson(result.Schema) : SchemaYaml.Write(result.Schema) + Comments(result, evidence));
+        return ExitCodes.Success;
+    }
+
+    // YAML comments after the schema: they paste harmlessly and tell what the schema needs and where it may be wrong.
+    private static string Comments(SchemaInferenceResult result, bool evidence)
+    {
+        var text = new StringBuilder();
+        var seen = result.ReadWholeFile ? "every row" : result.ShareSeen is { } share ? string.Create(CultureInfo.InvariantCulture, $"{share:P1} of the file") : "the start of the file";
+        var where = result.SpreadThroughFile ? ", from its start and evenly spread offsets" : "";
+        text.Append(CultureInfo.InvariantCulture, $"# sampled {result.SampledRows} rows ({seen}{where})\n");
+        if (result.NullTokens.Count > 0)
+        {
+            text.Append("# null tokens found in typed columns; add under source.config: null_values: [")
+                .AppendJoin(", ", result.NullTokens.Select(t => "\"" + t + "\"")).Append("]\n");
+        }
+
+        if (result.DecimalComma)
+        {
+            text.Append("# numbers only make sense with a decimal comma (3,5): add under source.config: culture: de-DE (or another culture with a decimal comma)\n");
+        }
+
+        foreach (var column in result.Columns)
+        {
+            if (column.SuggestedNullTokens.Count > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"# {column.Name}: {string.Join(", ", column.SuggestedNullTokens)} stands out as a code for a missing value; add it to null_values if it is one\n");
+            }
+
+            foreach (var warning in column.Warnings)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"# {column.Name}: {warning}\n");
+            }
+
+            if (column.IsUnsure)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"# unsure: {column.Name} ({column.Type}, confidence {column.Confidence:0.00}): {column.Rule}");
+                text.Append(column.Counterexamples.Count > 0 ? "; first counterexamples: " + string.Join(", ", column.Counterexamples) : "").Append('\n');
+            }
+            else if (evidence)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"# {column.Name} ({column.Type}, confidence {column.Confidence:0.00}): {column.Rule}\n");
+            }
+
+            if (evidence)
+            {
+                foreach (var kind in column.Classes)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"#   {kind.Count} {kind.Class}: {string.Join(", ", kind.Examples.Take(MaxShownExamples))}\n");
+                }
+            }
+        }
+
+        return text.ToString();
     }
 }

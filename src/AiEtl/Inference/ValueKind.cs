@@ -6,15 +6,52 @@ namespace AiEtl;
 /// </summary>
 /// <param name="Kind">The most specific type (<see cref="FieldType.String"/> when nothing else fits).</param>
 /// <param name="Readable">The types the source reads the value as, one bit per <see cref="FieldType"/>, among the types <paramref name="Kind"/> widens into.</param>
-/// <param name="Grouped">Whether a number is written with the culture's group separator (<c>1.234,56</c>).</param>
+/// <param name="Grouped">Whether a number is written with a group separator (<c>1.234,56</c>, <c>1,234</c>).</param>
 /// <param name="Orders">The day/month orders of the forms that read the value, the swapped twins of the configured forms included.</param>
 /// <param name="SourceOrder">The order of the form the source reads a date with.</param>
 /// <param name="Differs">Whether a form of another order reads the value as a different date (<c>01/02/2024</c>).</param>
-internal readonly record struct ValueKind(FieldType Kind, int Readable = 0, bool Grouped = false, DateOrder Orders = DateOrder.None, DateOrder SourceOrder = DateOrder.None, bool Differs = false)
+/// <param name="Shape">What the writing shows beyond the type (a leading zero, a year, a decimal comma).</param>
+/// <param name="Decimals">For a plain number, the digits after its decimal separator (0 for a whole number); -1 with an exponent.</param>
+/// <param name="Digits">For a plain number, its count of digits before the decimal separator (the width of a code).</param>
+internal readonly record struct ValueKind(
+    FieldType Kind,
+    int Readable = 0,
+    bool Grouped = false,
+    DateOrder Orders = DateOrder.None,
+    DateOrder SourceOrder = DateOrder.None,
+    bool Differs = false,
+    ValueShape Shape = ValueShape.None,
+    int Decimals = 0,
+    int Digits = 0)
 {
     /// <summary>The bit of <paramref name="type"/> in <see cref="Readable"/>.</summary>
     public static int Bit(FieldType type) => 1 << (int)type;
 
     /// <summary>Whether the source reads the value as <paramref name="type"/>.</summary>
     public bool ReadsAs(FieldType type) => type == Kind || (Readable & Bit(type)) != 0;
+
+    /// <summary>The lexical class the evidence counts the value in (integer, decimal comma, year-month, ...).</summary>
+    public string Class => Shape switch
+    {
+        ValueShape.LeadingZeroDigits => "digits with a leading zero",
+        ValueShape.Year => "year",
+        ValueShape.ZeroOrOne => "0/1",
+        ValueShape.YearMonth => "year-month",
+        ValueShape.DecimalComma => "decimal comma",
+        _ => Kind switch
+        {
+            FieldType.Integer => Grouped ? "grouped integer" : "integer",
+            FieldType.Float when Decimals < 0 => "exponent number",
+            FieldType.Decimal when Grouped && Decimals == 0 => "grouped integer",
+            FieldType.Float or FieldType.Decimal => Grouped ? "grouped decimal" : "decimal",
+            FieldType.Boolean => "boolean",
+            FieldType.Date => "date",
+            FieldType.DateTime => "date-time",
+            FieldType.Timestamp => "timestamp",
+            FieldType.Time => "time",
+            FieldType.Guid => "uuid",
+            FieldType.Json => "json",
+            _ => "text",
+        },
+    };
 }

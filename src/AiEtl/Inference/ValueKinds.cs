@@ -19,6 +19,9 @@ internal sealed class ValueKinds
     private static readonly string[] IsoDateTimeForms =
         ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mmK"];
 
+    private const int MaxRemembered = 100_000;
+
+    private readonly Dictionary<string, ValueKind> _seen = new(StringComparer.Ordinal);
     private readonly SourceValues _source;
     private readonly CultureInfo _culture;
     private readonly string? _groupSeparator;
@@ -28,6 +31,8 @@ internal sealed class ValueKinds
     private readonly bool _exactDates;
     private readonly bool _exactDateTimes;
     private readonly bool _exactTimes;
+    private readonly bool _invariant;
+    private readonly char _decimalSeparator;
 
     /// <exception cref="PipelineConfigurationException">A format of <paramref name="options"/> is not valid.</exception>
     public ValueKinds(CsvSourceOptions options)
@@ -36,6 +41,8 @@ internal sealed class ValueKinds
         _source = new SourceValues(format);
         _culture = format?.Culture ?? CultureInfo.InvariantCulture;
         var culture = options.Culture;
+        _invariant = culture is null;
+        _decimalSeparator = (culture ?? CultureInfo.InvariantCulture).NumberFormat.NumberDecimalSeparator[0];
         _groupSeparator = culture is null || culture.NumberFormat.NumberGroupSeparator.Length == 0 ? null : culture.NumberFormat.NumberGroupSeparator;
         _exactDates = format?.DateFormats is not null;
         _exactDateTimes = format?.DateTimeFormats is not null;
@@ -52,13 +59,29 @@ internal sealed class ValueKinds
     /// </summary>
     public bool[] DeclaredOrders { get; }
 
+    /// <summary>The kind of <paramref name="value"/>; repeated values (most of a full scan) are looked up, not parsed again.</summary>
     public ValueKind Of(string value)
+    {
+        if (_seen.TryGetValue(value, out var known))
+        {
+            return known;
+        }
+
+        var kind = Classify(value);
+        if (_seen.Count < MaxRemembered)
+        {
+            _seen[value] = kind;
+        }
+
+        return kind;
+    }
+
+    private ValueKind Classify(string value)
     {
         var bytes = Encoding.UTF8.GetBytes(value);
         var text = value.AsSpan().Trim();
-        if ((text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase)
-            || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase))
-            && SourceValues.TryBoolean(bytes, out _))
+        // 1 and 0 are numbers first: the column decides whether they are flags.
+        if (text.Length > 0 && !char.IsAsciiDigit(text[0]) && SourceValues.TryBoolean(bytes, out _))
         {
             return new ValueKind(FieldType.Boolean);
         }
@@ -66,16 +89,50 @@ internal sealed class ValueKinds
         // A leading zero (a zip code, a phone number) is text: reading it as a number would lose the zero.
         var digits = text.TrimStart("+-");
         var leadingZero = digits.Length > 1 && digits[0] == '0' && char.IsAsciiDigit(digits[1]);
+        if (leadingZero && !digits.ContainsAnyExcept("0123456789"))
+        {
+            return new ValueKind(FieldType.String, Shape: ValueShape.LeadingZeroDigits, Digits: digits.Length);
+        }
+
         var grouped = _groupSeparator is not null && text.Contains(_groupSeparator, StringComparison.Ordinal);
-        if (!leadingZero && _source.TryInt64(bytes, out _))
+        if (!leadingZero && _source.TryInt64(bytes, out var whole))
         {
             var readable = (_source.TryDouble(bytes, out _) ? ValueKind.Bit(FieldType.Float) : 0) | (_source.TryDecimal(bytes, out _) ? ValueKind.Bit(FieldType.Decimal) : 0);
-            return new ValueKind(FieldType.Integer, readable, grouped);
+            var shape = ValueShape.None;
+            if (SourceValues.TryBoolean(bytes, out _))
+            {
+                (readable, shape) = (readable | ValueKind.Bit(FieldType.Boolean), ValueShape.ZeroOrOne);
+            }
+            else if (digits.Length == 4 && !grouped && whole is >= 1000 and <= 2999 && text.Length == 4)
+            {
+                shape = ValueShape.Year;
+            }
+
+            return new ValueKind(FieldType.Integer, readable, grouped, Shape: shape, Digits: digits.Length);
         }
 
         if (!leadingZero && text.ContainsAny("0123456789") && !text.ContainsAny("xX") && _source.TryDouble(bytes, out var number) && double.IsFinite(number))
         {
-            return new ValueKind(FieldType.Float, _source.TryDecimal(bytes, out _) ? ValueKind.Bit(FieldType.Decimal) : 0, grouped);
+            var (before, after) = NumberWidths(text);
+            return new ValueKind(FieldType.Float, _source.TryDecimal(bytes, out _) ? ValueKind.Bit(FieldType.Decimal) : 0, grouped, Decimals: after, Digits: before);
+        }
+
+        // Without a culture the source reads 1,234.50 only as a decimal (its parser allows groups of three); 3,5 and
+        // 1.234,5 only make sense with a decimal comma, which the column decides on.
+        if (_invariant && !leadingZero && NumberText.IsCommaGrouped(text) && _source.TryDecimal(bytes, out _))
+        {
+            var (before, after) = NumberWidths(text);
+            return new ValueKind(FieldType.Decimal, Grouped: true, Decimals: after, Digits: before);
+        }
+
+        if (_invariant && NumberText.IsDecimalComma(text))
+        {
+            return new ValueKind(FieldType.String, Shape: ValueShape.DecimalComma);
+        }
+
+        if (NumberText.IsYearMonth(text))
+        {
+            return new ValueKind(FieldType.String, Shape: ValueShape.YearMonth);
         }
 
         if (!text.ContainsAny("0123456789"))
@@ -113,9 +170,30 @@ internal sealed class ValueKinds
     {
         _ when a == b => a,
         (FieldType.Integer, FieldType.Float) or (FieldType.Float, FieldType.Integer) => FieldType.Float,
+        (FieldType.Integer or FieldType.Float, FieldType.Decimal) or (FieldType.Decimal, FieldType.Integer or FieldType.Float) => FieldType.Decimal,
+        (FieldType.Integer, FieldType.Boolean) or (FieldType.Boolean, FieldType.Integer) => FieldType.Boolean, // 1 and 0 among yes and no
         (FieldType.Date, FieldType.DateTime) or (FieldType.DateTime, FieldType.Date) => FieldType.DateTime,
         _ => null,
     };
+
+    // The digits before and after the decimal separator of a plain number (after: -1 with an exponent).
+    private (int Before, int After) NumberWidths(ReadOnlySpan<char> text)
+    {
+        if (text.ContainsAny("eE"))
+        {
+            return (0, -1);
+        }
+
+        var separator = text.LastIndexOf(_decimalSeparator);
+        var integral = separator < 0 ? text : text[..separator];
+        var before = 0;
+        foreach (var c in integral)
+        {
+            before += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return (before, separator < 0 ? 0 : text.Length - separator - 1);
+    }
 
     private static ValueKind Other(byte[] bytes, ReadOnlySpan<char> text)
     {

@@ -19,7 +19,12 @@ public static class JsonSchemaInference
     /// <summary>Infers the schema of the file of <paramref name="source"/>.</summary>
     /// <exception cref="PipelineConfigurationException">The file does not exist.</exception>
     /// <exception cref="SchemaException">A JSON array file is not valid JSON before the sample ends, or holds no object.</exception>
-    public static Schema Infer(JsonSourceOptions source, SchemaInferenceOptions? options = null)
+    public static Schema Infer(JsonSourceOptions source, SchemaInferenceOptions? options = null) => Analyze(source, options).Schema;
+
+    /// <summary>Infers the schema of the file of <paramref name="source"/>, with the evidence for each field (rows are object numbers).</summary>
+    /// <exception cref="PipelineConfigurationException">The file does not exist.</exception>
+    /// <exception cref="SchemaException">A JSON array file is not valid JSON before the sample ends, or holds no object.</exception>
+    public static SchemaInferenceResult Analyze(JsonSourceOptions source, SchemaInferenceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= new SchemaInferenceOptions();
@@ -31,15 +36,16 @@ public static class JsonSchemaInference
 
         var sample = new Sample(source.IgnorePropertyCase, new ValueKinds(new CsvSourceOptions(path)));
         var compression = source.Compression ?? FileCompressions.FromPath(path);
+        var sampleSize = options.FullScan ? int.MaxValue : Math.Max(1, options.SampleSize);
         using (var stream = FileCompressions.OpenRead(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), compression, path))
         {
             if ((source.Format ?? JsonFormats.FromPath(path)) == JsonFormat.Lines)
             {
-                ReadLines(stream, sample, options.SampleSize);
+                ReadLines(stream, sample, sampleSize);
             }
             else
             {
-                ReadArray(stream, path, sample, options.SampleSize);
+                ReadArray(stream, path, sample, sampleSize);
             }
         }
 
@@ -48,7 +54,7 @@ public static class JsonSchemaInference
             throw new SchemaException($"the file holds no JSON object to infer a schema from{(sample.Skipped > 0 ? $" ({sample.Skipped} lines are not JSON objects)" : "")}", new DataLocation(path));
         }
 
-        return sample.ToSchema(options, path);
+        return sample.ToResult(options, path, compression, sampleSize);
     }
 
     /// <summary>
@@ -182,7 +188,7 @@ public static class JsonSchemaInference
                 if (!_columns.TryGetValue(property.Name, out var stats))
                 {
                     _names.Add(property.Name);
-                    _columns[property.Name] = stats = new ColumnStats();
+                    _columns[property.Name] = stats = new ColumnStats(sentinels: false); // the JSON source has no null values to read them with
                 }
 
                 var value = property.Value;
@@ -192,10 +198,10 @@ public static class JsonSchemaInference
                         stats.Nulls++;
                         break;
                     case JsonValueKind.True or JsonValueKind.False:
-                        stats.Add(new ValueKind(FieldType.Boolean));
+                        stats.Add(new ValueKind(FieldType.Boolean), value.GetRawText(), Objects, null);
                         break;
                     case JsonValueKind.Number:
-                        stats.Add(kinds.Of(value.GetRawText()));
+                        stats.Add(value.GetRawText(), kinds, Objects, null);
                         break;
                     case JsonValueKind.String:
                         var text = value.GetString()!;
@@ -205,35 +211,49 @@ public static class JsonSchemaInference
                         }
                         else
                         {
-                            stats.Add(kinds.Of(text));
+                            stats.Add(text, kinds, Objects, null);
                         }
 
                         break;
                     default:
-                        stats.Add(new ValueKind(FieldType.Json));
+                        stats.Add(new ValueKind(FieldType.Json), value.GetRawText(), Objects, null);
                         break;
                 }
             }
         }
 
-        public Schema ToSchema(SchemaInferenceOptions options, string path)
+        public SchemaInferenceResult ToResult(SchemaInferenceOptions options, string path, FileCompression compression, int sampleSize)
         {
             var fields = new List<Field>(_names.Count);
+            var columns = new List<ColumnInference>(_names.Count);
             var nullCounts = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var name in _names)
             {
                 var stats = _columns[name];
-                stats.Nulls = Objects - stats.Values; // a property an object lacks is a null too
-                nullCounts[name] = stats.Nulls;
-                fields.Add(stats.ToField(name, Objects, "objects", options.MinConfidence, kinds.DeclaredOrders));
+                stats.Nulls = Objects - stats.Values - stats.Tokens; // a property an object lacks is a null too
+                var (field, evidence) = stats.ToField(name, Objects, "objects", options.MinConfidence, kinds.DeclaredOrders);
+                nullCounts[name] = evidence.Nulls;
+                fields.Add(field);
+                columns.Add(evidence);
             }
 
-            return new Schema(options.Name ?? Path.GetFileNameWithoutExtension(FileCompressions.InnerName(path, FileCompressions.FromPath(path))), fields)
+            var schema = new Schema(options.Name ?? Path.GetFileNameWithoutExtension(FileCompressions.InnerName(path, FileCompressions.FromPath(path))), fields)
             {
                 IsInferred = true,
                 SampleSize = Objects,
                 NullCounts = nullCounts,
                 CreatedAt = DateTimeOffset.UtcNow,
+            };
+            var whole = Objects < sampleSize;
+            return new SchemaInferenceResult
+            {
+                Schema = schema,
+                Columns = columns,
+                SampledRows = Objects,
+                FileBytes = compression == FileCompression.None ? new FileInfo(path).Length : null,
+                ReadWholeFile = whole,
+                ShareSeen = whole ? 1 : null,
+                NullTokens = [.. columns.SelectMany(c => c.NullTokens.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             };
         }
     }

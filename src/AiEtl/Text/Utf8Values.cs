@@ -15,16 +15,19 @@ internal static class Utf8Values
     private const int MaxStackChars = 256;
     private const DateTimeStyles DateTimeParseStyles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal;
 
+    /// <summary>Reads true/false, yes/no, their first letters (Y/N, T/F, any case) and 1/0.</summary>
     public static bool TryParseBoolean(ReadOnlySpan<byte> text, out bool value)
     {
         text = text.Trim(" \t"u8);
-        if (text.SequenceEqual("true"u8) || text.SequenceEqual("1"u8) || Ascii.EqualsIgnoreCase(text, "true"u8) || Ascii.EqualsIgnoreCase(text, "yes"u8))
+        if (text.SequenceEqual("true"u8) || text.SequenceEqual("1"u8) || Ascii.EqualsIgnoreCase(text, "true"u8) || Ascii.EqualsIgnoreCase(text, "yes"u8)
+            || Ascii.EqualsIgnoreCase(text, "y"u8) || Ascii.EqualsIgnoreCase(text, "t"u8))
         {
             value = true;
             return true;
         }
 
-        if (text.SequenceEqual("false"u8) || text.SequenceEqual("0"u8) || Ascii.EqualsIgnoreCase(text, "false"u8) || Ascii.EqualsIgnoreCase(text, "no"u8))
+        if (text.SequenceEqual("false"u8) || text.SequenceEqual("0"u8) || Ascii.EqualsIgnoreCase(text, "false"u8) || Ascii.EqualsIgnoreCase(text, "no"u8)
+            || Ascii.EqualsIgnoreCase(text, "n"u8) || Ascii.EqualsIgnoreCase(text, "f"u8))
         {
             value = false;
             return true;

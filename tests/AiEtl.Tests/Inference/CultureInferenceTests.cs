@@ -84,16 +84,18 @@ public sealed class CultureInferenceTests : IDisposable
     }
 
     [Fact]
-    public void Well_placed_German_groups_are_numbers_and_the_invariant_default_is_unchanged()
+    public void Well_placed_German_groups_are_numbers_and_without_a_culture_the_decimal_comma_is_detected_with_a_warning()
     {
         var content = "whole;amount;ratio\n1.000;1.234,56;0,5\n12;7,5;1,5e3\n1.000.000;-0,01;2\n";
         var german = Write("grouped.csv", content) with { Delimiter = ';', Culture = TestCultures.German() };
 
         var schema = CsvSchemaInference.Infer(german);
-        var invariant = CsvSchemaInference.Infer(german with { Culture = null });
+        var detected = CsvSchemaInference.Analyze(german with { Culture = null });
 
         Assert.Equal([FieldType.Integer, FieldType.Decimal, FieldType.Float], schema.Fields.Select(f => f.Type));
-        Assert.All(invariant.Fields, f => Assert.Equal(FieldType.String, f.Type));
+        Assert.True(detected.DecimalComma);
+        Assert.Equal([FieldType.Integer, FieldType.Decimal, FieldType.Float], detected.Schema.Fields.Select(f => f.Type));
+        Assert.Contains(detected.Columns[1].Warnings, w => w.Contains("decimal comma", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -11,7 +11,8 @@ internal static class InferenceSamples
     /// <summary>
     /// The options of a sample file: <c>orders-de</c> is German (culture alone: its numbers, dates, date-times and times),
     /// <c>orders-us</c> is American (culture for numbers and dates, exact formats for date-times and times); the others are
-    /// invariant ISO files read with the defaults.
+    /// invariant ISO files read with the defaults
+    /// (<c>traps/decimal-comma</c> only with its semicolons: its decimal comma is found from the values).
     /// </summary>
     public static CsvSourceOptions OptionsFor(string csv) => Path.GetFileNameWithoutExtension(csv) switch
     {
@@ -23,6 +24,7 @@ internal static class InferenceSamples
             TimeFormats = ["h:mm tt"],
             NullValues = ["NA"],
         },
+        "decimal-comma" => new CsvSourceOptions(csv) { Delimiter = ';' },
         _ => new CsvSourceOptions(csv),
     };
 

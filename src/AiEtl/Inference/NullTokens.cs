@@ -1,0 +1,23 @@
+namespace AiEtl;
+
+/// <summary>The sentinel texts that files write for a missing value, and the numeric codes (<c>-9999</c>) that may be one.</summary>
+internal static class NullTokens
+{
+    private static readonly HashSet<string> Sentinels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "NA", "N/A", "#N/A", "#NA", "N.A.", "-", "--", "null", "None", "nil", "NaN", "missing", "?", ".",
+    };
+
+    /// <summary>Whether <paramref name="value"/> is a sentinel for a missing value (<c>NA</c>, <c>N/A</c>, <c>#N/A</c>, <c>-</c>, <c>null</c>, <c>None</c>, ...).</summary>
+    public static bool IsSentinel(string value) => Sentinels.Contains(value.Trim());
+
+    /// <summary>Whether a number is written as a run of nines (<c>99</c>, <c>-999</c>, <c>-9999.0</c>): the shape of a missing-value code.</summary>
+    public static bool IsNinesCode(string value)
+    {
+        var text = value.AsSpan().Trim().TrimStart("+-");
+        var point = text.IndexOf('.');
+        var whole = point < 0 ? text : text[..point];
+        var fraction = point < 0 ? [] : text[(point + 1)..];
+        return whole.Length >= 2 && !whole.ContainsAnyExcept('9') && !fraction.ContainsAnyExcept('0');
+    }
+}
