@@ -82,7 +82,26 @@ public sealed class CodeFixTests
 
         """;
 
-    // Runs the generator, applies the one fix for the one diagnostic with the id, and returns the fixed source.
+    [Fact]
+    public async Task AIETL1108_marks_a_property_of_the_record_as_its_primary_key()
+    {
+        var fixedSource = await FixAsync(new MarkPrimaryKeyCodeFix(), "AIETL1108", """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord("customers")]
+            public partial record struct Customer(string Email, int Id, int? Age);
+
+            [Pipeline<Customer>("daily")]
+            [CsvSource("in.csv")]
+            [SqliteDestination("out.db", WriteMode = WriteMode.Merge)]
+            public sealed partial class Daily;
+            """);
+
+        Assert.Contains("Customer(string Email, [property: PrimaryKey] int Id, int? Age)", fixedSource, StringComparison.Ordinal);
+        PipelineHarness.Run([fixedSource]).AssertCompilesCleanly();
+    }
+
+    // Runs the generator, applies the first fix offered for the one diagnostic with the id, and returns the fixed source.
     private static async Task<string> FixAsync(CodeFixProvider provider, string id, string source)
     {
         var run = PipelineHarness.Run([source]);
@@ -90,13 +109,16 @@ public sealed class CodeFixTests
         using var workspace = new AdhocWorkspace();
         var document = workspace.AddProject("Sample", LanguageNames.CSharp)
             .WithParseOptions(GeneratorHarness.ParseOptions)
+            .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .AddMetadataReferences(PipelineHarness.References)
             .AddDocument(GeneratorHarness.InputPath(0), SourceText.From(source));
         var tree = (await document.GetSyntaxTreeAsync(TestContext.Current.CancellationToken))!;
         var located = Diagnostic.Create(diagnostic.Descriptor, Location.Create(tree, diagnostic.Location.SourceSpan), diagnostic.Properties, [.. Arguments(diagnostic)]);
         var actions = new List<CodeAction>();
         await provider.RegisterCodeFixesAsync(new CodeFixContext(document, located, (action, _) => actions.Add(action), TestContext.Current.CancellationToken));
 
-        var action = Assert.Single(actions);
+        Assert.NotEmpty(actions);
+        var action = actions[0];
         var operations = await action.GetOperationsAsync(TestContext.Current.CancellationToken);
         var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
         return (await changed.GetTextAsync(TestContext.Current.CancellationToken)).ToString();

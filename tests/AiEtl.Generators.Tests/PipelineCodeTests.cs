@@ -136,6 +136,22 @@ public sealed class PipelineCodeTests
     }
 
     [Fact]
+    public void AddAiEtl_registers_every_pipeline_when_the_project_uses_dependency_injection()
+    {
+        var run = PipelineHarness.Run([Customer, """
+            using Microsoft.Extensions.DependencyInjection;
+            namespace Sample;
+            public static class Startup
+            {
+                public static IServiceCollection Configure(IServiceCollection services) => services.AddAiEtl();
+            }
+            """], CsvToPostgres, InlineSchema);
+
+        run.AssertCompilesCleanly();
+        Snapshot.Match(Source(run, "AiEtl.ServiceCollectionExtensions.g.cs"));
+    }
+
+    [Fact]
     public void An_attributed_pipeline_class_with_methods()
     {
         var run = PipelineHarness.Run([Customer, """

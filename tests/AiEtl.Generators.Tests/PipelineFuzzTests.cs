@@ -10,7 +10,8 @@ namespace AiEtl.Generators.Tests;
 /// The generator never throws and never hangs on a pipeline file, however broken: 10,000 files mutated from valid
 /// ones (truncated, lines swapped, dropped or doubled, random bytes, deep nesting, huge scalars, anchors and
 /// aliases, byte order marks, tabs) go through the parse and check steps, each within a time box, and give
-/// diagnostics only; a sample of them goes through the real driver, which must report no CS8785.
+/// diagnostics only; a sample of them goes through the real driver, which must report no CS8785, and so do 300
+/// <c>[Pipeline&lt;T&gt;]</c> classes with random combinations of the attributes (repeated, missing, out of range).
 /// </summary>
 public sealed class PipelineFuzzTests
 {
@@ -75,6 +76,33 @@ public sealed class PipelineFuzzTests
 
             Assert.Null(run.Result.Exception);
             Assert.DoesNotContain(run.Diagnostics, diagnostic => diagnostic.Id is "CS8785" or "AIETL0099");
+        }
+    }
+
+    [Fact]
+    public void Random_attribute_combinations_give_diagnostics_never_a_generator_failure()
+    {
+        var random = new Random(2026_12_06);
+        string[] sources = ["[CsvSource(\"in.csv\", Delimiter = ';')]", "[JsonSource(\"${IN}\")]", "[SqliteSource(\"in.db\", Table = \"t\", CursorColumn = \"updated_at\")]", "[SqliteSource(\"\")]", ""];
+        string[] transforms = ["[RemoveNulls]", "[RemoveNulls(\"age\", \"nope\")]", "[Deduplicate(\"id\")]", "[Deduplicate(\"tags\", KeepLast = true)]", "[Deduplicate]", "[ScoreQuality(MinScore = 2)]", "[ScoreQuality(MinScore = 0.5, DropBelowMinimum = true)]"];
+        string[] destinations = ["[SqliteDestination(\"out.db\", WriteMode = WriteMode.Merge)]", "[JsonDestination(\"out.jsonl\")]", "[CsvDestination(\"\")]", "[PostgresDestination(Password = \"hunter2\", Port = 70000)]", "[PostgresDestination(ConnectionString = \"${PG}\", SchemaMode = SchemaMode.DropAndCreate)]", ""];
+        string[] run = ["[Execution(BatchSize = 0)]", "[Execution(BatchSize = 10, MaxWorkers = 2, TimeoutSeconds = -1)]", "[Retry(MaxRetries = -3)]", "[ErrorHandling(OnLoadError = ErrorAction.Skip, DeadLetterQueue = \"dlq.jsonl\")]", "[StateFile(\"state.json\")]", ""];
+        string[] members = ["[Filter] bool Keep(Customer row) => true;", "[Transform] static Customer Fix(Customer row) => row;", "[Filter] static int Bad(Customer row) => 0;", "[Transform] void Worse() { }", ""];
+        for (var i = 0; i < 300; i++)
+        {
+            var attributes = new List<string> { $"[Pipeline<Customer>(\"{(random.Next(5) == 0 ? "x" : "pipeline-" + i)}\")]" };
+            attributes.AddRange(Enumerable.Range(0, random.Next(3)).Select(_ => sources[random.Next(sources.Length)]));
+            attributes.AddRange(Enumerable.Range(0, random.Next(4)).Select(_ => transforms[random.Next(transforms.Length)]));
+            attributes.AddRange(Enumerable.Range(0, random.Next(3)).Select(_ => destinations[random.Next(destinations.Length)]));
+            attributes.AddRange(Enumerable.Range(0, random.Next(3)).Select(_ => run[random.Next(run.Length)]));
+            var body = string.Join("\n", Enumerable.Range(0, random.Next(3)).Select(_ => members[random.Next(members.Length)]));
+            var modifiers = random.Next(6) == 0 ? "public sealed" : "public sealed partial";
+            var source = Record + "\n" + string.Join("\n", attributes.OrderBy(_ => random.Next())) + $"\n{modifiers} class Job{i}\n{{\n{body}\n}}\n";
+
+            var result = PipelineHarness.Run([source]);
+
+            Assert.True(result.Result.Exception is null, $"case {i} threw {result.Result.Exception}:\n{source}");
+            Assert.DoesNotContain(result.Diagnostics, diagnostic => diagnostic.Id is "CS8785" or "AIETL0099");
         }
     }
 

@@ -8,8 +8,8 @@ namespace AiEtl.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// Runs the generator over C# sources and additional files (<c>*.etl.yaml</c> pipelines, CSV samples) in a project
-/// folder <see cref="ProjectDirectory"/> with root namespace <c>Sample</c>, against every adapter assembly, as a
-/// consumer's build would.
+/// folder <see cref="ProjectDirectory"/> with root namespace <c>Sample</c>, against every adapter assembly and
+/// Microsoft.Extensions.DependencyInjection.Abstractions, as a consumer's build would.
 /// </summary>
 internal static class PipelineHarness
 {
@@ -21,6 +21,8 @@ internal static class PipelineHarness
         MetadataReference.CreateFromFile(typeof(AiEtl.Postgres.PostgresDestinationOptions).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Npgsql.NpgsqlDataSource).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly.Location),
+        // A project that uses dependency injection gets services.AddAiEtl().
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
     ];
 
     /// <summary>A file of the project: its path under <see cref="ProjectDirectory"/> and its text.</summary>
@@ -35,6 +37,9 @@ internal static class PipelineHarness
         /// <summary>The same file with other text, as an edit in the IDE gives it.</summary>
         public ProjectFile WithText(string newText) => new(Path.Substring(ProjectDirectory.Length), newText);
     }
+
+    /// <summary>Every assembly a compilation of the harness references, for a workspace that must bind the same code.</summary>
+    public static IEnumerable<MetadataReference> References => GeneratorHarness.CreateCompilation().AddReferences(AdapterReferences).References;
 
     public static GeneratorRun Run(IReadOnlyList<string> sources, params AdditionalText[] files)
     {
