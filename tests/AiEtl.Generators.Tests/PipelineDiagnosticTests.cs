@@ -510,6 +510,42 @@ public sealed partial class DiagnosticTests
             """;
     }
 
+    /// <summary>The valid form next to each compiled-pipeline diagnostic: the same pipeline, corrected, reports nothing with that id.</summary>
+    public static TheoryData<string, string, string?> ValidForms() => new()
+    {
+        { "AIETL1005", Pipeline(), null },
+        { "AIETL1101", Pipeline(record: "Sample.Customer"), null },
+        { "AIETL1103", Pipeline(), null },
+        { "AIETL1104", Pipeline(), null },
+        { "AIETL1105", Pipeline(transforms: "    - type: deduplicator\n      config:\n        key_fields: [id, email]"), null },
+        { "AIETL1106", Pipeline(transforms: "    - type: deduplicator\n      config:\n        key_fields: [email]"), null },
+        { "AIETL1109", Pipeline(transforms: "    - type: null_remover\n      config:\n        fields: [age]"), null },
+        { "AIETL1110", Pipeline(transforms: "    - type: null_remover\n      config:\n        strategy: impute\n        impute:\n          age: median\n          email: mode"), null },
+        { "AIETL1111", Pipeline(), "id,email,age,active,tags,updated_at\n" },
+        { "AIETL1112", Pipeline(), "id,email,age,active,tags,updated_at\n" },
+        { "AIETL1113", Pipeline(name: "customers"), null },
+        { "AIETL1114", Pipeline(), null },
+        { "AIETL1115", Pipeline(record: "Sample.Customer"), null },
+        { "AIETL1117", Pipeline(transforms: "    - type: deduplicator\n      config:\n        key_fields: [id]"), null },
+        { "AIETL1119", Pipeline(), null },
+        { "AIETL1120", Pipeline(), "id,email,age,active,tags,updated_at\n" },
+        { "AIETL1025", Pipeline(), null },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValidForms))]
+    public void The_valid_form_of_each_compiled_pipeline_diagnostic_is_silent(string id, string pipeline, string? sample)
+    {
+        AdditionalText[] files = sample is null
+            ? [new ProjectFile("customers.etl.yaml", pipeline)]
+            : [new ProjectFile("customers.etl.yaml", pipeline), new ProjectFile("data/customers.csv", sample)];
+
+        var run = PipelineHarness.Run([Records], files);
+
+        Assert.DoesNotContain(run.Diagnostics, diagnostic => diagnostic.Id == id);
+        run.AssertCompilesCleanly();
+    }
+
     private static void AssertPipelineDiagnostic(string id, string markup, string messagePart, params ProjectFile[] files)
     {
         var parsed = SourceMarkup.Parse(markup);
