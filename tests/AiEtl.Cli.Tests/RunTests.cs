@@ -256,4 +256,34 @@ public sealed class RunTests
         Assert.Contains(logs, l => l.RootElement.GetProperty("EventId").GetInt32() == 6);
         logs.ForEach(l => l.Dispose());
     }
+
+    [Fact]
+    public async Task An_inferred_csv_schema_reads_the_file_with_the_null_tokens_and_decimal_comma_it_found()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("prices.csv"), "id;price;stock\n1;1.234,50;7\n2;12,00;NA\n3;0,75;12\n4;3,10;N/A\n");
+        File.WriteAllText(dir.File("prices.yaml"), """
+            pipeline:
+              name: prices
+              source:
+                type: csv
+                config:
+                  path: prices.csv
+                  delimiter: ";"
+              destination:
+                type: jsonl
+                config:
+                  path: prices.jsonl
+            """);
+
+        var run = await Aietl.RunAsync(dir.Path, "run", dir.File("prices.yaml"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = File.ReadAllLines(dir.File("prices.jsonl")).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(1234.50m, rows[0].GetProperty("price").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, rows[1].GetProperty("stock").ValueKind);
+        Assert.Equal(12, rows[2].GetProperty("stock").GetInt64());
+        Assert.Equal(JsonValueKind.Null, rows[3].GetProperty("stock").ValueKind);
+    }
 }

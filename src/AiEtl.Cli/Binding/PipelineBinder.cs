@@ -21,14 +21,14 @@ internal static class PipelineBinder
         PipelineConfiguration config, RunSettings settings, CancellationToken cancellationToken)
     {
         var problems = new BindingProblems(config.FilePath);
-        var schema = await SchemaBinder.ResolveAsync(config, problems, cancellationToken).ConfigureAwait(false);
-        if (schema is null || problems.Any)
+        var resolved = await SchemaBinder.ResolveAsync(config, problems, cancellationToken).ConfigureAwait(false);
+        if (resolved is null || problems.Any)
         {
             return (null, problems.Items);
         }
 
-        schema = WithDestinationKey(schema, config.Destination.Adapter.Config);
-        var source = SourceFor(config, schema, problems);
+        var schema = WithDestinationKey(resolved.Schema, config.Destination.Adapter.Config);
+        var source = SourceFor(config, schema, resolved.CsvReadOptions, problems);
         var (transforms, output) = TransformsFor(config, schema, problems);
         var destination = problems.Any ? null : DestinationFor(config, output, problems);
         var options = OptionsFor(config, settings, problems);
@@ -67,7 +67,7 @@ internal static class PipelineBinder
         return key.Count > 0 ? schema with { PrimaryKey = key } : schema;
     }
 
-    private static ISource<Record>? SourceFor(PipelineConfiguration config, Schema schema, BindingProblems problems)
+    private static ISource<Record>? SourceFor(PipelineConfiguration config, Schema schema, CsvSourceOptions? csvReadOptions, BindingProblems problems)
     {
         var adapter = config.Source.Adapter;
         var c = adapter.Config;
@@ -75,7 +75,7 @@ internal static class PipelineBinder
         switch (adapter.Type)
         {
             case "csv":
-                var csv = CsvOptions(config, problems);
+                var csv = csvReadOptions ?? CsvOptions(config, problems);
                 return csv is null ? null : new CsvSource<Record, RecordCodec>(csv, Codec(schema, "csv", csv.Path));
             case "json":
             case "jsonl":

@@ -12,13 +12,13 @@ namespace AiEtl.Cli.Binding;
 /// </summary>
 internal static class SchemaBinder
 {
-    public static async Task<Schema?> ResolveAsync(PipelineConfiguration config, BindingProblems problems, CancellationToken cancellationToken)
+    public static async Task<ResolvedSchema?> ResolveAsync(PipelineConfiguration config, BindingProblems problems, CancellationToken cancellationToken)
     {
         var source = config.Source;
         var sourceSection = config.Root.GetSection("pipeline").GetSection("source");
         if (source.Schema is { } declared)
         {
-            return SchemaConversion.ToSchema(declared, config.Name, sourceSection.GetSection("schema"), problems);
+            return SchemaConversion.ToSchema(declared, config.Name, sourceSection.GetSection("schema"), problems) is { } schema ? new ResolvedSchema(schema) : null;
         }
 
         switch (source.Adapter.Type)
@@ -30,24 +30,25 @@ internal static class SchemaBinder
                     return null;
                 }
 
-                // The source reads with the configured options alone, so the schema must too (no inferred null tokens or culture).
-                return CsvSchemaInference.Infer(csv, new SchemaInferenceOptions
+                // The source then reads with what the inference found (null tokens such as NA, a decimal comma), or the
+                // inferred integers and decimals would fail on the very values that decided them.
+                var inferred = CsvSchemaInference.Analyze(csv, new SchemaInferenceOptions
                 {
                     SampleSize = source.InferenceSampleSize,
                     MinConfidence = source.InferenceMinConfidence,
-                    AdaptSourceOptions = false,
                 });
+                return new ResolvedSchema(inferred.Schema, CsvSchemaInference.ReadOptions(csv, inferred));
             case "json":
             case "jsonl":
-                return JsonSchemaInference.Infer(PipelineBinder.JsonOptions(config), new SchemaInferenceOptions
+                return new ResolvedSchema(JsonSchemaInference.Infer(PipelineBinder.JsonOptions(config), new SchemaInferenceOptions
                 {
                     SampleSize = source.InferenceSampleSize,
                     MinConfidence = source.InferenceMinConfidence,
-                });
+                }));
             case "sqlite":
-                return await SqliteCatalog.GetSchemaAsync(PipelineBinder.SqliteOptions(config), cancellationToken).ConfigureAwait(false);
+                return new ResolvedSchema(await SqliteCatalog.GetSchemaAsync(PipelineBinder.SqliteOptions(config), cancellationToken).ConfigureAwait(false));
             case "postgres":
-                return await PostgresCatalog.GetSchemaAsync(PipelineBinder.PostgresSourceOptions(source.Adapter.Config), cancellationToken).ConfigureAwait(false);
+                return new ResolvedSchema(await PostgresCatalog.GetSchemaAsync(PipelineBinder.PostgresSourceOptions(source.Adapter.Config), cancellationToken).ConfigureAwait(false));
             default:
                 problems.NotSupported(sourceSection, "type", "inferring the schema of a " + source.Adapter.Type + " source (declare it under source.schema or source.schema_file)");
                 return null;
