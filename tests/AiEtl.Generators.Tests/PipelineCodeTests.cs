@@ -152,6 +152,24 @@ public sealed class PipelineCodeTests
     }
 
     [Fact]
+    public void An_attributed_pipeline_reading_postgres()
+    {
+        var run = PipelineHarness.Run([Customer, """
+            using AiEtl;
+            namespace Sample.Jobs;
+
+            [Pipeline<Sample.Customer>("pg-export")]
+            [PostgresSource(Host = "${PGHOST:-localhost}", Database = "crm", Username = "etl", Password = "${PGPASSWORD}", Table = "customers", CursorColumn = "updated_at")]
+            [CsvDestination("out/customers.csv", WriteMode = WriteMode.Replace)]
+            [StateFile("state/pg-export.json")]
+            public sealed partial class PgExport;
+            """]);
+
+        run.AssertCompilesCleanly();
+        Snapshot.Match(Source(run, "PgExport.Input1.cs.g.cs"));
+    }
+
+    [Fact]
     public void An_attributed_pipeline_class_with_methods()
     {
         var run = PipelineHarness.Run([Customer, """
@@ -162,6 +180,8 @@ public sealed class PipelineCodeTests
             [Pipeline<Sample.Customer>("daily-customers", Description = "The customers of the day, deduplicated.")]
             [CsvSource("${INBOX:-inbox}/customers.csv", Delimiter = ';', NullValues = ["NULL"])]
             [RemoveNulls("email")]
+            [ImputeNulls("age", ImputeMethod.Median)]
+            [ImputeNulls("country", ImputeMethod.Constant, Value = "unknown")]
             [Deduplicate("id", KeepLast = true)]
             [SqliteDestination("out/crm.db", Table = "customers", WriteMode = WriteMode.Merge, SchemaMode = SchemaMode.CreateIfMissing)]
             [Execution(BatchSize = 5000, CommitEvery = 10)]

@@ -452,6 +452,20 @@ public sealed partial class DiagnosticTests
     }
 
     [Fact]
+    public void AIETL1110_imputing_the_mean_of_text_in_an_attribute_is_reported_at_the_field()
+    {
+        AssertAttributedDiagnostic("AIETL1110", """
+            using AiEtl;
+            namespace Sample.Jobs;
+            [Pipeline<Sample.Customer>("daily")]
+            [CsvSource("in.csv")]
+            [ImputeNulls([|"email"|], ImputeMethod.Mean)]
+            [JsonDestination("out.jsonl")]
+            public sealed partial class Daily;
+            """, "impute: mean of 'email' needs a number");
+    }
+
+    [Fact]
     public void A_valid_attributed_pipeline_is_silent_and_compiles()
     {
         PipelineHarness.Run([Records, """

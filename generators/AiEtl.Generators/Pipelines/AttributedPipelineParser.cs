@@ -93,7 +93,7 @@ internal static class AttributedPipelineParser
             WriteConfig(yaml, source, cancellationToken);
         }
 
-        var transforms = attributes.Where(static a => a.AttributeClass!.Name is "RemoveNullsAttribute" or "DeduplicateAttribute" or "ScoreQualityAttribute").ToList();
+        var transforms = attributes.Where(static a => a.AttributeClass!.Name is "RemoveNullsAttribute" or "ImputeNullsAttribute" or "DeduplicateAttribute" or "ScoreQualityAttribute").ToList();
         if (transforms.Count > 0)
         {
             yaml.Open(1, "transforms", null);
@@ -158,11 +158,28 @@ internal static class AttributedPipelineParser
         var name = transform.AttributeClass!.Name;
         var type = name switch
         {
-            "RemoveNullsAttribute" => "null_remover",
+            "RemoveNullsAttribute" or "ImputeNullsAttribute" => "null_remover",
             "DeduplicateAttribute" => "deduplicator",
             _ => "quality_scorer",
         };
         yaml.Item(2, "type", type, location);
+        if (name == "ImputeNullsAttribute")
+        {
+            // One imputed field per attribute: the file form's impute and fill_values, for that field.
+            var field = transform.ConstructorArguments[0].Value as string ?? "";
+            yaml.Open(3, "config", null);
+            yaml.Scalar(4, "strategy", new PipelineYamlWriter.RawYaml("impute"), location);
+            yaml.Open(4, "impute", null);
+            yaml.Scalar(5, field, Value(transform.ConstructorArguments[1]), ArgumentLocation(transform, 0, cancellationToken));
+            if (Named(transform, "Value") is { } constant)
+            {
+                yaml.Open(4, "fill_values", null);
+                yaml.Scalar(5, field, constant, Location(transform, "Value", cancellationToken));
+            }
+
+            return;
+        }
+
         yaml.Open(3, "config", null);
         var fields = transform.ConstructorArguments.Length > 0 ? transform.ConstructorArguments[0] : default;
         if (fields.Kind == TypedConstantKind.Array && !fields.Values.IsDefaultOrEmpty)

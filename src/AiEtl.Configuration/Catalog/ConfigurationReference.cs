@@ -119,8 +119,9 @@ public static class ConfigurationReference
         "  pipeline has no file beside it when it runs); at build time a CSV sample is looked up relative to the YAML file.\n" +
         "- `select` and `rename` change the row's fields and are not available (AIETL1109).\n\n" +
         "The same pipeline can be declared in C#: a `[Pipeline<TRecord>(\"name\")] partial class` with one source attribute\n" +
-        "(`[CsvSource(path)]`, `[JsonSource(path)]`, `[SqliteSource(path)]`), transform attributes in order\n" +
-        "(`[RemoveNulls(fields)]`, `[ScoreQuality(MinScore = ...)]`, `[Deduplicate(keyFields)]`), one destination attribute\n" +
+        "(`[CsvSource(path)]`, `[JsonSource(path)]`, `[SqliteSource(path)]`, `[PostgresSource]`), transform attributes in\n" +
+        "order (`[RemoveNulls(fields)]`, `[ImputeNulls(field, method)]`, `[ScoreQuality(MinScore = ...)]`,\n" +
+        "`[Deduplicate(keyFields)]`), one destination attribute\n" +
         "(`[CsvDestination]`, `[JsonDestination]`, `[SqliteDestination]`, `[PostgresDestination]`) and `[Execution]`,\n" +
         "`[Retry]`, `[ErrorHandling]`, `[StateFile]`; each property is the snake_case key of the same name. The attributes\n" +
         "are checked by the same rules, each reported at its argument. Methods marked `[Transform]` (`T M(T row)`) and\n" +

@@ -29,6 +29,8 @@ partial class DailyCustomers : global::AiEtl.ICompiledPipeline
             .From(CreateSource(options))
             .Transform(new global::AiEtl.Validator<global::Sample.Customer>())
             .Transform(new global::AiEtl.NullRemover<global::Sample.Customer>(["email"]))
+            .Transform(new global::AiEtl.NullImputer<global::Sample.Customer>([new global::AiEtl.ImputeRule("age", global::AiEtl.ImputeMethod.Median)]))
+            .Transform(new global::AiEtl.NullImputer<global::Sample.Customer>([new global::AiEtl.ImputeRule("country", global::AiEtl.ImputeMethod.Constant) { Constant = "unknown" }]))
             .Transform(new global::AiEtl.Deduplicator<global::Sample.Customer, int>(static row => row.Id, new global::AiEtl.DeduplicatorOptions { Strategy = global::AiEtl.DuplicateStrategy.KeepLast }))
             .Filter(IsAdult, "IsAdult")
             .Map(Normalize, "Normalize")

@@ -26,6 +26,12 @@ public sealed class CsvSourceAttribute : Attribute
     /// <summary>Texts that mean null besides the empty field, such as <c>NULL</c>.</summary>
     public string[]? NullValues { get; set; }
 
+    /// <summary>The culture of numbers and dates (<c>de-DE</c> for <c>1.234,56</c>); the invariant culture when absent.</summary>
+    public string? Culture { get; set; }
+
+    /// <summary>The text encoding (<c>utf-8</c>, <c>latin1</c>, ...); a byte order mark is honoured, UTF-8 assumed otherwise.</summary>
+    public string? Encoding { get; set; }
+
     /// <summary>Exact formats of date fields, tried in order.</summary>
     public string[]? DateFormats { get; set; }
 }
