@@ -1,4 +1,5 @@
 using System.Reflection;
+using AiEtl.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace AiEtl.Generators.Tests;
@@ -22,7 +23,7 @@ public sealed class DiagnosticCatalogTests
     [MemberData(nameof(Ids))]
     public void Id_has_a_documentation_page(string id)
     {
-        var page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");
+        var page = Path.Combine(RepositoryPaths.Root, "docs", "diagnostics", id + ".md");
 
         Assert.True(File.Exists(page), $"{page} is missing.");
         Assert.StartsWith($"# {id}:", File.ReadAllText(page));
@@ -32,7 +33,7 @@ public sealed class DiagnosticCatalogTests
     [MemberData(nameof(Ids))]
     public void Id_is_tracked_for_release(string id)
     {
-        var unshipped = File.ReadAllLines(Path.Combine(RepositoryRoot(), "generators", "AiEtl.Generators", "AnalyzerReleases.Unshipped.md"));
+        var unshipped = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "generators", "AiEtl.Generators", "AnalyzerReleases.Unshipped.md"));
 
         Assert.Single(unshipped, line => line.StartsWith(id + " |", StringComparison.Ordinal));
     }
@@ -50,13 +51,5 @@ public sealed class DiagnosticCatalogTests
     {
         return typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(field => (DiagnosticDescriptor)field.GetValue(null)!);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var project = typeof(DiagnosticCatalogTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(attribute => attribute.Key == "ProjectDirectory")
-            .Value!;
-        return Path.GetFullPath(Path.Combine(project, "..", ".."));
     }
 }

@@ -27,9 +27,9 @@ public sealed class PipelineFuzzTests
 
     private static readonly string[] Seeds =
     [
-        File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "QuickStart", "quickstart.etl.yaml")),
-        .. Directory.GetFiles(Path.Combine(RepositoryRoot(), "samples", "YamlPipelines", "pipelines"), "*.etl.yaml").Order().Select(File.ReadAllText),
-        .. Directory.GetFiles(Path.Combine(RepositoryRoot(), "samples", "pipelines"), "*.yaml").Order().Select(File.ReadAllText),
+        File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "QuickStart", "quickstart.etl.yaml")),
+        .. Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "samples", "YamlPipelines", "pipelines"), "*.etl.yaml").Order().Select(File.ReadAllText),
+        .. Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "samples", "pipelines"), "*.yaml").Order().Select(File.ReadAllText),
     ];
 
     private static readonly string[] Replacements = ["jsonl", "sqlite", "postgres", "select", "", "${X}", "${X:-csv}", "[]", "{}"];
@@ -176,13 +176,4 @@ public sealed class PipelineFuzzTests
     }
 
     private static string Shown(string text) => text.Length > 2_000 ? text[..2_000] + "..." : text;
-
-    private static string RepositoryRoot()
-    {
-        var project = typeof(PipelineFuzzTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>()
-            .Single(attribute => attribute.Key == "ProjectDirectory")
-            .Value!;
-        return Path.GetFullPath(Path.Combine(project, "..", ".."));
-    }
 }

@@ -50,5 +50,6 @@ public sealed class YamlPipelineTests(PackageFeed feed)
         var expected = $"{Path.Combine(consumer, "pipelines", "customers.etl.yaml")}{SourcePosition.Of(bad, "emial")}: error AIETL1105: ";
         Assert.True(build.Output.Contains(expected, StringComparison.Ordinal), $"no line starting {expected} in {build}");
         Assert.Contains("did you mean 'email'?", build.Output, StringComparison.Ordinal);
+        Assert.Contains($"pipelines/customers.etl.yaml{SourcePosition.Of(bad, "emial")}: error AIETL1105: ", GettingStarted, StringComparison.Ordinal); // the page shows the real line
     }
 }

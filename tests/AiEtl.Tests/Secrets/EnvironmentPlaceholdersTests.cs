@@ -11,6 +11,8 @@ public sealed class EnvironmentPlaceholdersTests
     [InlineData("no placeholder", "no placeholder")]
     [InlineData("cost: $${DB_USER}", "cost: ${DB_USER}")]
     [InlineData("$DB_USER and ${ not closed", "$DB_USER and ${ not closed")]
+    [InlineData("${DB_HOST:-localhost}:${DB_USER:-nobody}", "localhost:etl")]
+    [InlineData("${DB_HOST:-}", "")]
     public void Placeholders_are_replaced_from_the_environment(string text, string expected)
     {
         Assert.Equal(expected, EnvironmentPlaceholders.Expand(text, "setting", Variables.GetValueOrDefault));
