@@ -124,6 +124,7 @@ internal sealed class KillTrial(KillInput input, TempDirectory directory, KillTa
           name: kill-load
           execution:
             batch_size: {{KillInput.BatchSize}}
+            commit_every: 1
           source:
             type: csv
             config:

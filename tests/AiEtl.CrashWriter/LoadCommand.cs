@@ -52,6 +52,7 @@ internal static class LoadCommand
             .WithOptions(new PipelineOptions
             {
                 BatchSize = 500,
+                CommitEvery = 1, // the trials count commits as batches, for every destination
                 State = new StateManager(Path.Combine(target.WorkDirectory, "state")),
                 ErrorHandling = new ErrorHandlingOptions
                 {

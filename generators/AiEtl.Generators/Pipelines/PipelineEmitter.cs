@@ -267,9 +267,13 @@ internal static class PipelineEmitter
         {
             "BatchSize = " + options.Text("batch_size"),
             "MaxWorkers = " + options.Text("max_workers"),
-            "CommitEvery = " + options.Text("commit_every"),
             "BatchesInFlight = " + options.Text("batches_in_flight"),
         };
+        if (options.Text("commit_every") is { } commitEvery)
+        {
+            settings.Insert(2, "CommitEvery = " + commitEvery);
+        }
+
         if (options.Text("timeout_seconds") is { } timeout)
         {
             settings.Add($"Timeout = global::System.TimeSpan.FromSeconds({Number(timeout)})");

@@ -137,7 +137,7 @@ internal static class YamlPipelineParser
             {
                 Scalar("batch_size", Invariant(execution.BatchSize)),
                 Scalar("max_workers", Invariant(execution.MaxWorkers)),
-                Scalar("commit_every", Invariant(execution.CommitEvery)),
+                Scalar("commit_every", execution.CommitEvery is { } commitEvery ? Invariant(commitEvery) : null),
                 Scalar("batches_in_flight", Invariant(execution.BatchesInFlight)),
                 Scalar("timeout_seconds", execution.TimeoutSeconds is { } timeout ? timeout.ToString("R", CultureInfo.InvariantCulture) : null),
                 Scalar("max_retries", Invariant(retry.MaxRetries)),

@@ -96,7 +96,7 @@ internal static class RunCommand
         }
 
         Console.Out.WriteLine($"  destination  {pipeline.Destination.DestinationType} {pipeline.Destination.DestinationId}");
-        Console.Out.WriteLine($"  batch size   {pipeline.Options.BatchSize}, commit every {pipeline.Options.CommitEvery}");
+        Console.Out.WriteLine($"  batch size   {pipeline.Options.BatchSize}, commit every {pipeline.Options.CommitEvery ?? pipeline.Destination.DefaultCommitEvery}");
         Console.Out.WriteLine($"  state        {pipeline.StateLocation ?? "(none: everything is read on every run)"}");
         Console.Out.WriteLine($"  schema       {pipeline.Schema.Name}: " + string.Join(", ", pipeline.Schema.Fields.Select(f => f.Name + " " + SchemaConversion.NameOf(f.Type) + (f.IsNullable ? "" : " not null"))));
     }

@@ -40,7 +40,7 @@ public static class PipelineCatalog
         new ConfigKey("batch_size", ConfigValueKind.Integer, "Rows per batch, the unit that moves between the stages.") { Default = 1000L, Minimum = 1, EnvironmentVariable = "DEFAULT_BATCH_SIZE" },
         new ConfigKey("max_workers", ConfigValueKind.Integer, "How many batches the transform stage works on at once (transforms that keep no state run on several, the others each on a worker of its own); rows keep their order.") { Default = 4L, Minimum = 1, EnvironmentVariable = "MAX_WORKERS" },
         Number("timeout_seconds", "How long a run may take before it stops as a cancelled one does; absent for no limit.", minimum: 0),
-        Integer("commit_every", "Batches per destination transaction and checkpoint.", 1, minimum: 1),
+        Integer("commit_every", "Batches per destination transaction and checkpoint; absent: the destination's default (10 for postgres, 1 for the others).", minimum: 1),
         Integer("batches_in_flight", "How many batches may wait between two stages; bounds memory.", 4, minimum: 1),
         Section("retry_policy", "Retries of connections and batch loads.",
         [

@@ -12,8 +12,8 @@ public sealed class ExecutionSettings
     /// <summary>The run's time limit in seconds, or <see langword="null"/>.</summary>
     public double? TimeoutSeconds { get; init; }
 
-    /// <summary>Batches per transaction.</summary>
-    public int CommitEvery { get; init; } = 1;
+    /// <summary>Batches per transaction, or <see langword="null"/> for the destination's default.</summary>
+    public int? CommitEvery { get; init; }
 
     /// <summary>Batches that may wait between two stages.</summary>
     public int BatchesInFlight { get; init; } = 4;

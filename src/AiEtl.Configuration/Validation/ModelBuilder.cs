@@ -42,7 +42,7 @@ internal static class ModelBuilder
                 BatchSize = Int(execution, "batch_size"),
                 MaxWorkers = Int(execution, "max_workers"),
                 TimeoutSeconds = execution.GetDouble("timeout_seconds"),
-                CommitEvery = Int(execution, "commit_every"),
+                CommitEvery = execution.GetInt64("commit_every") is { } commitEvery ? (int)System.Math.Min(int.MaxValue, commitEvery) : null,
                 BatchesInFlight = Int(execution, "batches_in_flight"),
                 RetryPolicy = new RetrySettings
                 {

@@ -15,6 +15,9 @@ public abstract class Destination<T> : IDestination<T>
     /// <inheritdoc />
     public abstract string DestinationId { get; }
 
+    /// <inheritdoc />
+    public virtual int DefaultCommitEvery => 1;
+
     /// <summary>Whether a transaction is open.</summary>
     public bool IsTransactionActive { get; private set; }
 

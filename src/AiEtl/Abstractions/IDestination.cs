@@ -13,6 +13,12 @@ public interface IDestination<T> : IAsyncDisposable
     /// <summary>The destination's identity: a file path, a table.</summary>
     string DestinationId { get; }
 
+    /// <summary>
+    /// Batches per transaction when <see cref="PipelineOptions.CommitEvery"/> is not set: what a commit costs here.
+    /// 1 unless the destination says otherwise (PostgreSQL: 10, because each transaction is a COPY and a WAL flush).
+    /// </summary>
+    int DefaultCommitEvery => 1;
+
     /// <summary>Opens the destination.</summary>
     /// <exception cref="ConnectionFailedException">The destination cannot be opened.</exception>
     ValueTask ConnectAsync(CancellationToken cancellationToken = default);

@@ -25,7 +25,7 @@ public sealed class EtlPipeline<T>
         Options = options ?? new PipelineOptions();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchesInFlight);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.CommitEvery);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.CommitEvery ?? 1, nameof(PipelineOptions.CommitEvery));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.MaxWorkers);
         if (Options.Timeout is { } timeout)
         {

@@ -21,6 +21,8 @@ internal sealed class LoadStage<T>(
     string sourceId,
     StageRetry retry)
 {
+    private readonly int _commitEvery = options.CommitEvery ?? destination.DefaultCommitEvery;
+
     private readonly RejectedRowIsolation<T>? _isolation = destination is IRowIsolatingDestination<T> isolating
         ? new RejectedRowIsolation<T>(isolating, options.ErrorHandling.OnLoadError, errors, sourceId)
         : null;
@@ -57,7 +59,7 @@ internal sealed class LoadStage<T>(
                     {
                         unit.Add(batch);
                         await retry.ExecuteAsync(static (state, token) => state.Self.WriteUnitAsync(state.Unit, commit: false, token), (Self: this, Unit: unit), cancellationToken).ConfigureAwait(false);
-                        if (unit.Batches >= options.CommitEvery)
+                        if (unit.Batches >= _commitEvery)
                         {
                             await CommitAsync(unit, cancellationToken).ConfigureAwait(false);
                         }

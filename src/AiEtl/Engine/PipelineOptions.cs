@@ -14,9 +14,10 @@ public sealed record PipelineOptions
     /// writes this many batches, commits, then saves the checkpoint of the last one. A failure rolls back
     /// every batch of the open transaction; with retries, those batches are kept until the commit so the
     /// retry can write them all again (so up to <c>BatchSize * CommitEvery</c> rows stay in memory). Larger
-    /// values save round trips (PostgreSQL: one COPY per transaction); 1 (the default) commits every batch.
+    /// values save round trips (PostgreSQL: one COPY per transaction). <see langword="null"/> (the default) takes the
+    /// destination's <see cref="IDestination{T}.DefaultCommitEvery"/>: 10 for PostgreSQL, 1 for the others.
     /// </summary>
-    public int CommitEvery { get; init; } = 1;
+    public int? CommitEvery { get; init; }
 
     /// <summary>
     /// How many batches the transform stage works on at once; the seed's <c>execution.max_workers</c>. With more than

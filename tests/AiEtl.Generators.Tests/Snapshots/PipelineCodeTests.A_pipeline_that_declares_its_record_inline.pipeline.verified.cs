@@ -60,7 +60,6 @@ public sealed partial class EventsPipeline : global::AiEtl.ICompiledPipeline
         {
             BatchSize = 1000,
             MaxWorkers = 4,
-            CommitEvery = 1,
             BatchesInFlight = 4,
             ErrorHandling = new global::AiEtl.ErrorHandlingOptions
             {

@@ -192,7 +192,7 @@ public abstract class DatabaseCheckpointScenarios : IDisposable
 
         return await builder
             .To(Destination(table, mode, schemaMode))
-            .WithOptions(new PipelineOptions { BatchSize = 25, State = States })
+            .WithOptions(new PipelineOptions { BatchSize = 25, CommitEvery = 1, State = States })
             .RunAsync(TestContext.Current.CancellationToken);
     }
 

@@ -61,6 +61,18 @@ public sealed class PostgresCommitEveryTests : IAsyncDisposable, IDisposable
     }
 
     [Fact]
+    public async Task Without_a_commit_size_ten_batches_make_one_transaction_and_a_set_size_wins()
+    {
+        // 25 batches of 2 rows: the destination's default commits after batches 10, 20 and 25.
+        var byDefault = await CommitsAsync("default_commits", commitEvery: null);
+        Assert.Equal(3, byDefault);
+
+        Assert.Equal(25, await CommitsAsync("every_batch", commitEvery: 1));
+        Assert.Equal(50, _db.Count("default_commits"));
+        Assert.Equal(50, _db.Count("every_batch"));
+    }
+
+    [Fact]
     public async Task Merge_and_replace_work_across_the_batches_of_one_transaction()
     {
         Assert.True((await RunAsync([Row(1), Row(2)], "modes", commitEvery: 3)).Success);
@@ -121,6 +133,23 @@ public sealed class PostgresCommitEveryTests : IAsyncDisposable, IDisposable
 
         Assert.True(result.Success, PostgresDestinationTests.Errors(result));
         Assert.Equal([.. money.Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture))], _db.Strings($"SELECT money::text FROM \"{_db.Schema}\".numbers ORDER BY id"));
+    }
+
+    private async Task<long> CommitsAsync(string table, int? commitEvery)
+    {
+        var reports = new List<PipelineProgress>();
+        var result = await EtlPipeline.Create<Event>("pg-commit")
+            .From(new EnumerableSource<Event>([.. Enumerable.Range(1, 50).Select(i => Row(i))]))
+            .To(new PostgresDestination<Event>(_db.Destination(table)))
+            .WithOptions(new PipelineOptions { BatchSize = 2, CommitEvery = commitEvery, RetryPolicy = RetryPolicy.None, Progress = new Reports(reports) })
+            .RunAsync(TestContext.Current.CancellationToken);
+        Assert.True(result.Success, PostgresDestinationTests.Errors(result));
+        return reports[^1].Commits;
+    }
+
+    private sealed class Reports(List<PipelineProgress> reports) : IProgress<PipelineProgress>
+    {
+        public void Report(PipelineProgress value) => reports.Add(value);
     }
 
     private static Event Row(int id, string? name = null) => new(id, name ?? $"e{id}", T0.AddMinutes(id));

@@ -54,7 +54,7 @@ public sealed class PostgresServerRestartTests : IAsyncDisposable
             // A fast stop, not immediate: the test server runs with synchronous_commit=off, so a crash would lose acknowledged commits.
             .From(new EnumerableSource<AllTypes>(RowsAsync(onRow: 6_000, () => PgCtl("-m", "fast", "-w", "stop"))))
             .To(new PostgresDestination<AllTypes>(_db.Destination("down")))
-            .WithOptions(new PipelineOptions { BatchSize = BatchSize, RetryPolicy = retry })
+            .WithOptions(new PipelineOptions { BatchSize = BatchSize, CommitEvery = 1, RetryPolicy = retry })
             .RunAsync(TestContext.Current.CancellationToken);
         await EnsureRunningAsync();
 
@@ -77,7 +77,7 @@ public sealed class PostgresServerRestartTests : IAsyncDisposable
         var result = await EtlPipeline.Create<AllTypes>("pg-restart")
             .From(new EnumerableSource<AllTypes>(RowsAsync(onRow: 6_000, () => restart = Task.Run(RestartAsync))))
             .To(destination)
-            .WithOptions(new PipelineOptions { BatchSize = BatchSize, RetryPolicy = retry })
+            .WithOptions(new PipelineOptions { BatchSize = BatchSize, CommitEvery = 1, RetryPolicy = retry })
             .RunAsync(TestContext.Current.CancellationToken);
         await restart!;
 

@@ -10,8 +10,8 @@ public sealed class ExecutionAttribute : Attribute
     /// <summary>How many batches the transform stage works on at once.</summary>
     public int MaxWorkers { get; set; } = 4;
 
-    /// <summary>Batches per destination transaction and checkpoint.</summary>
-    public int CommitEvery { get; set; } = 1;
+    /// <summary>Batches per destination transaction and checkpoint; not set: the destination's default (PostgreSQL 10, the others 1).</summary>
+    public int CommitEvery { get; set; }
 
     /// <summary>How long a run may take; 0 for no limit.</summary>
     public double TimeoutSeconds { get; set; }
