@@ -248,8 +248,14 @@ internal sealed class ValueKinds
 
         foreach (var form in _dateTimes)
         {
+            // A form that starts with the year reads nothing that does not start with a digit (after white space): not tried.
+            if (form.IsTwin || (form.Pattern.StartsWith("yyyy", StringComparison.Ordinal) && value.TrimStart() is not [>= '0' and <= '9', ..]))
+            {
+                continue;
+            }
+
             // The form that reads the value tells whether it has an offset (a timestamp) or not (a date-time).
-            if (form.IsTwin || !DateTime.TryParseExact(value, form.Pattern, _culture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var parsed))
+            if (!DateTime.TryParseExact(value, form.Pattern, _culture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var parsed))
             {
                 continue;
             }
