@@ -26,14 +26,24 @@ public sealed class InferenceResultsGoldenTests
         Assert.Equal(expected, actual);
     }
 
-    private static string Render()
+    [Fact]
+    public void Counting_on_the_reading_thread_gives_what_counting_in_parallel_batches_gives()
+    {
+        // The customers sample and the employment file span several batches: merged in file order, they are one pass.
+        var sequential = Render(options => options with { MaxDegreeOfParallelism = 1 });
+
+        Assert.Equal(Render(), sequential);
+    }
+
+    private static string Render(Func<CsvSourceOptions, CsvSourceOptions>? adapt = null)
     {
         var text = new StringBuilder();
         foreach (var csv in CorpusFiles())
         {
             foreach (var full in new[] { true, false })
             {
-                var result = CsvSchemaInference.Analyze(InferenceSamples.OptionsFor(csv), new SchemaInferenceOptions { FullScan = full });
+                var source = InferenceSamples.OptionsFor(csv);
+                var result = CsvSchemaInference.Analyze(adapt?.Invoke(source) ?? source, new SchemaInferenceOptions { FullScan = full });
                 text.Append(CultureInfo.InvariantCulture, $"## {RelativeName(csv)} full={full}\n");
                 Write(text, result);
             }
