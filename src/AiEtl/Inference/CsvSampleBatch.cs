@@ -124,18 +124,12 @@ internal sealed class CsvSampleBatch
     {
         if (_used + value.Length > _bytes.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, _used + value.Length));
-            _bytes.AsSpan(0, _used).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_bytes);
-            _bytes = larger;
+            _bytes = PooledArrays.Grow(_bytes, _used, _used + value.Length);
         }
 
         if (_fieldCount == _fields.Length)
         {
-            var larger = ArrayPool<(int, int)>.Shared.Rent(_fields.Length * 2);
-            _fields.AsSpan(0, _fieldCount).CopyTo(larger);
-            ArrayPool<(int, int)>.Shared.Return(_fields);
-            _fields = larger;
+            _fields = PooledArrays.Grow(_fields, _fieldCount, _fieldCount + 1);
         }
 
         value.CopyTo(_bytes.AsSpan(_used));
