@@ -119,10 +119,7 @@ internal sealed class CsvRowBuffer
     {
         if (_used + value.Length > _bytes.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, _used + value.Length));
-            _bytes.AsSpan(0, _used).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_bytes);
-            _bytes = larger;
+            _bytes = PooledArrays.Grow(_bytes, _used, _used + value.Length);
         }
 
         var start = _used;
@@ -131,13 +128,7 @@ internal sealed class CsvRowBuffer
         return start;
     }
 
-    private static TItem[] Grow<TItem>(TItem[] items, int used, bool clear)
-    {
-        var larger = ArrayPool<TItem>.Shared.Rent(Math.Max(items.Length * 2, 16));
-        items.AsSpan(0, used).CopyTo(larger);
-        ArrayPool<TItem>.Shared.Return(items, clear);
-        return larger;
-    }
+    private static TItem[] Grow<TItem>(TItem[] items, int used, bool clear) => PooledArrays.Grow(items, used, 16, clear);
 
     /// <summary>A field's unescaped bytes in the buffer, and whether the reader saw it as null.</summary>
     internal readonly record struct Field(int Start, int Length, bool IsNull);

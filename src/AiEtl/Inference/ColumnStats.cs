@@ -27,13 +27,16 @@ internal sealed class ColumnStats(bool sentinels = true)
         "is", "has", "flag", "active", "enabled", "disabled", "deleted", "valid", "visible", "verified", "paid", "bool",
     };
 
-    private readonly Dictionary<ValueKind, int> _counts = [];
-    private readonly Dictionary<ValueKind, List<ValueExample>> _examples = [];
+    // Each kind seen, in first-seen order (the order the evidence lists ties in), with its count and first examples.
+    private readonly Dictionary<ValueKind, KindCount> _kinds = [];
     private readonly Dictionary<string, int> _tokens = new(StringComparer.Ordinal);
     private readonly List<ValueExample> _tokenExamples = [];
     private readonly Dictionary<string, int> _ninesCodes = new(StringComparer.Ordinal);
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
+
+    // Most columns repeat one kind: the last one is counted without a dictionary lookup.
+    private KindCount? _last;
 
     public int Nulls { get; set; }
 
@@ -45,48 +48,108 @@ internal sealed class ColumnStats(bool sentinels = true)
     /// <summary>Counts one non-empty value: a sentinel token, or a value of its kind.</summary>
     public void Add(string value, ValueKinds kinds, long? row, long? offset)
     {
-        if (sentinels && NullTokens.IsSentinel(value))
+        if (!AddToken(value, value, row, offset))
         {
-            var token = value.Trim();
-            Tokens++;
-            _tokens[token] = _tokens.GetValueOrDefault(token) + 1;
-            if (_tokenExamples.Count < ExamplesPerKind)
-            {
-                _tokenExamples.Add(new ValueExample(value, row, offset));
-            }
+            Add(kinds.Of(value), value, value, row, offset);
+        }
+    }
 
-            return;
+    /// <summary>
+    /// Counts one non-empty value given as characters and their UTF-8 bytes (a CSV field); a string is made only for the
+    /// few values the evidence keeps as examples.
+    /// </summary>
+    public void Add(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, KindCache kinds, long? row, long? offset)
+    {
+        if (!AddToken(value, null, row, offset))
+        {
+            Add(kinds.Of(value, bytes), value, null, row, offset);
+        }
+    }
+
+    // Counts a sentinel (NA) as a token; false for any other value.
+    private bool AddToken(ReadOnlySpan<char> value, string? text, long? row, long? offset)
+    {
+        if (!sentinels || !NullTokens.IsSentinel(value))
+        {
+            return false;
         }
 
-        Add(kinds.Of(value), value, row, offset);
+        var token = value.Trim().ToString();
+        Tokens++;
+        _tokens[token] = _tokens.GetValueOrDefault(token) + 1;
+        if (_tokenExamples.Count < ExamplesPerKind)
+        {
+            _tokenExamples.Add(new ValueExample(text ?? value.ToString(), row, offset));
+        }
+
+        return true;
     }
 
     /// <summary>Counts one value of a known kind (a JSON boolean or object).</summary>
-    public void Add(ValueKind kind, string value, long? row, long? offset)
+    public void Add(ValueKind kind, string value, long? row, long? offset) => Add(kind, value, value, row, offset);
+
+    private void Add(ValueKind kind, ReadOnlySpan<char> value, string? text, long? row, long? offset)
     {
         Values++;
-        _counts[kind] = _counts.GetValueOrDefault(kind) + 1;
-        if (!_examples.TryGetValue(kind, out var examples))
+        var counted = _last is { } last && last.Kind == kind ? last : CountOf(kind);
+        _last = counted;
+        counted.Count++;
+        if (counted.Examples.Count < ExamplesPerKind)
         {
-            _examples[kind] = examples = [];
-        }
-
-        if (examples.Count < ExamplesPerKind)
-        {
-            examples.Add(new ValueExample(value, row, offset));
+            counted.Examples.Add(new ValueExample(text ?? value.ToString(), row, offset));
         }
 
         if (kind.Kind is FieldType.Integer or FieldType.Float && !kind.Grouped)
         {
             if (NullTokens.IsNinesCode(value))
             {
-                _ninesCodes[value.Trim()] = _ninesCodes.GetValueOrDefault(value.Trim()) + 1;
+                var code = value.Trim().ToString();
+                _ninesCodes[code] = _ninesCodes.GetValueOrDefault(code) + 1;
             }
             else if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
                 (_min, _max) = (Math.Min(_min, number), Math.Max(_max, number));
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the counts of <paramref name="later"/>, the same column over the rows that follow these: the result is what
+    /// counting all the rows here would have given (first-seen orders and first examples included).
+    /// </summary>
+    public void Merge(ColumnStats later)
+    {
+        Nulls += later.Nulls;
+        Values += later.Values;
+        Tokens += later.Tokens;
+        foreach (var (token, count) in later._tokens)
+        {
+            _tokens[token] = _tokens.GetValueOrDefault(token) + count;
+        }
+
+        _tokenExamples.AddRange(later._tokenExamples.Take(ExamplesPerKind - _tokenExamples.Count));
+        foreach (var (code, count) in later._ninesCodes)
+        {
+            _ninesCodes[code] = _ninesCodes.GetValueOrDefault(code) + count;
+        }
+
+        (_min, _max) = (Math.Min(_min, later._min), Math.Max(_max, later._max));
+        foreach (var (kind, counted) in later._kinds)
+        {
+            var mine = CountOf(kind);
+            mine.Count += counted.Count;
+            mine.Examples.AddRange(counted.Examples.Take(ExamplesPerKind - mine.Examples.Count));
+        }
+    }
+
+    private KindCount CountOf(ValueKind kind)
+    {
+        if (!_kinds.TryGetValue(kind, out var counted))
+        {
+            _kinds[kind] = counted = new KindCount(kind);
+        }
+
+        return counted;
     }
 
     /// <summary>Whether the column's numbers only make sense with a decimal comma: some values can only be read so, and nearly all can.</summary>
@@ -147,7 +210,7 @@ internal sealed class ColumnStats(bool sentinels = true)
         // The best typed candidate, counting the kinds that widen into it and that the source reads as it (integers fit a float column).
         var best = FieldType.String;
         var bestCount = 0;
-        foreach (var candidate in _counts.Keys.Select(v => v.Kind).Where(k => k != FieldType.String).Distinct().Order())
+        foreach (var candidate in _kinds.Keys.Select(v => v.Kind).Where(k => k != FieldType.String).Distinct().Order())
         {
             var count = Count(v => Fits(v, candidate));
             if (count > bestCount || (count == bestCount && ValueKinds.Widen(best, candidate) == candidate))
@@ -208,7 +271,7 @@ internal sealed class ColumnStats(bool sentinels = true)
             return new Decision(FieldType.String, share, $"identifier: the name '{name}' says the digits are a code, so text (a number would drop leading zeros and signs of codes)");
         }
 
-        var widths = _counts.Keys.Where(k => k.Kind == FieldType.Integer).Select(k => k.Digits).Distinct().ToList();
+        var widths = _kinds.Keys.Where(k => k.Kind == FieldType.Integer).Select(k => k.Digits).Distinct().ToList();
         if (NameWords.Has(name, IdWords) && widths is [>= 5] && Values >= 2)
         {
             return new Decision(FieldType.String, share, string.Create(CultureInfo.InvariantCulture, $"identifier: every value has {widths[0]} digits and the name '{name}' says it identifies, so a fixed-width code kept as text"));
@@ -236,7 +299,7 @@ internal sealed class ColumnStats(bool sentinels = true)
     // Fractional numbers are floats; amounts are decimals: all written with the same 2-4 decimals (1234.50), or with group separators.
     private Decision DecideNumber(FieldType best, double share, IReadOnlyList<ValueExample> against)
     {
-        var numbers = _counts.Keys.Where(k => Fits(k, best)).ToList();
+        var numbers = _kinds.Keys.Where(k => Fits(k, best)).ToList();
         var decimals = numbers.Select(k => k.Decimals).Distinct().ToList();
         // One decimal everywhere (12.5) is as often a measurement as a price; two to four (1234.50) is how amounts are written.
         if (decimals is [>= 2 and <= 4] && numbers.All(k => k.ReadsAs(FieldType.Decimal)))
@@ -259,8 +322,8 @@ internal sealed class ColumnStats(bool sentinels = true)
     private Decision DecideOrder(FieldType type, double share, bool declared, IReadOnlyList<ValueExample> against)
     {
         var plain = new Decision(type, share, string.Create(CultureInfo.InvariantCulture, $"{share:P0} of the values are {Name(type)}")) { Counterexamples = against };
-        var ambiguousKinds = _counts.Keys.Where(v => Fits(v, type) && v.Differs).ToList();
-        var ambiguous = ambiguousKinds.Sum(k => _counts[k]);
+        var ambiguousKinds = _kinds.Keys.Where(v => Fits(v, type) && v.Differs).ToList();
+        var ambiguous = ambiguousKinds.Sum(k => _kinds[k].Count);
         if (ambiguous == 0)
         {
             return plain;
@@ -300,17 +363,17 @@ internal sealed class ColumnStats(bool sentinels = true)
 
     // The first examples of the kinds that match, in file order (rows first, then byte offsets).
     private IReadOnlyList<ValueExample> Examples(Func<ValueKind, bool> match) =>
-        [.. _examples.Where(e => match(e.Key)).SelectMany(e => e.Value).OrderBy(e => e.Row ?? long.MaxValue).ThenBy(e => e.ByteOffset ?? 0).Take(MaxCounterexamples)];
+        [.. _kinds.Values.Where(c => match(c.Kind)).SelectMany(c => c.Examples).OrderBy(e => e.Row ?? long.MaxValue).ThenBy(e => e.ByteOffset ?? 0).Take(MaxCounterexamples)];
 
-    private int Count(Func<ValueKind, bool> match) => _counts.Where(c => match(c.Key)).Sum(c => c.Value);
+    private int Count(Func<ValueKind, bool> match) => _kinds.Values.Where(c => match(c.Kind)).Sum(c => c.Count);
 
     private IReadOnlyList<ValueClassCount> Classes(FieldType type)
     {
         var typed = type != FieldType.String;
 
         // 0 and 1 are their own class only in a flag column; elsewhere they are integers like the others.
-        var classes = _counts.Keys.GroupBy(k => k.Shape == ValueShape.ZeroOrOne && type != FieldType.Boolean ? "integer" : k.Class)
-            .Select(g => new ValueClassCount(g.Key, g.Sum(k => _counts[k]), [.. g.SelectMany(k => _examples[k]).OrderBy(e => e.Row ?? long.MaxValue).Take(ExamplesPerKind)]));
+        var classes = _kinds.Keys.GroupBy(k => k.Shape == ValueShape.ZeroOrOne && type != FieldType.Boolean ? "integer" : k.Class)
+            .Select(g => new ValueClassCount(g.Key, g.Sum(k => _kinds[k].Count), [.. g.SelectMany(k => _kinds[k].Examples).OrderBy(e => e.Row ?? long.MaxValue).Take(ExamplesPerKind)]));
         if (_tokens.Count > 0)
         {
             classes = classes.Append(new ValueClassCount(typed ? "null token" : "null token (kept as text)", Tokens, _tokenExamples));
@@ -348,5 +411,15 @@ internal sealed class ColumnStats(bool sentinels = true)
         public IReadOnlyList<ValueExample> Counterexamples { get; init; } = [];
 
         public IReadOnlyList<string> Warnings { get; init; } = [];
+    }
+
+    // How often one kind was seen, and its first examples.
+    private sealed class KindCount(ValueKind kind)
+    {
+        public ValueKind Kind { get; } = kind;
+
+        public int Count { get; set; }
+
+        public List<ValueExample> Examples { get; } = [];
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Collections.Concurrent;
 using AiEtl.Csv;
 using CsvHelper;
 
@@ -17,15 +17,29 @@ internal sealed class CsvSample
     private readonly CsvSourceOptions _source;
     private readonly ValueKinds _kinds;
     private readonly HashSet<string> _nullValues;
-
     private readonly bool _sentinels;
+    private readonly int _batchRows;
+    private readonly int _parallel;
 
-    public CsvSample(CsvSourceOptions source, bool sentinels)
+    // Batches being counted, oldest first; the classifiers (each caches the kinds it has seen) and buffers they hand back.
+    private readonly Queue<Task<(CsvSampleBatch Batch, Counter Counter, List<ColumnStats> Columns)>> _counting = new();
+    private readonly ConcurrentBag<Counter> _idleCounters = [];
+    private readonly Counter _counter;
+    private readonly Stack<CsvSampleBatch> _idleBatches = new();
+    private CsvSampleBatch? _filling;
+
+    /// <param name="source">The file's options.</param>
+    /// <param name="sentinels">Whether sentinel texts are null tokens.</param>
+    /// <param name="batchRows">Rows counted together (on another thread unless the source asks for one).</param>
+    public CsvSample(CsvSourceOptions source, bool sentinels, int batchRows = 4096)
     {
         _sentinels = sentinels;
         _source = source;
-        _kinds = new ValueKinds(source);
+        _kinds = new ValueKinds(source); // checks the formats before anything is read
+        _counter = new Counter(_kinds);
         _nullValues = source.NullValues.ToHashSet(StringComparer.Ordinal);
+        _batchRows = Math.Max(1, batchRows);
+        _parallel = source.MaxDegreeOfParallelism is { } degree ? Math.Max(1, degree) : Environment.ProcessorCount + 1;
     }
 
     public List<ColumnStats> Columns { get; } = [];
@@ -46,6 +60,22 @@ internal sealed class CsvSample
 
     /// <exception cref="SchemaException">The file has no header row.</exception>
     public void Read(string path, SchemaInferenceOptions options)
+    {
+        try
+        {
+            ReadRows(path, options);
+        }
+        finally
+        {
+            CountAll();
+            while (_idleBatches.TryPop(out var batch))
+            {
+                batch.Release();
+            }
+        }
+    }
+
+    private void ReadRows(string path, SchemaInferenceOptions options)
     {
         var compression = _source.Compression ?? FileCompressions.FromPath(path);
         var plain = compression == FileCompression.None;
@@ -92,6 +122,7 @@ internal sealed class CsvSample
         }
 
         Spread = true;
+        CountAll();
         ReadSpread(path, stream.Position, rest, Names?.Length ?? Columns.Count);
     }
 
@@ -126,32 +157,81 @@ internal sealed class CsvSample
         }
     }
 
-    // Counts one row's values; returns its length in bytes as written (without quotes).
+    // Queues one row for counting; returns its length in bytes as written (without quotes).
     private long AddRow(CsvReader csv, long? row, long? offset)
     {
         Rows++;
-        long bytes = csv.FieldCount;
-        for (var i = 0; i < csv.FieldCount; i++)
+        _filling ??= _idleBatches.TryPop(out var idle) ? idle : new CsvSampleBatch();
+        var bytes = _filling.Add(csv, row, offset);
+        Bytes += bytes;
+        if (_filling.Rows >= _batchRows)
         {
-            while (Columns.Count <= i)
-            {
-                Columns.Add(new ColumnStats(_sentinels));
-            }
+            Dispatch();
+        }
 
-            var value = csv.GetString(i) ?? "";
-            bytes += Encoding.UTF8.GetByteCount(value);
-            if (value.Length == 0 || _nullValues.Contains(value))
+        return bytes;
+    }
+
+    // Starts counting the filled batch; merges the oldest batches while too many are in flight (memory stays flat).
+    private void Dispatch()
+    {
+        var batch = _filling!;
+        _filling = null;
+        if (_parallel == 1)
+        {
+            Merge(batch, _counter.Count(batch, _nullValues, _sentinels));
+            return;
+        }
+
+        _counting.Enqueue(Task.Run(() =>
+        {
+            var counter = _idleCounters.TryTake(out var idle) ? idle : new Counter(new ValueKinds(_source));
+            return (batch, counter, counter.Count(batch, _nullValues, _sentinels));
+        }));
+        while (_counting.Count > _parallel)
+        {
+            MergeOldest();
+        }
+    }
+
+    // Counts every row read so far into Columns.
+    private void CountAll()
+    {
+        if (_filling is { Rows: > 0 })
+        {
+            Dispatch();
+        }
+
+        while (_counting.Count > 0)
+        {
+            MergeOldest();
+        }
+    }
+
+    private void MergeOldest()
+    {
+        var (batch, counter, columns) = _counting.Dequeue().GetAwaiter().GetResult();
+        _idleCounters.Add(counter);
+        Merge(batch, columns);
+    }
+
+    // Batches merge in file order: each column's counts, first-seen orders and first examples are those of one pass.
+    private void Merge(CsvSampleBatch batch, List<ColumnStats> columns)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i == Columns.Count)
             {
-                Columns[i].Nulls++;
+                Columns.Add(columns[i]);
             }
             else
             {
-                Columns[i].Add(value, _kinds, row, offset);
+                Columns[i].Merge(columns[i]);
             }
         }
 
-        Bytes += bytes;
-        return bytes;
+        batch.Clear();
+        _idleBatches.Push(batch);
     }
 
     private static long SkipPastLineBreak(FileStream file)
@@ -179,4 +259,12 @@ internal sealed class CsvSample
         MalformedData = CsvMalformedDataHandling.Skip,
         DetectSeparatorHint = false,
     };
+
+    // What one thread counts batches with: a classifier and each column's cache of kinds.
+    private sealed class Counter(ValueKinds kinds)
+    {
+        private readonly List<KindCache> _caches = [];
+
+        public List<ColumnStats> Count(CsvSampleBatch batch, HashSet<string> nullValues, bool sentinels) => batch.Count(kinds, _caches, nullValues, sentinels);
+    }
 }

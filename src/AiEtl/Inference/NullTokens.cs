@@ -8,13 +8,15 @@ internal static class NullTokens
         "NA", "N/A", "#N/A", "#NA", "N.A.", "-", "--", "null", "None", "nil", "NaN", "missing", "?", ".",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SentinelLookup = Sentinels.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Whether <paramref name="value"/> is a sentinel for a missing value (<c>NA</c>, <c>N/A</c>, <c>#N/A</c>, <c>-</c>, <c>null</c>, <c>None</c>, ...).</summary>
-    public static bool IsSentinel(string value) => Sentinels.Contains(value.Trim());
+    public static bool IsSentinel(ReadOnlySpan<char> value) => SentinelLookup.Contains(value.Trim());
 
     /// <summary>Whether a number is written as a run of nines (<c>99</c>, <c>-999</c>, <c>-9999.0</c>): the shape of a missing-value code.</summary>
-    public static bool IsNinesCode(string value)
+    public static bool IsNinesCode(ReadOnlySpan<char> value)
     {
-        var text = value.AsSpan().Trim().TrimStart("+-");
+        var text = value.Trim().TrimStart("+-");
         var point = text.IndexOf('.');
         var whole = point < 0 ? text : text[..point];
         var fraction = point < 0 ? [] : text[(point + 1)..];

@@ -67,7 +67,7 @@ internal sealed class ValueKinds
             return known;
         }
 
-        var kind = Classify(value);
+        var kind = Classify(value, Encoding.UTF8.GetBytes(value));
         if (_seen.Count < MaxRemembered)
         {
             _seen[value] = kind;
@@ -76,10 +76,10 @@ internal sealed class ValueKinds
         return kind;
     }
 
-    private ValueKind Classify(string value)
+    /// <summary>The kind of a value given as its characters and their UTF-8 bytes (a CSV field, without a string for it).</summary>
+    public ValueKind Classify(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        var text = value.AsSpan().Trim();
+        var text = value.Trim();
         // 1 and 0 are numbers first: the column decides whether they are flags.
         if (text.Length > 0 && !char.IsAsciiDigit(text[0]) && SourceValues.TryBoolean(bytes, out _))
         {
@@ -195,7 +195,7 @@ internal sealed class ValueKinds
         return (before, separator < 0 ? 0 : text.Length - separator - 1);
     }
 
-    private static ValueKind Other(byte[] bytes, ReadOnlySpan<char> text)
+    private static ValueKind Other(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> text)
     {
         if (text.Length == 36 && Guid.TryParseExact(text, "D", out _) && SourceValues.TryGuid(bytes, out _))
         {
@@ -210,7 +210,7 @@ internal sealed class ValueKinds
         return new ValueKind(FieldType.String);
     }
 
-    private bool TryDate(string value, byte[] bytes, out DateOnly date, out DateOrder order)
+    private bool TryDate(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, out DateOnly date, out DateOrder order)
     {
         order = DateOrder.None;
         if (!_source.TryDate(bytes, out date))
@@ -237,7 +237,7 @@ internal sealed class ValueKinds
         return false;
     }
 
-    private bool TryDateTime(string value, byte[] bytes, out FieldType kind, out long key, out DateOrder order)
+    private bool TryDateTime(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, out FieldType kind, out long key, out DateOrder order)
     {
         (kind, key, order) = (FieldType.String, 0, DateOrder.None);
         if (!_exactDateTimes && Utf8Values.TryParseSlicedIsoDateTime(bytes, out _, out var offset))
@@ -248,8 +248,14 @@ internal sealed class ValueKinds
 
         foreach (var form in _dateTimes)
         {
+            // A form that starts with the year reads nothing that does not start with a digit (after white space): not tried.
+            if (form.IsTwin || (form.Pattern.StartsWith("yyyy", StringComparison.Ordinal) && value.TrimStart() is not [>= '0' and <= '9', ..]))
+            {
+                continue;
+            }
+
             // The form that reads the value tells whether it has an offset (a timestamp) or not (a date-time).
-            if (form.IsTwin || !DateTime.TryParseExact(value, form.Pattern, _culture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var parsed))
+            if (!DateTime.TryParseExact(value, form.Pattern, _culture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var parsed))
             {
                 continue;
             }
@@ -272,7 +278,7 @@ internal sealed class ValueKinds
     }
 
     // Whether the source reads the value as the kind, to the value the form reads (pattern null: the ISO fast path).
-    private bool Agrees(string value, byte[] bytes, FieldType kind, string? pattern, out long key)
+    private bool Agrees(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, FieldType kind, string? pattern, out long key)
     {
         key = 0;
         if (kind == FieldType.Timestamp)
@@ -295,7 +301,7 @@ internal sealed class ValueKinds
         return pattern is null || DateTimeKey(value, pattern) == key;
     }
 
-    private bool TryTime(string value, byte[] bytes)
+    private bool TryTime(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes)
     {
         if (!_source.TryTime(bytes, out var time))
         {
@@ -319,7 +325,7 @@ internal sealed class ValueKinds
     }
 
     // Which orders of the forms (twins included) read the value, and whether one of another order reads a different value.
-    private (DateOrder Orders, bool Differs) Scan(string value, DateForm[] forms, Func<string, string, long?> read, long? sourceKey, DateOrder sourceOrder)
+    private (DateOrder Orders, bool Differs) Scan(ReadOnlySpan<char> value, DateForm[] forms, KeyReader read, long? sourceKey, DateOrder sourceOrder)
     {
         var orders = DateOrder.None;
         var differs = false;
@@ -337,14 +343,17 @@ internal sealed class ValueKinds
         return (orders, differs);
     }
 
-    private long? DateKey(string value, string pattern) =>
+    private long? DateKey(ReadOnlySpan<char> value, string pattern) =>
         DateOnly.TryParseExact(value, pattern, _culture, DateTimeStyles.AllowWhiteSpaces, out var parsed) ? parsed.DayNumber : null;
 
-    private long? DateTimeKey(string value, string pattern) =>
+    private long? DateTimeKey(ReadOnlySpan<char> value, string pattern) =>
         DateTime.TryParseExact(value, pattern, _culture, DateTimeStyle, out var parsed) ? parsed.Ticks : null;
 
-    private long? TimestampKey(string value, string pattern) =>
+    private long? TimestampKey(ReadOnlySpan<char> value, string pattern) =>
         DateTimeOffset.TryParseExact(value, pattern, _culture, TimestampStyle, out var parsed) ? parsed.UtcTicks : null;
+
+    // What a form reads a value as (a day number or ticks), or null when it does not read it.
+    private delegate long? KeyReader(ReadOnlySpan<char> value, string pattern);
 
     private static DateForm[] Forms(IEnumerable<string> patterns) => [.. patterns.Distinct(StringComparer.Ordinal).SelectMany(DateForm.Of)];
 

@@ -1,0 +1,139 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using CsvHelper;
+
+namespace AiEtl;
+
+/// <summary>
+/// Rows a CSV inference read and has not counted yet: each field's UTF-8 bytes copied out of the reader, with each row's
+/// number or byte offset. The reading thread fills one while others count the previous ones (<see cref="Count"/>), so a
+/// full scan classifies values on every core; counted in file order and merged, the batches give what counting each row
+/// as it was read gives.
+/// </summary>
+internal sealed class CsvSampleBatch
+{
+    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(1 << 16);
+    private int _used;
+    private (int Start, int Length)[] _fields = ArrayPool<(int, int)>.Shared.Rent(1 << 12);
+    private int _fieldCount;
+    private readonly List<(int FirstField, int Fields, long? Row, long? Offset)> _rows = [];
+
+    public int Rows => _rows.Count;
+
+    /// <summary>Copies the reader's current record; returns its length in bytes as written (without quotes), as its string values count them.</summary>
+    public long Add(CsvReader csv, long? row, long? offset)
+    {
+        _rows.Add((_fieldCount, csv.FieldCount, row, offset));
+        long bytes = csv.FieldCount;
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            var value = csv.GetSpan(i);
+            bytes += Utf8.IsValid(value) ? value.Length : Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(value));
+            Append(value);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Counts the rows' values into one <see cref="ColumnStats"/> a column (as many as the longest row has fields).</summary>
+    /// <param name="kinds">The classifier, used by one thread at a time.</param>
+    /// <param name="caches">The kinds each column has seen, kept by the thread from batch to batch (grown as needed).</param>
+    /// <param name="nullValues">The source's null values besides the empty field.</param>
+    /// <param name="sentinels">Whether sentinel texts are null tokens.</param>
+    public List<ColumnStats> Count(ValueKinds kinds, List<KindCache> caches, HashSet<string> nullValues, bool sentinels)
+    {
+        var columns = new List<ColumnStats>();
+        var nulls = nullValues.GetAlternateLookup<ReadOnlySpan<char>>();
+        var chars = ArrayPool<char>.Shared.Rent(256);
+        try
+        {
+            foreach (var (firstField, fields, row, offset) in _rows)
+            {
+                for (var i = 0; i < fields; i++)
+                {
+                    while (columns.Count <= i)
+                    {
+                        columns.Add(new ColumnStats(sentinels));
+                    }
+
+                    while (caches.Count <= i)
+                    {
+                        caches.Add(new KindCache(kinds));
+                    }
+
+                    var (start, length) = _fields[firstField + i];
+                    var bytes = _bytes.AsSpan(start, length);
+                    if (!Utf8.IsValid(bytes))
+                    {
+                        // Invalid bytes read as the replacement character, exactly as the reader's strings have them.
+                        var text = Encoding.UTF8.GetString(bytes);
+                        Add(columns[i], text, Encoding.UTF8.GetBytes(text), caches[i], nulls, row, offset);
+                        continue;
+                    }
+
+                    if (chars.Length < length)
+                    {
+                        ArrayPool<char>.Shared.Return(chars);
+                        chars = ArrayPool<char>.Shared.Rent(length);
+                    }
+
+                    var written = Encoding.UTF8.GetChars(bytes, chars);
+                    Add(columns[i], chars.AsSpan(0, written), bytes, caches[i], nulls, row, offset);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+
+        return columns;
+    }
+
+    /// <summary>Empties the batch for the next rows, keeping its buffers.</summary>
+    public void Clear()
+    {
+        _rows.Clear();
+        _used = 0;
+        _fieldCount = 0;
+    }
+
+    /// <summary>Returns the buffers to the pool; the batch must not be used afterwards.</summary>
+    public void Release()
+    {
+        ArrayPool<byte>.Shared.Return(_bytes);
+        ArrayPool<(int, int)>.Shared.Return(_fields);
+        (_bytes, _fields) = ([], []);
+        Clear();
+    }
+
+    private static void Add(ColumnStats column, ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, KindCache kinds, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> nulls, long? row, long? offset)
+    {
+        if (value.Length == 0 || nulls.Contains(value))
+        {
+            column.Nulls++;
+        }
+        else
+        {
+            column.Add(value, bytes, kinds, row, offset);
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> value)
+    {
+        if (_used + value.Length > _bytes.Length)
+        {
+            _bytes = PooledArrays.Grow(_bytes, _used, _used + value.Length);
+        }
+
+        if (_fieldCount == _fields.Length)
+        {
+            _fields = PooledArrays.Grow(_fields, _fieldCount, _fieldCount + 1);
+        }
+
+        value.CopyTo(_bytes.AsSpan(_used));
+        _fields[_fieldCount++] = (_used, value.Length);
+        _used += value.Length;
+    }
+}
