@@ -219,6 +219,52 @@ public sealed class DlqTests
         Assert.Contains("write_mode is replace", replay.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Replay_of_100k_entries_streams_the_file_keeps_their_order_and_counts_and_bounded_memory()
+    {
+        using var dir = new TempDirectory();
+        const int Rows = 100_000;
+
+        // Every row fails at extract (qty is text); after the fix the odd ids fail again at the validator (age 200).
+        var padding = new string('x', 400);
+        using (var input = new StreamWriter(dir.File("in.csv")))
+        {
+            input.Write("id,name,qty,age\n");
+            for (var id = 1; id <= Rows; id++)
+            {
+                input.Write($"{id},{padding},q{id},{(id % 2 == 0 ? 20 : 200)}\n");
+            }
+        }
+
+        var pipeline = dir.Write("p.yaml", Pipeline("integer", maxAge: true));
+        var run = await Aietl.RunAsync(dir.Path, "run", pipeline);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var deadLetterBytes = new FileInfo(dir.File("dlq.jsonl")).Length;
+        Assert.Equal(Rows, File.ReadLines(dir.File("dlq.jsonl")).Count());
+
+        File.WriteAllText(pipeline, Pipeline("string", maxAge: true));
+        var (replay, peak) = await PeakMemory.RunAsync(dir.Path, "dlq", "replay", pipeline);
+
+        Succeeded(replay,
+            "  loaded              50000  removed from the file",
+            "  failed again        50000  kept, with the new reason",
+            dir.File("dlq.jsonl") + ": 50000 entries left");
+        Assert.Equal(Rows / 2, Sqlite.Count(dir.File("out.db"), "items"));
+        var left = File.ReadLines(dir.File("dlq.jsonl")).Select(line =>
+        {
+            using var entry = JsonDocument.Parse(line);
+            Assert.Equal("transform", entry.RootElement.GetProperty("replay_stage").GetString());
+            return entry.RootElement.GetProperty("location").GetProperty("line").GetInt64();
+        }).ToList();
+
+        // The entries that stay are the odd ids, in the file's order (id n is on line n + 1 of in.csv).
+        Assert.Equal(Enumerable.Range(0, Rows / 2).Select(i => (long)(2 * i) + 2), left);
+
+        // The file is about 100k x 900 bytes; holding it (bytes, text, lines, entries) took several times that.
+        TestContext.Current.SendDiagnosticMessage($"dead-letter file {deadLetterBytes / 1e6:F1} MB, replay peak working set {peak / 1e6:F1} MB");
+        Assert.True(peak < deadLetterBytes + (150L << 20), $"the replay peaked at {peak / 1e6:F1} MB for a {deadLetterBytes / 1e6:F1} MB dead-letter file");
+    }
+
     private static string Pipeline(string qtyType, bool maxAge) => $$"""
         pipeline:
           name: dlq-test
