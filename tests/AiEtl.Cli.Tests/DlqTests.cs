@@ -220,6 +220,38 @@ public sealed class DlqTests
     }
 
     [Fact]
+    public async Task Replay_of_an_inferred_csv_parses_the_lines_with_the_inferred_null_tokens_and_decimal_comma()
+    {
+        using var dir = new TempDirectory();
+
+        // The source as it is now (fixed): price has a decimal comma and stock the null token NA, which only the
+        // inference's read options parse. The entry is one a run wrote when row 5's code failed a stricter schema,
+        // in the engine's format.
+        dir.Write("in.csv", "id;price;stock;code\n1;1.234,50;7;a1\n2;12,00;NA;b2\n3;0,75;12;c3\n4;3,10;NA;d4\n5;2,50;NA;x5\n");
+        var source = dir.File("in.csv");
+        dir.Write("dlq.jsonl", JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["entry_id"] = "00000000000000000000000000000005",
+            ["pipeline_id"] = "dlq-inferred",
+            ["stage"] = "extract",
+            ["error_type"] = "FieldFormatException",
+            ["message"] = source + "(6,10) row 5 column 'code': 'x5' is not a 64-bit integer",
+            ["location"] = new Dictionary<string, object> { ["source"] = source, ["line"] = 6, ["column"] = 10, ["column_name"] = "code", ["row"] = 5 },
+            ["raw"] = "5;2,50;NA;x5",
+        }) + "\n");
+        var pipeline = dir.Write("p.yaml",
+            "pipeline:\n  name: dlq-inferred\n  source:\n    type: csv\n    config:\n      path: in.csv\n      delimiter: \";\"\n" +
+            "  destination:\n    type: sqlite\n    config:\n      path: out.db\n      table: prices\n      write_mode: append\n" +
+            "  error_handling:\n    on_extract_error: skip\n    dead_letter_queue: dlq.jsonl\n");
+
+        var replay = await Aietl.RunAsync(dir.Path, "dlq", "replay", pipeline);
+
+        Succeeded(replay, "  loaded                  1  removed from the file");
+        Assert.Equal([["5", "2.5", "", "x5"]], Sqlite.Rows(dir.File("out.db"), "SELECT id, price, stock, code FROM prices"));
+        Assert.False(File.Exists(dir.File("dlq.jsonl")));
+    }
+
+    [Fact]
     public async Task Replay_of_100k_entries_streams_the_file_keeps_their_order_and_counts_and_bounded_memory()
     {
         using var dir = new TempDirectory();

@@ -45,6 +45,7 @@ internal static class PipelineBinder
             Destination = destination,
             Options = options,
             Schema = schema,
+            CsvReadOptions = config.Source.Adapter.Type == "csv" ? resolved.CsvReadOptions ?? CsvOptions(config, new BindingProblems(config.FilePath)) : null,
             StateLocation = options.State?.StateFile ?? options.State?.StateDirectory,
         }, problems.Items);
     }

@@ -36,7 +36,7 @@ internal static class ReplayRunner
                 DeadLetterPath = deadLetters,
             },
         };
-        var result = await bound.Build(ReplaySources.For(input, file.Path, config, bound.Schema), options).RunAsync(cancellationToken).ConfigureAwait(false);
+        var result = await bound.Build(ReplaySources.For(input, file.Path, config, bound.Schema, bound.CsvReadOptions), options).RunAsync(cancellationToken).ConfigureAwait(false);
         if (!result.Success)
         {
             // Some transactions may have committed: the entries stay, and a replay into an append destination may load those rows twice.
