@@ -253,8 +253,8 @@ internal static class PipelineEmitter
         };
         var settings = destination.Type switch
         {
-            "csv" => CsvDestinationSettings(destination),
-            "json" or "jsonl" => JsonDestinationSettings(destination),
+            "csv" => Concat(CsvDestinationSettings(destination), SchemaModeSetting(pipeline.SchemaMode)),
+            "json" or "jsonl" => Concat(JsonDestinationSettings(destination), SchemaModeSetting(pipeline.SchemaMode)),
             "sqlite" => TableSettings(destination, pipeline.SchemaMode),
             _ => Concat(PostgresConnection(destination), TableSettings(destination, pipeline.SchemaMode)),
         };
@@ -434,14 +434,21 @@ internal static class PipelineEmitter
     {
         var settings = new List<string>();
         Add(settings, "Table", c.Text("table") is { } table ? TextExpression(table, c.KeyPath + ".config.table") : null);
+        settings.AddRange(SchemaModeSetting(schemaMode));
+        Add(settings, "WriteMode", WriteMode(c.Text("write_mode")));
+        Add(settings, "EvolveSchema", c.Text("evolve_schema"));
+        return settings;
+    }
+
+    private static List<string> SchemaModeSetting(string schemaMode)
+    {
+        var settings = new List<string>();
         Add(settings, "SchemaMode", schemaMode switch
         {
             "fail_if_missing" => AiEtl + "SchemaMode.FailIfMissing",
             "drop_and_create" => AiEtl + "SchemaMode.DropAndCreate",
             _ => null,
         });
-        Add(settings, "WriteMode", WriteMode(c.Text("write_mode")));
-        Add(settings, "EvolveSchema", c.Text("evolve_schema"));
         return settings;
     }
 

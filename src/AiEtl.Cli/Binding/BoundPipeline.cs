@@ -1,3 +1,4 @@
+using AiEtl.Csv;
 namespace AiEtl.Cli.Binding;
 
 /// <summary>A configuration bound to the runtime: the dynamic-row pipeline's parts, ready to build and run.</summary>
@@ -14,6 +15,12 @@ internal sealed class BoundPipeline
     public required PipelineOptions Options { get; init; }
 
     public required Schema Schema { get; init; }
+
+    /// <summary>
+    /// The options a CSV source reads with: the configuration's, with what an inference found (its null tokens, a
+    /// decimal comma); <see langword="null"/> for another source. A replay parses dead-lettered lines with them too.
+    /// </summary>
+    public CsvSourceOptions? CsvReadOptions { get; init; }
 
     /// <summary>The state file (the seed's <c>state_file</c>) or folder, or <see langword="null"/> when the pipeline keeps no state.</summary>
     public string? StateLocation { get; init; }

@@ -45,6 +45,7 @@ internal static class PipelineBinder
             Destination = destination,
             Options = options,
             Schema = schema,
+            CsvReadOptions = config.Source.Adapter.Type == "csv" ? resolved.CsvReadOptions ?? CsvOptions(config, new BindingProblems(config.FilePath)) : null,
             StateLocation = options.State?.StateFile ?? options.State?.StateDirectory,
         }, problems.Items);
     }
@@ -176,12 +177,6 @@ internal static class PipelineBinder
         var schemaMode = SchemaModeOf(config.Destination.SchemaMode);
         var codec = Codec(schema, adapter.Type, path);
         var root = config.Root.GetSection("pipeline").GetSection("destination");
-        if (adapter.Type is "csv" or "json" or "jsonl" && schemaMode != SchemaMode.CreateIfMissing)
-        {
-            problems.NotSupported(root, "schema_mode", "schema_mode '" + config.Destination.SchemaMode + "' for a file destination (a file is always replaced or appended to)");
-            return null;
-        }
-
         switch (adapter.Type)
         {
             case "csv":
@@ -196,6 +191,7 @@ internal static class PipelineBinder
                     CompressionLevel = LevelOf(c.GetString("compression_level")),
                     NullValue = c.GetString("null_value") ?? "",
                     NewLine = c.GetString("new_line") == "lf" ? "\n" : "\r\n",
+                    SchemaMode = schemaMode,
                 }, codec);
             case "json":
             case "jsonl":
@@ -208,6 +204,7 @@ internal static class PipelineBinder
                     CompressionLevel = LevelOf(c.GetString("compression_level")),
                     ExportSchema = c.GetBoolean("export_schema") ?? false,
                     SchemaPath = c.GetString("schema_path") is { } schemaPath ? FullPath(config, schemaPath) : null,
+                    SchemaMode = schemaMode,
                 }, codec);
             case "sqlite":
                 return new SqliteDestination<Record, RecordCodec>(new SqliteDestinationOptions(path)

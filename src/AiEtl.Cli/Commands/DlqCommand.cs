@@ -89,9 +89,9 @@ internal static class DlqCommand
             return ExitCodes.RunFailed;
         }
 
-        if (file.Entries.Count == 0)
+        if (file.Length == 0)
         {
-            ReplayReport.Write(file, [], dryRun, json);
+            ReplayReport.WriteEmpty(file.Path, dryRun, json);
             return ExitCodes.Success;
         }
 
@@ -115,16 +115,7 @@ internal static class DlqCommand
             return ExitCodes.RunFailed;
         }
 
-        var decisions = file.Entries.Select(e => (Entry: e, Decision: ReplayDecision.For(e, config, schema))).ToList();
-        var outcomes = decisions.Where(d => !d.Decision.Replayable).Select(d => new ReplayOutcome(d.Entry, ReplayOutcomeKind.NotReplayable, d.Decision.Reason)).ToList();
-        if (dryRun)
-        {
-            outcomes.AddRange(decisions.Where(d => d.Decision.Replayable).Select(d => new ReplayOutcome(d.Entry, ReplayOutcomeKind.WouldReplay, null)));
-            ReplayReport.Write(file, outcomes, dryRun, json);
-            return ExitCodes.Success;
-        }
-
-        if (DeadLetterFile.BeingWritten(file.Path) is { } busy)
+        if (!dryRun && DeadLetterFile.BeingWritten(file.Path) is { } busy)
         {
             Console.Error.WriteLine($"aietl: {file.Path}: {busy}");
             return ExitCodes.RunFailed;
@@ -134,31 +125,106 @@ internal static class DlqCommand
         Directory.CreateDirectory(workDirectory);
         try
         {
-            using (var logging = RunLogging.Create(config.Monitoring))
+            // First pass: each entry decided and, when replayable, its row written to its group's input file as it is read.
+            var plan = new ReplayPlan();
+            var inputs = new Dictionary<ReplayInput, ReplayInputFile>();
+            try
             {
-                foreach (var group in decisions.Where(d => d.Decision.Replayable).GroupBy(d => d.Decision.Input))
+                foreach (var line in file.ReadLines())
                 {
+                    if (line.Entry is not { } entry)
+                    {
+                        plan.Other();
+                        continue;
+                    }
+
+                    var decision = ReplayDecision.For(entry, config, schema);
+                    if (!decision.Replayable)
+                    {
+                        plan.NotReplayable(decision.Reason!);
+                        continue;
+                    }
+
+                    if (dryRun)
+                    {
+                        plan.Replay(decision.Input, 0);
+                        continue;
+                    }
+
+                    if (!inputs.TryGetValue(decision.Input, out var input))
+                    {
+                        var name = decision.Input.ToString().ToLowerInvariant() + (decision.Input == ReplayInput.CsvLine ? ".csv" : ".jsonl");
+                        inputs.Add(decision.Input, input = ReplayInputFile.Create(Path.Combine(workDirectory, name), decision.Input, config, schema));
+                    }
+
+                    plan.Replay(decision.Input, input.Count);
+                    input.Add(entry.Raw!);
+                }
+
+                if (plan.Entries == 0)
+                {
+                    ReplayReport.WriteEmpty(file.Path, dryRun, json);
+                    return ExitCodes.Success;
+                }
+
+                if (dryRun)
+                {
+                    using var stdout = Console.OpenStandardOutput();
+                    Drain(WriteReport(stdout, file, plan, dryRun, json, file.ReadLines()));
+                    return ExitCodes.Success;
+                }
+
+                using var logging = RunLogging.Create(config.Monitoring);
+                foreach (var (kind, input) in inputs)
+                {
+                    input.Complete();
                     if (cancellation.IsCancellationRequested)
                     {
-                        outcomes.AddRange(group.Select(d => new ReplayOutcome(d.Entry, ReplayOutcomeKind.Kept, "the replay was cancelled")));
+                        plan.Finished(kind, ReplayGroupResult.Kept("the replay was cancelled"));
                         continue;
                     }
 
                     try
                     {
-                        outcomes.AddRange(await ReplayRunner.RunAsync(config, group.Key, [.. group.Select(d => d.Entry)], workDirectory, logging, cancellation.Token));
+                        plan.Finished(kind, await ReplayRunner.RunAsync(config, kind, input, workDirectory, logging, cancellation.Token));
                     }
                     catch (EtlException error)
                     {
-                        outcomes.AddRange(group.Select(d => new ReplayOutcome(d.Entry, ReplayOutcomeKind.Kept, "the replay failed: " + error.Message)));
+                        plan.Finished(kind, ReplayGroupResult.Kept("the replay failed: " + error.Message));
                     }
                 }
             }
-
-            if (outcomes.Any(o => o.Kind is ReplayOutcomeKind.Loaded or ReplayOutcomeKind.FailedAgain))
+            finally
             {
-                file.Rewrite(RewrittenLines(file, outcomes));
+                foreach (var input in inputs.Values)
+                {
+                    input.Dispose();
+                }
             }
+
+            // Second pass: the report, into a file until the rewrite succeeded, and the file rewritten, both as the lines are read again.
+            var counts = plan.Counts(dryRun: false);
+            var reportPath = Path.Combine(workDirectory, "report");
+            if (counts[ReplayOutcomeKind.Loaded] + counts[ReplayOutcomeKind.FailedAgain] > 0)
+            {
+                using var report = new FileStream(reportPath, FileMode.Create, FileAccess.Write);
+                file.Rewrite(lines => WriteReport(report, file, plan, dryRun: false, json, lines));
+            }
+            else
+            {
+                using var report = new FileStream(reportPath, FileMode.Create, FileAccess.Write);
+                Drain(WriteReport(report, file, plan, dryRun: false, json, file.ReadLines()));
+            }
+
+            using (var stdout = Console.OpenStandardOutput())
+            using (var report = File.OpenRead(reportPath))
+            {
+                report.CopyTo(stdout);
+            }
+
+            return cancellation.IsCancellationRequested ? ExitCodes.Cancelled
+                : counts[ReplayOutcomeKind.Kept] > 0 ? ExitCodes.RunFailed
+                : ExitCodes.Success;
         }
         catch (IOException error)
         {
@@ -170,31 +236,39 @@ internal static class DlqCommand
         {
             Directory.Delete(workDirectory, recursive: true);
         }
-
-        ReplayReport.Write(file, outcomes, dryRun, json);
-        return cancellation.IsCancellationRequested ? ExitCodes.Cancelled
-            : outcomes.Any(o => o.Kind == ReplayOutcomeKind.Kept) ? ExitCodes.RunFailed
-            : ExitCodes.Success;
     }
 
-    // Loaded entries go; entries that failed again get their new reason; every other line stays as it was.
-    private static IEnumerable<string> RewrittenLines(DeadLetterFile file, IReadOnlyList<ReplayOutcome> outcomes)
+    // A report without a rewrite: its lines are read for their outcomes only.
+    private static void Drain(IEnumerable<string> lines)
     {
-        var byLine = outcomes.ToDictionary(o => o.Entry.FileLine);
-        var now = DateTimeOffset.UtcNow;
-        for (var i = 0; i < file.Lines.Count; i++)
+        foreach (var unused in lines)
         {
-            if (!byLine.TryGetValue(i + 1, out var outcome))
+        }
+    }
+
+    // Each entry's outcome to the report as its line is read again; the lines that stay, as they are or with the new
+    // reason of a row that failed again (loaded entries go). Lazy: the rewrite pulls the lines, and the report follows.
+    private static IEnumerable<string> WriteReport(Stream output, DeadLetterFile file, ReplayPlan plan, bool dryRun, bool json, IEnumerable<DeadLetterLine> lines)
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var report = new ReplayReport(output, file.Path, plan.Counts(dryRun), dryRun, json);
+        foreach (var line in lines)
+        {
+            var outcome = plan.OutcomeOf(line.Number, line.Entry, dryRun);
+            if (outcome is null)
             {
-                yield return file.Lines[i];
+                yield return line.Text;
+                continue;
             }
-            else if (outcome is { Kind: ReplayOutcomeKind.FailedAgain, Failure: { } failure })
+
+            report.Add(outcome);
+            if (outcome is { Kind: ReplayOutcomeKind.FailedAgain, Failure: { } failure })
             {
-                yield return outcome.Entry.WithReplayFailure(failure.Stage, failure.ErrorType, outcome.Reason ?? failure.Message, now);
+                yield return outcome.Entry.WithReplayFailure(failure.Stage, failure.ErrorType, outcome.Reason ?? failure.Reason, now);
             }
             else if (outcome.Kind != ReplayOutcomeKind.Loaded)
             {
-                yield return file.Lines[i];
+                yield return line.Text;
             }
         }
     }
@@ -217,7 +291,7 @@ internal static class DlqCommand
     {
         try
         {
-            return DeadLetterFile.Read(path);
+            return DeadLetterFile.Open(path);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -3,81 +3,70 @@ using System.Text;
 namespace AiEtl.Cli.DeadLetters;
 
 /// <summary>
-/// A pipeline's dead-letter file as read at one moment: its lines (an entry each, or a line that is none, kept as it
-/// is) and how many bytes they were, so a rewrite carries over the entries a run appended since.
+/// A pipeline's dead-letter file as it was at one moment: its path and how many bytes it had. Its lines are read one at
+/// a time (<see cref="ReadLines()"/>), as often as needed, never all at once: a file of millions of entries costs a line
+/// of memory. A rewrite carries over the bytes a run appended after that moment.
 /// </summary>
 internal sealed class DeadLetterFile
 {
-    private DeadLetterFile(string path, IReadOnlyList<string> lines, IReadOnlyList<DeadLetterEntry> entries, long length)
+    private DeadLetterFile(string path, long length)
     {
         Path = path;
-        Lines = lines;
-        Entries = entries;
         Length = length;
     }
 
     public string Path { get; }
 
-    /// <summary>Every line, in order, without its newline.</summary>
-    public IReadOnlyList<string> Lines { get; }
-
-    public IReadOnlyList<DeadLetterEntry> Entries { get; }
-
-    /// <summary>Lines that are not entries (torn by a kill before entries were written whole, or written by hand).</summary>
-    public int UnreadableLines => Lines.Count(l => l.Length > 0) - Entries.Count;
-
-    /// <summary>The bytes read.</summary>
+    /// <summary>The bytes of the file when it was opened; every read stops there.</summary>
     public long Length { get; }
 
-    /// <summary>The file, or an empty one when it does not exist (no row was ever dead-lettered).</summary>
-    public static DeadLetterFile Read(string path)
+    /// <summary>The file as it is now, or an empty one when it does not exist (no row was ever dead-lettered).</summary>
+    public static DeadLetterFile Open(string path) => new(path, File.Exists(path) ? new FileInfo(path).Length : 0);
+
+    /// <summary>The lines of the first <see cref="Length"/> bytes, in order, each parsed when it is an entry.</summary>
+    public IEnumerable<DeadLetterLine> ReadLines()
     {
-        if (!File.Exists(path))
+        if (Length == 0)
         {
-            return new DeadLetterFile(path, [], [], 0);
+            yield break;
         }
 
-        var bytes = File.ReadAllBytes(path);
-        var text = Encoding.UTF8.GetString(bytes);
-        var lines = text.Split('\n').ToList();
-        if (lines[^1].Length == 0)
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
+        foreach (var line in ReadLines(stream, Length))
         {
-            lines.RemoveAt(lines.Count - 1);
+            yield return line;
         }
-
-        var entries = new List<DeadLetterEntry>();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            lines[i] = lines[i].TrimEnd('\r');
-            if (DeadLetterEntry.Parse(i + 1, lines[i]) is { } entry)
-            {
-                entries.Add(entry);
-            }
-        }
-
-        return new DeadLetterFile(path, lines, entries, bytes.Length);
     }
 
     /// <summary>
-    /// Replaces the file with <paramref name="lines"/> and whatever was appended to it after it was read, through a
-    /// temporary file renamed over it: a crash leaves the old file or the new one, never a part. No line left: the
-    /// file is deleted.
+    /// Replaces the file with the lines <paramref name="rewrite"/> makes of its lines (read as they are written, from
+    /// the handle that holds the file) and whatever was appended to it after it was opened, through a temporary file
+    /// renamed over it: a crash leaves the old file or the new one, never a part. No line left: the file is deleted.
     /// </summary>
     /// <exception cref="IOException">A run of the pipeline has the file open to write to it.</exception>
-    public void Rewrite(IEnumerable<string> lines)
+    public void Rewrite(Func<IEnumerable<DeadLetterLine>, IEnumerable<string>> rewrite)
     {
         // Held exclusively until the rename: a run that opens the file to write meanwhile fails to, instead of
-        // writing into the old file after it is replaced, where its entries would be lost.
+        // writing into the old file after it is replaced, where its entries would be lost. The lines are read through
+        // this handle, as a second open would be refused too.
         using var current = OpenExclusive(Path);
         var temporary = Path + ".rewrite.tmp";
         long written = 0;
-        using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
         {
-            foreach (var line in lines)
+            var buffer = new byte[4096];
+            foreach (var line in rewrite(current is null ? [] : ReadLines(current, Length)))
             {
-                var bytes = Encoding.UTF8.GetBytes(line + "\n");
-                output.Write(bytes);
-                written += bytes.Length;
+                var count = Encoding.UTF8.GetMaxByteCount(line.Length + 1);
+                if (count > buffer.Length)
+                {
+                    buffer = new byte[count];
+                }
+
+                var bytes = Encoding.UTF8.GetBytes(line, buffer);
+                buffer[bytes++] = (byte)'\n';
+                output.Write(buffer, 0, bytes);
+                written += bytes;
             }
 
             written += CopyAppended(current, output);
@@ -112,7 +101,38 @@ internal sealed class DeadLetterFile
     private static FileStream? OpenExclusive(string path) =>
         File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None) : null;
 
-    // A run of the pipeline may have appended entries since the file was read: they stay.
+    // The lines of the first length bytes of stream, from its start; the stream stays open.
+    private static IEnumerable<DeadLetterLine> ReadLines(FileStream stream, long length)
+    {
+        stream.Seek(0, SeekOrigin.Begin);
+        using var reader = new StreamReader(new BoundedReadStream(stream, length), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 64 * 1024);
+        long number = 0;
+        while (ReadLine(reader) is { } line)
+        {
+            number++;
+            yield return new DeadLetterLine(number, line, DeadLetterEntry.Parse(number, line));
+        }
+    }
+
+    // A line ends at '\n' only (a '\r' before it is dropped), as the engine writes them.
+    private static string? ReadLine(StreamReader reader)
+    {
+        var text = new StringBuilder();
+        int c;
+        while ((c = reader.Read()) >= 0 && c != '\n')
+        {
+            text.Append((char)c);
+        }
+
+        if (c < 0 && text.Length == 0)
+        {
+            return null;
+        }
+
+        return text.ToString().TrimEnd('\r');
+    }
+
+    // A run of the pipeline may have appended entries since the file was opened: they stay.
     private long CopyAppended(FileStream? current, FileStream output)
     {
         if (current is null || current.Length <= Length)

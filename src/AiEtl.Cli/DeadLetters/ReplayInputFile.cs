@@ -8,55 +8,70 @@ using AiEtl.Csv;
 namespace AiEtl.Cli.DeadLetters;
 
 /// <summary>
-/// The rows of some entries written to a file the pipeline's own reader parses again (CSV with the source's header
-/// and options, or JSON Lines), with the line each entry starts on, so a failure's location leads back to its entry.
+/// The rows of some entries written, as they are read, to a file the pipeline's own reader parses again (CSV with the
+/// source's header and options, or JSON Lines), with the line each entry starts on (8 bytes an entry, never its text),
+/// so a failure's location leads back to its entry.
 /// </summary>
-internal sealed class ReplayInputFile
+internal sealed class ReplayInputFile : IDisposable
 {
-    private readonly long[] _startLines;
+    private readonly List<long> _startLines = [];
+    private readonly StreamWriter _writer;
+    private readonly ReplayInput _input;
+    private long _line = 1;
 
-    private ReplayInputFile(string path, long[] startLines)
+    private ReplayInputFile(string path, ReplayInput input)
     {
         Path = path;
-        _startLines = startLines;
+        _input = input;
+        _writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 64 * 1024);
     }
 
     public string Path { get; }
 
-    public static ReplayInputFile Write(string path, ReplayInput input, IReadOnlyList<DeadLetterEntry> entries, PipelineConfiguration config, Schema schema)
+    /// <summary>How many entries were added.</summary>
+    public int Count => _startLines.Count;
+
+    public static ReplayInputFile Create(string path, ReplayInput input, PipelineConfiguration config, Schema schema)
     {
-        var text = new StringBuilder();
-        var line = 1L;
+        var file = new ReplayInputFile(path, input);
         if (input == ReplayInput.CsvLine && PipelineBinder.CsvOptions(config, new BindingProblems(config.FilePath)) is { HasHeader: true } csv)
         {
-            text.Append(HeaderOf(csv, schema)).Append('\n');
-            line++;
+            file.WriteRow(HeaderOf(csv, schema));
         }
 
-        var starts = new long[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var row = input == ReplayInput.CsvLine ? entries[i].Raw!.TrimEnd('\r', '\n') : OneLine(entries[i].Raw!);
-            starts[i] = line;
-            line += row.Count(c => c == '\n') + 1;
-            text.Append(row).Append('\n');
-        }
-
-        File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
-        return new ReplayInputFile(path, starts);
+        return file;
     }
+
+    /// <summary>Adds the row of an entry (its raw CSV line, or its JSON, made one line).</summary>
+    public void Add(string raw)
+    {
+        _startLines.Add(_line);
+        WriteRow(_input == ReplayInput.CsvLine ? raw.TrimEnd('\r', '\n') : OneLine(raw));
+    }
+
+    /// <summary>Flushes the rows, for the pipeline to read.</summary>
+    public void Complete() => _writer.Flush();
+
+    public void Dispose() => _writer.Dispose();
 
     /// <summary>The index of the entry a failure at <paramref name="location"/> of this file belongs to, or -1 when it does not say.</summary>
     public int EntryAt(DataLocation? location)
     {
         if (location?.Line is { } line)
         {
-            var index = Array.BinarySearch(_startLines, line);
+            var index = _startLines.BinarySearch(line);
             return index >= 0 ? index : ~index - 1;
         }
 
         // A row without a line (a source that counts rows only) is the entry of its number.
-        return location?.Row is { } row && row >= 1 && row <= _startLines.Length ? (int)row - 1 : -1;
+        return location?.Row is { } row && row >= 1 && row <= _startLines.Count ? (int)row - 1 : -1;
+    }
+
+    private void WriteRow(string row)
+    {
+        _line += row.Count(c => c == '\n') + 1;
+        _writer.Write(row);
+        _writer.Write('\n');
     }
 
     // The source's own header, so columns bind by name as in a run; the schema's field names when the file is gone.

@@ -20,4 +20,4 @@ internal enum ReplayOutcomeKind
 }
 
 /// <summary>One entry's outcome, with the reason for any but <see cref="ReplayOutcomeKind.Loaded"/>, and the replay's own entry for a row that failed again.</summary>
-internal sealed record ReplayOutcome(DeadLetterEntry Entry, ReplayOutcomeKind Kind, string? Reason, DeadLetterEntry? Failure = null);
+internal sealed record ReplayOutcome(DeadLetterEntry Entry, ReplayOutcomeKind Kind, string? Reason, ReplayFailure? Failure = null);

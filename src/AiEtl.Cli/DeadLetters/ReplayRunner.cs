@@ -12,17 +12,16 @@ namespace AiEtl.Cli.DeadLetters;
 /// </summary>
 internal static class ReplayRunner
 {
-    public static async Task<IReadOnlyList<ReplayOutcome>> RunAsync(
-        PipelineConfiguration config, ReplayInput input, IReadOnlyList<DeadLetterEntry> entries, string workDirectory, ILoggerFactory? logging, CancellationToken cancellationToken)
+    public static async Task<ReplayGroupResult> RunAsync(
+        PipelineConfiguration config, ReplayInput input, ReplayInputFile file, string workDirectory, ILoggerFactory? logging, CancellationToken cancellationToken)
     {
         var (bound, problems) = await PipelineBinder.BindAsync(config, new RunSettings { LoggerFactory = logging }, cancellationToken).ConfigureAwait(false);
         if (bound is null)
         {
-            return Keep(entries, "the pipeline does not bind: " + string.Join("; ", problems.Select(p => p.Message)));
+            return ReplayGroupResult.Kept("the pipeline does not bind: " + string.Join("; ", problems.Select(p => p.Message)));
         }
 
         var name = input.ToString().ToLowerInvariant();
-        var file = ReplayInputFile.Write(Path.Combine(workDirectory, name + (input == ReplayInput.CsvLine ? ".csv" : ".jsonl")), input, entries, config, bound.Schema);
         var deadLetters = Path.Combine(workDirectory, name + ".dlq.jsonl");
         var options = bound.Options with
         {
@@ -37,40 +36,31 @@ internal static class ReplayRunner
                 DeadLetterPath = deadLetters,
             },
         };
-        var result = await bound.Build(ReplaySources.For(input, file.Path, config, bound.Schema), options).RunAsync(cancellationToken).ConfigureAwait(false);
+        var result = await bound.Build(ReplaySources.For(input, file.Path, config, bound.Schema, bound.CsvReadOptions), options).RunAsync(cancellationToken).ConfigureAwait(false);
         if (!result.Success)
         {
             // Some transactions may have committed: the entries stay, and a replay into an append destination may load those rows twice.
             var why = result.Cancelled ? "the replay was cancelled" : result.TimedOut ? "the replay timed out" : "the replay failed: " + (result.Errors.FirstOrDefault()?.Message ?? "no reason given");
-            return Keep(entries, why);
+            return ReplayGroupResult.Kept(why);
         }
 
-        var failures = new Dictionary<int, DeadLetterEntry>();
-        foreach (var failure in DeadLetterFile.Read(deadLetters).Entries)
+        var failures = new Dictionary<int, ReplayFailure>();
+        foreach (var line in DeadLetterFile.Open(deadLetters).ReadLines())
         {
+            if (line.Entry is not { } failure)
+            {
+                continue;
+            }
+
             var index = file.EntryAt(failure.Location);
             if (index < 0)
             {
-                return Keep(entries, "a row failed at a place that names no entry: " + failure.Message);
+                return ReplayGroupResult.Kept("a row failed at a place that names no entry: " + failure.Message);
             }
 
-            failures.TryAdd(index, failure);
+            failures.TryAdd(index, ReplayFailure.Of(failure));
         }
 
-        return [.. entries.Select((entry, i) => failures.TryGetValue(i, out var failure)
-            ? new ReplayOutcome(entry, ReplayOutcomeKind.FailedAgain, NewReason(entry, failure), failure)
-            : new ReplayOutcome(entry, ReplayOutcomeKind.Loaded, null))];
+        return new ReplayGroupResult(null, failures);
     }
-
-    // The reason at the entry's own location (the source's file and line), not the replay's temporary file.
-    private static string NewReason(DeadLetterEntry entry, DeadLetterEntry failure)
-    {
-        var location = entry.Location is { } original
-            ? original with { Column = failure.Location?.Column, ColumnName = failure.Location?.ColumnName }
-            : null;
-        return location is null ? failure.Reason : $"{location}: {failure.Reason}";
-    }
-
-    private static List<ReplayOutcome> Keep(IReadOnlyList<DeadLetterEntry> entries, string reason) =>
-        [.. entries.Select(e => new ReplayOutcome(e, ReplayOutcomeKind.Kept, reason))];
 }

@@ -94,7 +94,7 @@ public static class PipelineCatalog
         [
             new ConfigKey("type", ConfigValueKind.Enum, "The destination adapter.") { Required = true, AllowedValues = AdapterCatalog.Destinations.Names },
             new ConfigKey("config", ConfigValueKind.Mapping, "The adapter's settings; the keys depend on type."),
-            Choice("schema_mode", "What happens when the table or file is missing.", "create_if_missing", "create_if_missing", "fail_if_missing", "drop_and_create"),
+            Choice("schema_mode", "What happens when the table or file is missing, or exists with other columns (files: see the section on `schema_mode` of a file destination).", "create_if_missing", "create_if_missing", "fail_if_missing", "drop_and_create"),
         ],
     };
 

@@ -21,7 +21,7 @@ public class CsvDestination<T, TCodec> : FileDestination<T>
 
     /// <summary>Creates a destination for the file in <paramref name="options"/>, writing rows with <paramref name="codec"/>.</summary>
     public CsvDestination(CsvDestinationOptions options, TCodec codec)
-        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.WriteMode, options.Compression, options.Encoding, options.CompressionLevel)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.WriteMode, options.Compression, options.Encoding, options.CompressionLevel, options.SchemaMode)
     {
         _options = options;
         _codec = codec;
@@ -49,26 +49,41 @@ public class CsvDestination<T, TCodec> : FileDestination<T>
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A CSV row is matched to its columns by position: appended under a header that names other columns, or the same
+    /// ones in another order, its values would land in the wrong columns, so every difference counts, strict or not.
+    /// A file without a header can only be compared by its first row's number of fields.
+    /// </remarks>
+    protected override void CheckExisting(Stream content, bool strict)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var fields = _codec.Schema.Fields.Select(f => f.Name).ToList();
+        var source = new CsvSourceOptions(DisplayPath) { Delimiter = _options.Delimiter, Quote = _options.Quote, Encoding = _options.Encoding, HasHeader = _options.HasHeader };
+        using var csv = CsvHelper.CsvReader.Create(content, CsvSample.ReaderOptions(source, _options.HasHeader), leaveOpen: true);
+        var what = strict ? "the existing file" : "the file to append to";
+        if (_options.HasHeader)
+        {
+            var header = csv.Headers.ToList();
+            if (ColumnDifference.Describe(header, fields, orderMatters: true) is { } difference)
+            {
+                throw new SchemaException(
+                    $"{what} has the header '{string.Join(_options.Delimiter, header)}', not '{string.Join(_options.Delimiter, fields)}' of {_codec.Schema.Name}: {difference}",
+                    new DataLocation(DisplayPath) { Line = 1 });
+            }
+        }
+        else if (csv.Read() && csv.FieldCount != fields.Count)
+        {
+            throw new SchemaException($"{what} has rows of {csv.FieldCount} fields, not the {fields.Count} of {_codec.Schema.Name} (it has no header to compare by name)", new DataLocation(DisplayPath) { Line = 1 });
+        }
+    }
+
+    /// <inheritdoc />
     protected override bool PrepareAppend(FileStream copy)
     {
         ArgumentNullException.ThrowIfNull(copy);
         if (Compression != FileCompression.None)
         {
             return true;
-        }
-
-        // The header of the file must name the same columns in the same order, or the new rows would land in the wrong ones.
-        if (_options.HasHeader)
-        {
-            var schema = _codec.Schema;
-            copy.Position = 0;
-            using var reader = new StreamReader(copy, _options.Encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-            var header = reader.ReadLine() ?? "";
-            var expected = string.Join(_options.Delimiter, schema.Fields.Select(f => f.Name));
-            if (!string.Equals(header.Trim(), expected, StringComparison.Ordinal))
-            {
-                throw new SchemaException($"the file to append to has the header '{header}', not '{expected}' of {schema.Name}", new DataLocation(DisplayPath) { Line = 1 });
-            }
         }
 
         // A file that does not end with a line break gets one, so the first new row starts its own record.

@@ -21,6 +21,12 @@ public sealed record CsvDestinationOptions(string Path)
     /// <summary>Replace the file (the default) or append to it; <see cref="WriteMode.Merge"/> is refused.</summary>
     public WriteMode WriteMode { get; init; } = WriteMode.Replace;
 
+    /// <summary>
+    /// What an existing or missing file means: create it (the default; an appended file must have the rows' header),
+    /// fail when it is missing or its header is not the rows' fields, or start it anew whatever is there.
+    /// </summary>
+    public SchemaMode SchemaMode { get; init; } = SchemaMode.CreateIfMissing;
+
     /// <summary>The compression; <see langword="null"/> to take it from the extension (<c>.gz</c>, <c>.zip</c>, <c>.bz2</c>, <c>.zst</c>).</summary>
     public FileCompression? Compression { get; init; }
 

@@ -44,8 +44,9 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     /// <param name="compression">The compression; <see langword="null"/> to take it from the extension.</param>
     /// <param name="encoding">The text encoding; <see langword="null"/> for UTF-8 without a byte order mark.</param>
     /// <param name="compressionLevel">How hard gzip, zip and zstd compress.</param>
+    /// <param name="schemaMode">What an existing or missing target means (see <see cref="SchemaMode"/>).</param>
     /// <exception cref="PipelineConfigurationException"><paramref name="writeMode"/> is <see cref="WriteMode.Merge"/>.</exception>
-    protected FileDestination(string path, WriteMode writeMode, FileCompression? compression, Encoding? encoding, CompressionLevel compressionLevel = CompressionLevel.Fastest)
+    protected FileDestination(string path, WriteMode writeMode, FileCompression? compression, Encoding? encoding, CompressionLevel compressionLevel = CompressionLevel.Fastest, SchemaMode schemaMode = SchemaMode.CreateIfMissing)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (writeMode is not (WriteMode.Replace or WriteMode.Append))
@@ -56,6 +57,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
         DisplayPath = path;
         TargetPath = Path.GetFullPath(path);
         WriteMode = writeMode;
+        SchemaMode = schemaMode;
         Compression = compression ?? FileCompressions.FromPath(path);
         CompressionLevel = compressionLevel;
         _encoding = encoding is null || encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding;
@@ -67,6 +69,14 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
     /// <summary>Replace or append.</summary>
     public WriteMode WriteMode { get; }
+
+    /// <summary>
+    /// What the target's existence means: <see cref="SchemaMode.CreateIfMissing"/> creates it (an appended CSV must
+    /// have the rows' header); <see cref="SchemaMode.FailIfMissing"/> refuses a missing target and one whose columns
+    /// (a CSV header, the fields of a JSON file's first row) are not the rows' fields; <see cref="SchemaMode.DropAndCreate"/>
+    /// starts a new file whatever is there (an append too), and forgets its checkpoints.
+    /// </summary>
+    public SchemaMode SchemaMode { get; }
 
     /// <summary>The compression of the target.</summary>
     public FileCompression Compression { get; }
@@ -117,8 +127,9 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             // Before the leftovers go: a publication a killed run left pending is finished first.
             _manifest.Recover();
             DeleteLeftovers(directory);
+            var keepsRows = CheckTarget();
             _tempPath = Path.Combine(directory, $".{Path.GetFileName(TargetPath)}.{Guid.NewGuid():N}{TempSuffix}");
-            var appendTo = WriteMode == WriteMode.Append && File.Exists(TargetPath) && new FileInfo(TargetPath).Length > 0;
+            var appendTo = WriteMode == WriteMode.Append && keepsRows;
             if (appendTo)
             {
                 File.Copy(TargetPath, _tempPath, overwrite: true);
@@ -242,7 +253,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             _writeback = null;
             if (_checkpoint.IsStaged)
             {
-                _manifest.Prepare(_tempPath!, size, _checkpoint, replaces: WriteMode == WriteMode.Replace);
+                _manifest.Prepare(_tempPath!, size, _checkpoint, replaces: StartsEmpty);
                 prepared = true;
                 CrashPoints.Reach(CrashPoints.PublishPrepared);
             }
@@ -277,7 +288,7 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
     }
 
     /// <inheritdoc />
-    public bool StartsEmpty => WriteMode == WriteMode.Replace;
+    public bool StartsEmpty => WriteMode == WriteMode.Replace || SchemaMode == SchemaMode.DropAndCreate;
 
     /// <inheritdoc />
     public ValueTask<StoredCheckpoint?> ReadCheckpointAsync(CheckpointKey key, CancellationToken cancellationToken = default)
@@ -315,6 +326,16 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
 
     /// <summary>Checks the options before anything is created; throws <see cref="PipelineConfigurationException"/>.</summary>
     protected virtual void CheckOptions()
+    {
+    }
+
+    /// <summary>
+    /// Compares the content of the existing, non-empty target (decompressed) with the rows' fields and throws a
+    /// <see cref="SchemaException"/> naming the file and the differing columns. <paramref name="strict"/> is the
+    /// schema mode fail_if_missing (every difference counts); otherwise the file is about to be appended to, and only
+    /// what would misplace the new rows counts.
+    /// </summary>
+    protected virtual void CheckExisting(Stream content, bool strict)
     {
     }
 
@@ -436,6 +457,37 @@ public abstract class FileDestination<T> : Destination<T>, ICompletableDestinati
             WritePrologue(_pending);
             _prologuePending = true;
         }
+    }
+
+    // The schema mode applied to the target as it is now; whether its rows stay (an append copies them).
+    private bool CheckTarget()
+    {
+        var exists = File.Exists(TargetPath);
+        if (!exists && SchemaMode == SchemaMode.FailIfMissing)
+        {
+            throw new SchemaException("the file does not exist and the schema mode is fail_if_missing (create it first, or use create_if_missing)", new DataLocation(DisplayPath));
+        }
+
+        var hasContent = exists && new FileInfo(TargetPath).Length > 0;
+        if (!hasContent || SchemaMode == SchemaMode.DropAndCreate)
+        {
+            return false;
+        }
+
+        if (SchemaMode == SchemaMode.FailIfMissing || WriteMode == WriteMode.Append)
+        {
+            try
+            {
+                using var content = FileCompressions.OpenRead(new FileStream(TargetPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), Compression, DisplayPath);
+                CheckExisting(content, strict: SchemaMode == SchemaMode.FailIfMissing);
+            }
+            catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                throw new SchemaException($"the existing file cannot be read to compare it with the rows' fields: {error.Message}", new DataLocation(DisplayPath), error);
+            }
+        }
+
+        return true;
     }
 
     // Temp files of a killed run: they were never renamed, so they hold nothing anyone relies on.

@@ -18,6 +18,7 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
     where TCodec : struct, IRowCodec<T>
 {
     private const int TailScanBytes = 64 * 1024;
+    private const int FirstRowScanBytes = 1024 * 1024;
     private readonly JsonDestinationOptions _options;
     private readonly TCodec _codec;
     private readonly JsonFormat _format;
@@ -27,7 +28,7 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
 
     /// <summary>Creates a destination for the file in <paramref name="options"/>, writing rows with <paramref name="codec"/>.</summary>
     public JsonDestination(JsonDestinationOptions options, TCodec codec)
-        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.WriteMode, options.Compression, encoding: null, options.CompressionLevel)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).Path, options.WriteMode, options.Compression, encoding: null, options.CompressionLevel, options.SchemaMode)
     {
         _options = options;
         _codec = codec;
@@ -60,6 +61,29 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
             throw new PipelineConfigurationException(
                 "appending to a compressed JSON array is refused: its closing bracket is inside the compressed data; use the lines format or an uncompressed file",
                 new DataLocation(DisplayPath));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// JSON rows carry their field names, so an append under other fields misplaces no value and is not refused; the
+    /// schema mode fail_if_missing compares the fields of the file's first row (every row has every field, nulls
+    /// included) with the rows' fields, in any order. A first row longer than <see cref="FirstRowScanBytes"/> is not compared.
+    /// </remarks>
+    protected override void CheckExisting(Stream content, bool strict)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (!strict || FirstRowNames(content) is not var (names, line))
+        {
+            return;
+        }
+
+        var fields = _codec.Schema.Fields.Select(f => f.Name).ToList();
+        if (ColumnDifference.Describe(names, fields, orderMatters: false) is { } difference)
+        {
+            throw new SchemaException(
+                $"the existing file's first row has the fields '{string.Join(",", names)}', not '{string.Join(",", fields)}' of {_codec.Schema.Name}: {difference}",
+                new DataLocation(DisplayPath) { Line = line });
         }
     }
 
@@ -210,6 +234,48 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
         }
 
         return _writer;
+    }
+
+    // The property names of the first object (of the array, or the first line) and its line; null when it does not end within the scan.
+    private static (List<string> Names, long Line)? FirstRowNames(Stream content)
+    {
+        var buffer = new byte[FirstRowScanBytes];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = content.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        var reader = new Utf8JsonReader(buffer.AsSpan(0, length), isFinalBlock: length < buffer.Length, default);
+        var names = new List<string>();
+        var rowDepth = -1;
+        long line = 1;
+        try
+        {
+            while (reader.Read())
+            {
+                if (rowDepth < 0 && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    rowDepth = reader.CurrentDepth;
+                    line += buffer.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n');
+                }
+                else if (rowDepth >= 0 && reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == rowDepth + 1)
+                {
+                    names.Add(reader.GetString()!);
+                }
+                else if (rowDepth >= 0 && reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == rowDepth)
+                {
+                    return (names, line);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON the scan can follow: the append or the replace finds out, as without the check.
+        }
+
+        return null;
     }
 
     private static int LastNonWhitespace(byte[] bytes, int before)

@@ -17,6 +17,12 @@ public sealed record JsonDestinationOptions(string Path)
     /// </summary>
     public WriteMode WriteMode { get; init; } = WriteMode.Replace;
 
+    /// <summary>
+    /// What an existing or missing file means: create it (the default), fail when it is missing or its first row's
+    /// fields are not the rows' fields, or start it anew whatever is there (an append too).
+    /// </summary>
+    public SchemaMode SchemaMode { get; init; } = SchemaMode.CreateIfMissing;
+
     /// <summary>The compression; <see langword="null"/> to take it from the extension.</summary>
     public FileCompression? Compression { get; init; }
 

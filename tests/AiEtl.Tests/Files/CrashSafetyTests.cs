@@ -17,7 +17,8 @@ public sealed class CrashSafetyTests : IDisposable
     {
         var target = Path.Combine(_directory, name);
         var existed = !name.StartsWith("new", StringComparison.Ordinal);
-        var previous = "previous content\n"u8.ToArray();
+        // An appended CSV must have the rows' header (the crash writer's id,text), compressed or not: it is read to check.
+        var previous = name.EndsWith(".gz", StringComparison.Ordinal) ? Gzip("id,text\r\n0,previous\r\n"u8) : "previous content\n"u8.ToArray();
         if (existed)
         {
             await File.WriteAllBytesAsync(target, previous, TestContext.Current.CancellationToken);
@@ -49,5 +50,16 @@ public sealed class CrashSafetyTests : IDisposable
         }
 
         Assert.Empty(Directory.GetFiles(_directory, "*.aietl-tmp"));
+    }
+
+    private static byte[] Gzip(ReadOnlySpan<byte> content)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(content);
+        }
+
+        return output.ToArray();
     }
 }
