@@ -48,6 +48,7 @@ public sealed class PlantedSensitiveValuesTests : IAsyncDisposable, IDisposable
             .WithOptions(new PipelineOptions
             {
                 BatchSize = 10,
+                CommitEvery = 1, // each good batch commits before the duplicate stops the run
                 LoggerFactory = logs,
                 State = new StateManager(Path.Combine(_directory, ".state")),
                 Masking = new MaskingOptions { MaskDeadLetterRows = true },

@@ -415,11 +415,12 @@ public sealed class PostgresDestinationTests : IAsyncDisposable
         Assert.True(result.Success, Errors(result));
     }
 
+    // One transaction per batch, as the tests of a failing batch expect (PostgreSQL's default is 10).
     private static Task<PipelineResult> RunAsync(AllTypes[] rows, PostgresDestinationOptions options, int batchSize = 1000, RetryPolicy? retry = null) =>
         EtlPipeline.Create<AllTypes>("pg-test")
             .From(new EnumerableSource<AllTypes>(rows))
             .To(new PostgresDestination<AllTypes>(options))
-            .WithOptions(new PipelineOptions { BatchSize = batchSize, RetryPolicy = retry ?? RetryPolicy.None })
+            .WithOptions(new PipelineOptions { BatchSize = batchSize, CommitEvery = 1, RetryPolicy = retry ?? RetryPolicy.None })
             .RunAsync(TestContext.Current.CancellationToken);
 
     private static async Task WriteByHandAsync<T>(IDestination<T> destination, Schema schema, T[] rows)
