@@ -95,5 +95,5 @@ for name in $(awk '{ print $1 }' "$WORK/runs.txt" | awk '!seen[$0]++'); do
   peak=$(awk -v n="$name" '$1 == n { print $4 }' "$WORK/runs.txt" | median)
   case $name in *-sqlite | sqlite3-import) peer=sqlite3-import ;; *-jsonl) peer=miller-jsonl ;; *-postgres | psql-copy) peer=psql-copy ;; *) peer=sqlite3-start ;; esac
   peerwall=$(awk -v n="$peer" '$1 == n { print $2 }' "$WORK/runs.txt" | median)
-  awk -v n="$name" -v w="$wall" -v u="$user" -v k="$peak" -v p="$peerwall" 'BEGIN { printf "| %s | %.2f | %.2f | %.0f | %.2fx |\n", n, w, u, k / 1024, p / w }'
+  awk -v n="$name" -v w="$wall" -v u="$user" -v k="$peak" -v p="$peerwall" 'BEGIN { printf "| %s | %.2f | %.2f | %.0f | %s |\n", n, w, u, k / 1024, (p > 0 && w > 0) ? sprintf("%.2fx", p / w) : "-" }'
 done
