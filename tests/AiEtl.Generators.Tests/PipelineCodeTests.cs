@@ -200,6 +200,30 @@ public sealed class PipelineCodeTests
         Snapshot.Match(Source(run, "DailyCustomers.Input1.cs.g.cs"));
     }
 
+    [Fact]
+    public void A_file_destination_gets_its_schema_mode_and_an_absent_commit_size_is_left_to_the_destination()
+    {
+        var run = PipelineHarness.Run([Customer], new ProjectFile("export.etl.yaml", """
+            pipeline:
+              name: export
+              source:
+                type: csv
+                record: Sample.Customer
+                config:
+                  path: in.csv
+              destination:
+                type: csv
+                config:
+                  path: out.csv
+                schema_mode: fail_if_missing
+            """));
+
+        run.AssertCompilesCleanly();
+        var code = Source(run, "ExportPipeline.export.etl.yaml.g.cs");
+        Assert.Contains("SchemaMode = global::AiEtl.SchemaMode.FailIfMissing", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("CommitEvery", code, StringComparison.Ordinal);
+    }
+
     private static string Source(GeneratorRun run, string hintName)
     {
         var source = run.Result.GeneratedSources.SingleOrDefault(generated => generated.HintName == hintName);

@@ -267,12 +267,9 @@ internal static class PipelineEmitter
         {
             "BatchSize = " + options.Text("batch_size"),
             "MaxWorkers = " + options.Text("max_workers"),
-            "BatchesInFlight = " + options.Text("batches_in_flight"),
         };
-        if (options.Text("commit_every") is { } commitEvery)
-        {
-            settings.Insert(2, "CommitEvery = " + commitEvery);
-        }
+        Add(settings, "CommitEvery", options.Text("commit_every")); // absent: the destination's default
+        settings.Add("BatchesInFlight = " + options.Text("batches_in_flight"));
 
         if (options.Text("timeout_seconds") is { } timeout)
         {
