@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AiEtl.Internal;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -21,6 +22,7 @@ public partial class SqliteDestination<T, TCodec>
     public bool EncodesAhead => true;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EncodedRows Encode(ReadOnlySpan<T> rows)
     {
         var encoded = new EncodedRows(rows.Length, rows.Length * EncodedBytesPerRowGuess);

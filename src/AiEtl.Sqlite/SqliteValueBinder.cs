@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using SQLitePCL;
 
 namespace AiEtl.Sqlite;
@@ -16,6 +17,7 @@ internal static class SqliteValueBinder
     /// <param name="fieldCount">The fields of a row.</param>
     /// <param name="failedOrdinal">The field whose bind failed first, or -1.</param>
     /// <returns><see cref="raw.SQLITE_OK"/>, or the result code of the first bind that failed.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int BindRow(sqlite3_stmt statement, ref ReadOnlySpan<byte> rows, int fieldCount, out int failedOrdinal)
     {
         failedOrdinal = -1;

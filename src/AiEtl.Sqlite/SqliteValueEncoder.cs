@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using AiEtl.Internal;
 
@@ -37,6 +38,7 @@ internal readonly struct SqliteValueEncoder(IBufferWriter<byte> output) : IField
     public void WriteSingle(int ordinal, float value) => WriteDouble(ordinal, value);
 
     // SQLite turns a bound NaN into NULL; it is kept as the text NaN, which a REAL column stores as text.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteDouble(int ordinal, double value)
     {
         if (double.IsNaN(value))
@@ -55,6 +57,7 @@ internal readonly struct SqliteValueEncoder(IBufferWriter<byte> output) : IField
 
     public void WriteDate(int ordinal, DateOnly value) => WriteFormatted(value, "O");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteTime(int ordinal, TimeOnly value)
     {
         Span<byte> text = stackalloc byte[16];
@@ -62,6 +65,7 @@ internal readonly struct SqliteValueEncoder(IBufferWriter<byte> output) : IField
     }
 
     // A UTC time ends in Z; a local or unspecified one has no suffix.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteDateTime(int ordinal, DateTime value)
     {
         Span<byte> text = stackalloc byte[32];
@@ -74,6 +78,7 @@ internal readonly struct SqliteValueEncoder(IBufferWriter<byte> output) : IField
         WriteUtf8(text[..length]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteDateTimeOffset(int ordinal, DateTimeOffset value)
     {
         Span<byte> text = stackalloc byte[40];
@@ -96,6 +101,7 @@ internal readonly struct SqliteValueEncoder(IBufferWriter<byte> output) : IField
     public void WriteEnum<TEnum>(int ordinal, TEnum value)
         where TEnum : struct, Enum => WriteText(value.ToString());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(byte tag, long bits)
     {
         var span = output.GetSpan(9);
@@ -104,6 +110,7 @@ internal readonly struct SqliteValueEncoder(IBufferWriter<byte> output) : IField
         output.Advance(9);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteText(string value)
     {
         var span = output.GetSpan(5 + Encoding.UTF8.GetMaxByteCount(value.Length));
@@ -113,6 +120,7 @@ internal readonly struct SqliteValueEncoder(IBufferWriter<byte> output) : IField
         output.Advance(5 + length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteUtf8(ReadOnlySpan<byte> text)
     {
         var span = output.GetSpan(5 + text.Length);
@@ -122,6 +130,7 @@ internal readonly struct SqliteValueEncoder(IBufferWriter<byte> output) : IField
         output.Advance(5 + text.Length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteFormatted<TValue>(TValue value, string? format)
         where TValue : IUtf8SpanFormattable
     {
@@ -137,6 +146,7 @@ internal readonly struct SqliteValueEncoder(IBufferWriter<byte> output) : IField
     }
 
     // The formats of docs/type-mapping.md, written by hand: .NET's custom date formats cost several times more per row.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FormatDateTime(Span<byte> text, DateTime value)
     {
         DateOnly.FromDateTime(value).TryFormat(text, out _, "O", CultureInfo.InvariantCulture);
@@ -145,6 +155,7 @@ internal readonly struct SqliteValueEncoder(IBufferWriter<byte> output) : IField
     }
 
     // HH:mm:ss, then the fraction of a second without its trailing zeros (the FFFFFFF of .NET's formats).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FormatTime(Span<byte> text, long ticks)
     {
         var seconds = ticks / TimeSpan.TicksPerSecond;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace AiEtl.Internal;
 
@@ -68,6 +69,7 @@ public sealed class EncodedRows : IBufferWriter<byte>, IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Reserve(int sizeHint)
     {
         ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);

@@ -65,6 +65,7 @@ public sealed class SourceBatch<T>
     }
 
     /// <summary>Adds a row with where it is in the source: its first line in a text file (0 when it has no lines) and its 1-based record number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Add(T row, long line, long number)
     {
         Add(row);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using AiEtl.Internal;
 
 namespace AiEtl.Csv;
@@ -35,6 +36,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
 
     public double ReadDouble(int ordinal) => ReadNumber<double>(ordinal, NumberStyles.Float, "a number");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public decimal ReadDecimal(int ordinal)
     {
         var text = Span(ordinal, "a decimal number");
@@ -49,6 +51,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
     public bool ReadBoolean(int ordinal) =>
         Utf8Values.TryParseBoolean(Span(ordinal, "a boolean"), out var value) ? value : throw Invalid(ordinal, "a boolean (true/false)");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DateOnly ReadDate(int ordinal)
     {
         var text = Span(ordinal, "a date");
@@ -60,6 +63,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
         return Utf8Values.TryParseDate(text, out var value) ? value : throw Invalid(ordinal, "a date (yyyy-MM-dd, or set Culture or DateFormats)");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TimeOnly ReadTime(int ordinal)
     {
         var text = Span(ordinal, "a time");
@@ -71,6 +75,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
         return Utf8Values.TryParseTime(text, out var value) ? value : throw Invalid(ordinal, "a time (HH:mm:ss)");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DateTime ReadDateTime(int ordinal)
     {
         var text = Span(ordinal, "a date-time");
@@ -82,6 +87,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
         return Utf8Values.TryParseDateTime(text, out var value) ? value : throw Invalid(ordinal, "an ISO-8601 date-time (or set Culture or DateTimeFormats)");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DateTimeOffset ReadDateTimeOffset(int ordinal)
     {
         var text = Span(ordinal, "a timestamp");
@@ -99,6 +105,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
     public string ReadJson(int ordinal) =>
         Utf8Values.IsValidJson(Span(ordinal, "JSON")) ? ReadString(ordinal) : throw Invalid(ordinal, "valid JSON");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TElement[] ReadArray<TElement>(int ordinal)
     {
         try
@@ -136,6 +143,7 @@ internal readonly ref struct CsvFieldReader : IFieldReader
 
     // The integer and floating-point fields: invariant by default, or the culture's separators (decimals have their own
     // fast path above).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TNumber ReadNumber<TNumber>(int ordinal, NumberStyles styles, string expected)
         where TNumber : INumberBase<TNumber>
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using CsvHelper;
 
 namespace AiEtl.Csv;
@@ -40,6 +41,7 @@ internal sealed class CsvRowBuffer
     /// <param name="nullTokens">The UTF-8 values that mean null besides the empty field (CsvHelper's <c>IsNull</c>, without decoding each field twice).</param>
     /// <param name="line">The record's first line in the file.</param>
     /// <param name="row">The record's number in the input.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRecord(CsvReader csv, int[] columns, byte[][] nullTokens, long line, long row)
     {
         MakeRoom();
@@ -102,6 +104,7 @@ internal sealed class CsvRowBuffer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsNullToken(ReadOnlySpan<byte> value, byte[][] nullTokens)
     {
         foreach (var token in nullTokens)
@@ -115,6 +118,7 @@ internal sealed class CsvRowBuffer
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Append(ReadOnlySpan<byte> value)
     {
         if (_used + value.Length > _bytes.Length)

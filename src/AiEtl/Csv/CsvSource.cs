@@ -224,6 +224,7 @@ public class CsvSource<T, TCodec> : FileSource<T, TCodec>
     }
 
     // Copies one record into the buffer, or keeps in its place why it cannot be read.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Tokenize(CsvReader csv, CsvRowBuffer buffer, int[] columns, int expectedFieldCount, long line, long row, string displayPath)
     {
         if (csv.FieldCount != expectedFieldCount)
@@ -257,6 +258,7 @@ public class CsvSource<T, TCodec> : FileSource<T, TCodec>
     }
 
     // The rows of a full buffer, and the errors of its records that are not rows; run by the batch builder.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (SourceBatch<T> Batch, List<RowError>? Errors) BuildRows(CsvRowBuffer buffer, int[] columns, string displayPath)
     {
         try
@@ -281,6 +283,7 @@ public class CsvSource<T, TCodec> : FileSource<T, TCodec>
     }
 
     // Adds record i's row to the batch, or describes why it cannot be read.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RowError? TryBuild(CsvRowBuffer buffer, int i, int[] columns, SourceBatch<T> batch, string displayPath)
     {
         var row = buffer.RowAt(i);

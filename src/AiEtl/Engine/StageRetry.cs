@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Polly;
 
 namespace AiEtl;
@@ -11,6 +12,7 @@ namespace AiEtl;
 internal sealed class StageRetry
 {
     private readonly PipelineStage _stage;
+    private readonly Func<Exception, int, bool> _shouldRetry;
     private int _retries;
 
     /// <param name="policy">The pipeline's retry policy: how often and how long to wait.</param>
@@ -24,11 +26,9 @@ internal sealed class StageRetry
         _stage = stage;
         Enabled = action == ErrorAction.Retry;
         var enabled = Enabled;
-        Pipeline = policy.ToResiliencePipeline(
-            clock,
-            (error, attempt) => (canRetry?.Invoke() ?? true)
-                && ((transientAlways && policy.ShouldRetry(error, attempt)) || (enabled && policy.ShouldRetryStageError(error, attempt))),
-            (_, attempt, _) => _retries = attempt + 1);
+        _shouldRetry = (error, attempt) => (canRetry?.Invoke() ?? true)
+            && ((transientAlways && policy.ShouldRetry(error, attempt)) || (enabled && policy.ShouldRetryStageError(error, attempt)));
+        Pipeline = policy.ToResiliencePipeline(clock, _shouldRetry, (_, attempt, _) => _retries = attempt + 1);
     }
 
     /// <summary>Whether the stage's error action is <see cref="ErrorAction.Retry"/>.</summary>
@@ -37,12 +37,29 @@ internal sealed class StageRetry
     public ResiliencePipeline Pipeline { get; }
 
     /// <summary>Runs the step, retrying it; the error after the last retry names how many were made.</summary>
+    /// <remarks>
+    /// The first attempt runs outside Polly: nearly every step succeeds at once, and Polly's generic async machinery
+    /// around each one is dozens of methods the JIT compiles and tiers up again per state shape while the rows wait.
+    /// A first failure that is to be retried is handed to Polly as its first attempt's outcome, so the waits, the
+    /// counts and the final error are the ones Polly gives when it runs the step itself.
+    /// </remarks>
     public async ValueTask ExecuteAsync<TState>(Func<TState, CancellationToken, ValueTask> step, TState state, CancellationToken cancellationToken)
     {
         _retries = 0;
+        FailedFirstAttempt<TState> retried;
         try
         {
-            await Pipeline.ExecuteAsync(step, state, cancellationToken).ConfigureAwait(false);
+            await step(state, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception error) when (!ReferenceEquals(Pipeline, ResiliencePipeline.Empty) && _shouldRetry(error, 0))
+        {
+            retried = new FailedFirstAttempt<TState>(ExceptionDispatchInfo.Capture(error), step, state);
+        }
+
+        try
+        {
+            await Pipeline.ExecuteAsync(static (attempt, token) => attempt.RunAsync(token), retried, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (Enabled && _retries > 0 && error is not OperationCanceledException)
         {
@@ -64,5 +81,22 @@ internal sealed class StageRetry
             _ when error is DataRejectedException rejected => new DataRejectedException(message, location, error) { Reason = rejected.Reason },
             _ => new WriteException(message, location, error),
         };
+    }
+
+    // The step for Polly after a failed first attempt: its first call fails as that attempt did, the others run the step.
+    private sealed class FailedFirstAttempt<TState>(ExceptionDispatchInfo failure, Func<TState, CancellationToken, ValueTask> step, TState state)
+    {
+        private ExceptionDispatchInfo? _failure = failure;
+
+        public async ValueTask RunAsync(CancellationToken cancellationToken)
+        {
+            if (_failure is { } failure)
+            {
+                _failure = null;
+                failure.Throw();
+            }
+
+            await step(state, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

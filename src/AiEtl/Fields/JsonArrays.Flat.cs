@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -14,6 +15,7 @@ namespace AiEtl.Internal;
 public static partial class JsonArrays
 {
     /// <summary>Parses <paramref name="json"/> when it has one of the plain shapes; <see langword="false"/> declines without an error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseFlat<TElement>(ReadOnlySpan<byte> json, out TElement[] values)
     {
         if (typeof(TElement) == typeof(string))
@@ -32,6 +34,7 @@ public static partial class JsonArrays
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParsePlainStrings(ReadOnlySpan<byte> json, out string[] values)
     {
         const int Remembered = 16;
@@ -132,6 +135,7 @@ public static partial class JsonArrays
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParsePlainIntegers<TElement>(ReadOnlySpan<byte> json, out TElement[] values)
     {
         values = null!;

@@ -31,6 +31,7 @@ public static partial class JsonArrays
         || typeof(TElement) == typeof(Guid);
 
     /// <summary>Formats a list as a compact JSON array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Format<TElement>(ReadOnlySpan<TElement> values)
     {
         using var buffer = new MemoryStream();
@@ -46,6 +47,7 @@ public static partial class JsonArrays
     /// Formats a list as <see cref="Format{TElement}"/> does, in UTF-8, into a buffer of the calling thread: no
     /// allocation per call. The span is valid until the thread's next call.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ReadOnlySpan<byte> FormatUtf8<TElement>(ReadOnlySpan<TElement> values)
     {
         // One huge array must not keep its buffer on the thread for the rest of the run.
