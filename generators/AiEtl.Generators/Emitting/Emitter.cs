@@ -40,6 +40,11 @@ internal static class Emitter
     internal static readonly string GeneratedCodeAttribute =
         $"[{GeneratedCode}({Literal(GeneratorName.Name)}, {Literal(GeneratorName.Version?.ToString() ?? "1.0.0.0")})]";
 
+    // The field reader and writer run once per row: compiled optimised on their first call, not after a run's worth of
+    // unoptimised rows under default tiering (docs/architecture.md, "Hosting a pipeline as a batch job").
+    private const string HotPathAttribute =
+        "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
+
     /// <summary>The source of the generated file.</summary>
     public static string Emit(EtlRecordSpec spec)
     {
@@ -211,6 +216,7 @@ internal static class Emitter
             /// <param name="{{Reader}}">The reader over the row.</param>
             /// <returns>The record.</returns>
             {{GeneratedCodeAttribute}}
+            {{HotPathAttribute}}
             public static {{spec.FullyQualifiedName}} ReadFields<TReader>(ref TReader {{Reader}})
                 where TReader : {{FieldReader}}, allows ref struct
             """);
@@ -271,6 +277,7 @@ internal static class Emitter
             /// <param name="{{Record}}">The record to write.</param>
             /// <param name="{{Writer}}">The writer that receives the fields.</param>
             {{GeneratedCodeAttribute}}
+            {{HotPathAttribute}}
             public static void WriteFields<TWriter>(in {{spec.FullyQualifiedName}} {{Record}}, ref TWriter {{Writer}})
                 where TWriter : {{FieldWriter}}, allows ref struct
             """);

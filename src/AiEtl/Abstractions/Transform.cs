@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AiEtl;
 
 /// <summary>
@@ -53,8 +55,13 @@ public abstract class Transform<T>
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                processed++;
-                var failure = retrying is null ? TryApply(ref batch.Rows[i], out var keep) : TryApplyCatchingAll(ref batch.Rows[i], out keep);
+                // The rows that pass or are dropped go by without an await; the loop stops here at each row that fails.
+                i = ApplyUntilFailure(batch, i, catchAll: retrying is not null, ref processed, ref kept, out var failure, out var keep);
+                if (failure is null)
+                {
+                    break;
+                }
+
                 // A row a check rejected (a validator's violations, a score under the minimum) fails the same way every time.
                 if (failure is { Exception: not (null or ValidationException) } && retrying is not null)
                 {
@@ -93,6 +100,33 @@ public abstract class Transform<T>
 
         batch.Truncate(kept);
         return kept;
+    }
+
+    // Applies the transform to the rows from start on, compacting the kept ones, up to the first that fails: returns
+    // its index with its failure, or the batch's count. Compiled optimised at once: under default tiering a loop run
+    // once per batch would stay unoptimised for most of a run.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int ApplyUntilFailure(SourceBatch<T> batch, int start, bool catchAll, ref int processed, ref int kept, out RowError? failure, out bool keep)
+    {
+        var rows = batch.Rows;
+        for (var i = start; i < rows.Length; i++)
+        {
+            processed++;
+            failure = catchAll ? TryApplyCatchingAll(ref rows[i], out keep) : TryApply(ref rows[i], out keep);
+            if (failure is not null)
+            {
+                return i;
+            }
+
+            if (keep)
+            {
+                rows[kept] = rows[i];
+                batch.MovePosition(i, kept++);
+            }
+        }
+
+        (failure, keep) = (null, false);
+        return rows.Length;
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace AiEtl;
 /// <summary>
 /// The <c>deduplicator</c> transform. With <see cref="DuplicateStrategy.KeepFirst"/> (the default) it drops every
 /// row whose key was seen before. It remembers a 128-bit hash of each distinct key (<see cref="KeyHash"/>), not the
-/// key: 16 bytes a key in the checkpoint, about 28 in memory, whatever the key's size, up to
+/// key: 16 bytes a key in the checkpoint, 21-43 in memory (<see cref="KeyHashSet"/>), whatever the key's size, up to
 /// <see cref="DeduplicatorOptions.MaxKeys"/>. With a state and a destination that keeps its checkpoint, that memory
 /// is committed with the rows (<see cref="IResumableTransform"/>), so a resumed run still drops a later duplicate of
 /// a row loaded before the restart. With <see cref="DuplicateStrategy.KeepLast"/> it keeps the last row of each key
@@ -20,7 +20,7 @@ public class Deduplicator<T, TKey> : Transform<T>, IResumableTransform, IMergeDe
 {
     private const int HashSize = 16;
     private readonly Func<T, TKey> _key;
-    private readonly HashSet<UInt128> _seen = [];
+    private readonly KeyHashSet _seen = new();
     private readonly List<UInt128> _learnt = [];
     private readonly Dictionary<UInt128, int> _lastInBatch = [];
 
@@ -63,15 +63,14 @@ public class Deduplicator<T, TKey> : Transform<T>, IResumableTransform, IMergeDe
         }
 
         var hash = KeyHash.Of(_key(row));
+        if (_seen.Count >= Options.MaxKeys && !_seen.Contains(hash))
+        {
+            throw new PipelineConfigurationException($"deduplicator: the input has more than {Options.MaxKeys} distinct keys, the bound set to keep its memory bounded (21-43 bytes a key); raise DeduplicatorOptions.MaxKeys (max_keys), or use keep_last with a destination that merges on the key, which remembers no keys");
+        }
+
         if (!_seen.Add(hash))
         {
             return false;
-        }
-
-        if (_seen.Count > Options.MaxKeys)
-        {
-            _seen.Remove(hash);
-            throw new PipelineConfigurationException($"deduplicator: the input has more than {Options.MaxKeys} distinct keys, the bound set to keep its memory bounded (about 28 bytes a key); raise DeduplicatorOptions.MaxKeys (max_keys), or use keep_last with a destination that merges on the key, which remembers no keys");
         }
 
         if (_keepsDeltas)

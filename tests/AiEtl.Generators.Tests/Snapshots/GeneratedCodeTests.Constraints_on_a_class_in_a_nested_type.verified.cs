@@ -59,6 +59,7 @@ partial class Outer
             /// <param name="reader">The reader over the row.</param>
             /// <returns>The record.</returns>
             [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             public static global::Shop.Outer.Inner.Product ReadFields<TReader>(ref TReader reader)
                 where TReader : global::AiEtl.IFieldReader, allows ref struct
             {
@@ -77,6 +78,7 @@ partial class Outer
             /// <param name="record">The record to write.</param>
             /// <param name="writer">The writer that receives the fields.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             public static void WriteFields<TWriter>(in global::Shop.Outer.Inner.Product record, ref TWriter writer)
                 where TWriter : global::AiEtl.IFieldWriter, allows ref struct
             {

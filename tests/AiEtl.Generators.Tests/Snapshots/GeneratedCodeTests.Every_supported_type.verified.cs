@@ -66,6 +66,7 @@ partial record EveryType : global::AiEtl.IValidatedRecord<global::Samples.Types.
     /// <param name="reader">The reader over the row.</param>
     /// <returns>The record.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static global::Samples.Types.EveryType ReadFields<TReader>(ref TReader reader)
         where TReader : global::AiEtl.IFieldReader, allows ref struct
     {
@@ -121,6 +122,7 @@ partial record EveryType : global::AiEtl.IValidatedRecord<global::Samples.Types.
     /// <param name="record">The record to write.</param>
     /// <param name="writer">The writer that receives the fields.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void WriteFields<TWriter>(in global::Samples.Types.EveryType record, ref TWriter writer)
         where TWriter : global::AiEtl.IFieldWriter, allows ref struct
     {

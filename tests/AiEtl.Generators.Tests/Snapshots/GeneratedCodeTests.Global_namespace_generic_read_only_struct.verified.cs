@@ -26,6 +26,7 @@ partial record struct Envelope<TTag> : global::AiEtl.IValidatedRecord<global::En
     /// <param name="reader">The reader over the row.</param>
     /// <returns>The record.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static global::Envelope<TTag> ReadFields<TReader>(ref TReader reader)
         where TReader : global::AiEtl.IFieldReader, allows ref struct
     {
@@ -43,6 +44,7 @@ partial record struct Envelope<TTag> : global::AiEtl.IValidatedRecord<global::En
     /// <param name="record">The record to write.</param>
     /// <param name="writer">The writer that receives the fields.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void WriteFields<TWriter>(in global::Envelope<TTag> record, ref TWriter writer)
         where TWriter : global::AiEtl.IFieldWriter, allows ref struct
     {

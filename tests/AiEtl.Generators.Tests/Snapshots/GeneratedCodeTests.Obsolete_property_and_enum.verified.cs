@@ -28,6 +28,7 @@ partial class Account : global::AiEtl.IValidatedRecord<global::Samples.Legacy.Ac
     /// <param name="reader">The reader over the row.</param>
     /// <returns>The record.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static global::Samples.Legacy.Account ReadFields<TReader>(ref TReader reader)
         where TReader : global::AiEtl.IFieldReader, allows ref struct
     {
@@ -44,6 +45,7 @@ partial class Account : global::AiEtl.IValidatedRecord<global::Samples.Legacy.Ac
     /// <param name="record">The record to write.</param>
     /// <param name="writer">The writer that receives the fields.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void WriteFields<TWriter>(in global::Samples.Legacy.Account record, ref TWriter writer)
         where TWriter : global::AiEtl.IFieldWriter, allows ref struct
     {

@@ -35,6 +35,7 @@ partial record struct Customer : global::AiEtl.IValidatedRecord<global::QuickSta
     /// <param name="reader">The reader over the row.</param>
     /// <returns>The record.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static global::QuickStart.Customer ReadFields<TReader>(ref TReader reader)
         where TReader : global::AiEtl.IFieldReader, allows ref struct
     {
@@ -56,6 +57,7 @@ partial record struct Customer : global::AiEtl.IValidatedRecord<global::QuickSta
     /// <param name="record">The record to write.</param>
     /// <param name="writer">The writer that receives the fields.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void WriteFields<TWriter>(in global::QuickStart.Customer record, ref TWriter writer)
         where TWriter : global::AiEtl.IFieldWriter, allows ref struct
     {

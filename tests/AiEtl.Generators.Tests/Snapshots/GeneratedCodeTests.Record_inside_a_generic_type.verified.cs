@@ -35,6 +35,7 @@ partial class Envelope<TPayload>
         /// <param name="reader">The reader over the row.</param>
         /// <returns>The record.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static global::Samples.Generic.Envelope<TPayload>.Item ReadFields<TReader>(ref TReader reader)
             where TReader : global::AiEtl.IFieldReader, allows ref struct
         {
@@ -49,6 +50,7 @@ partial class Envelope<TPayload>
         /// <param name="record">The record to write.</param>
         /// <param name="writer">The writer that receives the fields.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void WriteFields<TWriter>(in global::Samples.Generic.Envelope<TPayload>.Item record, ref TWriter writer)
             where TWriter : global::AiEtl.IFieldWriter, allows ref struct
         {

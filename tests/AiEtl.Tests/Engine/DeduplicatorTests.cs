@@ -61,4 +61,19 @@ public sealed class DeduplicatorTests
 
         Assert.Contains("17 bytes", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void At_its_bound_it_still_drops_a_repeated_key_and_fails_only_on_a_new_one()
+    {
+        var deduplicator = new Deduplicator<int, int>(row => row, new DeduplicatorOptions { MaxKeys = 2 });
+        int[] rows = [1, 2, 1, 2];
+
+        var kept = rows.Where(row => deduplicator.Apply(ref row)).ToList();
+        var third = 3;
+
+        Assert.Equal([1, 2], kept);
+        var error = Assert.Throws<PipelineConfigurationException>(() => deduplicator.Apply(ref third));
+        Assert.Contains("more than 2 distinct keys", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, deduplicator.KeyCount);
+    }
 }
