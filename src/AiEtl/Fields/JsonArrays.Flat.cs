@@ -210,6 +210,7 @@ public static partial class JsonArrays
     }
 
     // Past `-?(0|[1-9][0-9]*)` of at most maxDigits digits, ended by whitespace, a comma or a bracket; -1 for anything else.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SkipInteger(ReadOnlySpan<byte> json, int position, int maxDigits)
     {
         if (json[position] == '-')
@@ -233,6 +234,7 @@ public static partial class JsonArrays
     }
 
     // Past the opening bracket and the whitespace after it, at a byte that exists.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryOpen(ReadOnlySpan<byte> json, out int position)
     {
         position = SkipWhiteSpace(json, 0);
@@ -246,6 +248,7 @@ public static partial class JsonArrays
     }
 
     // Moves past the separator after an element: to the next element, or onto the closing bracket (closed); false when the text is malformed.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySkipSeparator(ReadOnlySpan<byte> json, ref int position, out bool closed)
     {
         closed = false;
@@ -265,6 +268,7 @@ public static partial class JsonArrays
         return position < json.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SkipWhiteSpace(ReadOnlySpan<byte> json, int position)
     {
         while (position < json.Length && json[position] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -69,6 +70,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     }
 
     /// <summary>Starts a row: <paramref name="separator"/> (what goes between rows, if anything) and the opening brace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteStartObject(ReadOnlySpan<byte> separator)
     {
         var span = Reserve(separator.Length + 1);
@@ -79,6 +81,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     }
 
     /// <summary>Ends a row with the closing brace and <paramref name="terminator"/> (what ends each row, if anything).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteEndObject(ReadOnlySpan<byte> terminator)
     {
         var span = Reserve(terminator.Length + 1);
@@ -101,6 +104,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
 
     public void WriteNull(int ordinal) => WriteLiteral(ordinal, "null"u8);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteString(int ordinal, string value)
     {
         if (value is null)
@@ -150,6 +154,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
         _length += written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteDouble(int ordinal, double value)
     {
         if (!double.IsFinite(value))
@@ -163,6 +168,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
         _length += written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteDecimal(int ordinal, decimal value)
     {
         var span = StartProperty(ordinal, MaxNumberLength);
@@ -171,24 +177,28 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
 
     public void WriteBoolean(int ordinal, bool value) => WriteLiteral(ordinal, value ? "true"u8 : "false"u8);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteDate(int ordinal, DateOnly value)
     {
         StartProperty(ordinal, MaxDateTimeLength);
         WriteDateValue(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteTime(int ordinal, TimeOnly value)
     {
         StartProperty(ordinal, MaxDateTimeLength);
         WriteTimeValue(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteDateTime(int ordinal, DateTime value)
     {
         StartProperty(ordinal, MaxDateTimeLength);
         WriteDateTimeValue(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteDateTimeOffset(int ordinal, DateTimeOffset value)
     {
         StartProperty(ordinal, MaxDateTimeLength);
@@ -230,6 +240,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
         _length += written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteArray<TElement>(int ordinal, ReadOnlySpan<TElement> values)
     {
         var span = StartProperty(ordinal, 1);
@@ -266,6 +277,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     }
 
     // An array element, formatted as JsonArrays.Write formats it (see there for the element types).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteElement<TElement>(TElement value)
     {
         if (typeof(TElement) == typeof(string))
@@ -360,6 +372,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     }
 
     // The values below write at _length; their caller has reserved room for their longest form.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteStringValue(scoped ReadOnlySpan<char> value)
     {
         var span = _buffer[_length..];
@@ -379,6 +392,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
 
     // What Utf8JsonWriter does with text to escape: the text through the encoder (which copies the characters it
     // allows, escapes the others and turns invalid UTF-16 into an escaped U+FFFD), then UTF-8.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteEscapedString(scoped ReadOnlySpan<char> value)
     {
         var maxLength = value.Length * RelaxedJsonText.MaxEscapedCharLength;
@@ -433,6 +447,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
 
     // Utf8JsonWriter writes the round-trip ("O") format without trailing zeros in the fraction of a second:
     // yyyy-MM-ddTHH:mm:ss[.fffffff], then Z for UTC, the local offset for a local time, nothing for an unspecified kind.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteDateTimeValue(DateTime value)
     {
         var span = _buffer[_length..];
@@ -451,6 +466,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
         _length += length + 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteDateTimeOffsetValue(DateTimeOffset value)
     {
         var span = _buffer[_length..];
@@ -495,6 +511,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     }
 
     // Writes the property's name (after a comma unless it is the object's first) and returns the room for its value.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Span<byte> StartProperty(int ordinal, int maxValueLength)
     {
         var name = _names[ordinal].AsSpan(_skipComma);
@@ -506,6 +523,7 @@ internal ref struct CompactJsonFieldWriter : IFieldWriter
     }
 
     // The free part of the buffer, at least size bytes long.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Span<byte> Reserve(int size)
     {
         if (_buffer.Length - _length < size)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -140,6 +141,7 @@ public class JsonDestination<T, TCodec> : FileDestination<T>
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void WriteRows(ReadOnlySpan<T> rows, IBufferWriter<byte> output, long rowsBefore)
     {
         if (_options.Pretty)

@@ -36,6 +36,7 @@ internal static class RelaxedJsonText
     // they save on a few characters: eight characters at a time while they are plain ASCII, then one at a time
     // against the encoder's decisions kept in a bitmap. Returns the UTF-8 length, or -1 when a character needs
     // escaping or is a surrogate (left to the exact path).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TranscodeShort(scoped ReadOnlySpan<char> value, Span<byte> output)
     {
         var length = 0;

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 
 namespace AiEtl;
 
@@ -9,6 +10,7 @@ namespace AiEtl;
 internal static class DecimalText
 {
     /// <summary>Writes <paramref name="value"/> to <paramref name="output"/> (room for 32 bytes: 29 digits, sign, point and a leading zero); returns the length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Write(Span<byte> output, decimal value)
     {
         // Utf8Formatter builds the text through a digit buffer; a value whose unscaled integer fits 64 bits (the usual

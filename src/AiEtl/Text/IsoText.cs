@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace AiEtl;
 
 /// <summary>
@@ -20,6 +21,7 @@ internal static class IsoText
     }
 
     /// <summary>Writes <c>HH:mm:ss[.fffffff]</c>; returns the length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int WriteTime(Span<byte> output, long ticksOfDay)
     {
         // Integers of a day: int division is cheaper than long.
@@ -53,6 +55,7 @@ internal static class IsoText
     }
 
     /// <summary>Writes <c>yyyy-MM-ddTHH:mm:ss[.fffffff]</c> of the clock time, whatever its kind; returns the length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int WriteDateTime(Span<byte> output, DateTime value)
     {
         var ticks = value.Ticks;
@@ -73,6 +76,7 @@ internal static class IsoText
         return 6;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WriteDate(Span<byte> output, int year, int month, int day)
     {
         output[0] = (byte)('0' + (year / 1000));
