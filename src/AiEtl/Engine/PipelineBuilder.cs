@@ -73,7 +73,7 @@ public sealed class PipelineBuilder<T>
     /// <exception cref="PipelineConfigurationException">The source or the destination is missing.</exception>
     public EtlPipeline<T> Build() => new(
         _name,
-        Source,
+        RequiredSource(),
         [.. _transforms],
         _destination ?? throw NoDestination(_name),
         _options);
@@ -83,7 +83,7 @@ public sealed class PipelineBuilder<T>
 
     internal string Name => _name;
 
-    internal ISource<T> Source => _source ?? throw new PipelineConfigurationException($"pipeline '{_name}' has no source: call From(...)");
+    internal ISource<T> RequiredSource() => _source ?? throw new PipelineConfigurationException($"pipeline '{_name}' has no source: call From(...)");
 
     internal IReadOnlyList<Transform<T>> Transforms => [.. _transforms];
 

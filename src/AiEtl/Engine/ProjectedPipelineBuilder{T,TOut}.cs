@@ -58,7 +58,7 @@ public sealed class ProjectedPipelineBuilder<T, TOut>
     /// <exception cref="PipelineConfigurationException">The source or the destination is missing.</exception>
     public EtlPipeline<TOut> Build() => EtlPipeline<TOut>.Projecting(
         _before.Name,
-        _before.Source,
+        _before.RequiredSource(),
         _before.Transforms,
         new Projection<T, TOut>(_project, _name, [.. _after]),
         _destination ?? throw PipelineBuilder<T>.NoDestination(_before.Name),
