@@ -98,6 +98,28 @@ public sealed class SelectProjectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Under_retry_a_projection_that_fails_once_is_projected_again_and_its_row_loaded()
+    {
+        var input = Input(Customers(6));
+        var failures = 0;
+
+        // Id 4's projection fails the first time (an I/O error, as a lookup's would), then succeeds.
+        var result = await EtlPipeline.Create<ProjectionCustomer>("select")
+            .From(new CsvSource<ProjectionCustomer>(input))
+            .Select(c => c.Id == 4 && failures++ == 0 ? throw new IOException("lookup unavailable") : Summarize(c))
+            .To(new SqliteDestination<CustomerSummary>(new SqliteDestinationOptions(DatabasePath)))
+            .WithOptions(Options(batchSize: 4, commitEvery: 1, onTransformError: ErrorAction.Retry) with
+            {
+                RetryPolicy = new RetryPolicy { MaxRetries = 2, MaxBackoffSeconds = 0.01 },
+            })
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success, result.Describe());
+        Assert.Equal((6, 0, 1), (result.RecordsLoaded, result.RecordsFailed, failures - 1));
+        Assert.Equal(Ids(1, 6), Stored("SELECT id FROM customer_summaries ORDER BY id"));
+    }
+
+    [Fact]
     public async Task A_merge_keys_on_the_projected_types_primary_key()
     {
         // Ids 1 and 3 share an e-mail, as do 2 and 5: one row each remains, the later one's.
