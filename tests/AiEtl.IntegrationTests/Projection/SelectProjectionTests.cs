@@ -158,6 +158,22 @@ public sealed class SelectProjectionTests : IDisposable
     }
 
     [Fact]
+    public async Task An_incremental_run_through_the_projection_loads_only_the_rows_appended_since_the_last()
+    {
+        var rows = Customers(15);
+        var input = Input(rows[..10]);
+        var state = new StateManager(Path.Combine(_directory, "state"));
+        Assert.True((await ResumableAsync(input, state, failAt: null)).Success);
+        File.AppendAllText(input, File.ReadAllText(Input(rows[10..], "appended.csv")).Split('\n', 2)[1]);
+
+        var next = await ResumableAsync(input, state, failAt: null);
+
+        Assert.True(next.Success, next.Describe());
+        Assert.Equal((5, 5), (next.RecordsExtracted, next.RecordsLoaded));
+        Assert.Equal(Ids(1, 15), Stored("SELECT id FROM customer_summaries ORDER BY id"));
+    }
+
+    [Fact]
     public async Task A_projected_row_the_table_rejects_is_isolated_and_dead_lettered_with_its_key_and_the_rest_is_loaded()
     {
         // Ids 2 and 7 project to the keys of ids 3 and 4; in each pair the later row is the duplicate, in a batch with good rows.
