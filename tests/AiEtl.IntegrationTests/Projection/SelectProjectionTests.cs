@@ -164,7 +164,7 @@ public sealed class SelectProjectionTests : IDisposable
         var input = Input(rows[..10]);
         var state = new StateManager(Path.Combine(_directory, "state"));
         Assert.True((await ResumableAsync(input, state, failAt: null)).Success);
-        File.AppendAllText(input, File.ReadAllText(Input(rows[10..], "appended.csv")).Split('\n', 2)[1]);
+        File.AppendAllText(input, CsvLines(rows[10..]));
 
         var next = await ResumableAsync(input, state, failAt: null);
 
@@ -257,10 +257,12 @@ public sealed class SelectProjectionTests : IDisposable
     private string Input(IEnumerable<ProjectionCustomer> rows, string name = "customers.csv")
     {
         var path = Path.Combine(_directory, name);
-        File.WriteAllText(path, "id,email,name,balance,active,code\n" + string.Concat(rows.Select(c =>
-            $"{c.Id},{c.Email},{c.Name},{Text(c.Balance)},{(c.Active ? "true" : "false")},{c.Code}\n")));
+        File.WriteAllText(path, "id,email,name,balance,active,code\n" + CsvLines(rows));
         return path;
     }
+
+    private static string CsvLines(IEnumerable<ProjectionCustomer> rows) =>
+        string.Concat(rows.Select(c => $"{c.Id},{c.Email},{c.Name},{Text(c.Balance)},{(c.Active ? "true" : "false")},{c.Code}\n"));
 
     private List<string> Stored(string sql)
     {
