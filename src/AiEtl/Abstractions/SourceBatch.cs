@@ -100,6 +100,26 @@ public sealed class SourceBatch<T>
         return new DataLocation(PositionSource) { Line = position.Line > 0 ? position.Line : null, Row = position.Number };
     }
 
+    /// <summary>
+    /// Takes over what <paramref name="from"/> knows besides its rows (records read, position after, transform deltas,
+    /// the positions of its rows), for a batch that holds <paramref name="from"/>'s rows projected one to one into
+    /// another type (<see cref="PipelineBuilder{T}.Select"/>); <paramref name="from"/> keeps only its rows.
+    /// </summary>
+    internal void TakeOverFrom<TFrom>(SourceBatch<TFrom> from)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(Count, from.Count);
+        RecordsRead = from.RecordsRead;
+        StateAfter = from.StateAfter;
+        TransformDeltas = from.TransformDeltas;
+        PositionSource = from.PositionSource;
+
+        // Row i here is row i there, so the position array moves over as it is.
+        ReturnPositions();
+        _positions = from._positions;
+        from._positions = null;
+        from.TransformDeltas = null;
+    }
+
     /// <summary>Keeps only the first <paramref name="count"/> rows (after a transform filtered some).</summary>
     public void Truncate(int count)
     {

@@ -6,22 +6,24 @@ namespace AiEtl;
 /// <see cref="PipelineOptions.CommitEvery"/> batches are written in one transaction; the checkpoint of
 /// the last of them is saved only after that commit, so a killed run resumes without losing a row.
 /// </summary>
-/// <typeparam name="T">The row type.</typeparam>
+/// <typeparam name="T">The type of the rows it loads: the rows it reads too, unless it projects them into this type (<see cref="PipelineBuilder{T}.Select"/>).</typeparam>
 public sealed class EtlPipeline<T>
 {
-    private readonly ISource<T> _source;
-    private readonly IReadOnlyList<Transform<T>> _transforms;
-    private readonly IDestination<T> _destination;
+    // Makes and runs one run of this pipeline; it knows the type of the rows read, which this type need not.
+    private readonly Func<EtlPipeline<T>, CancellationToken, Task<PipelineResult>> _run;
     private readonly SensitiveDataMasker _masker;
 
     /// <summary>Creates a pipeline. See <see cref="EtlPipeline.Create{T}"/> for the fluent form.</summary>
     public EtlPipeline(string name, ISource<T> source, IReadOnlyList<Transform<T>> transforms, IDestination<T> destination, PipelineOptions? options = null)
+        : this(name, Runs(source, transforms, SameRows<T>.Instance, destination), options)
+    {
+    }
+
+    private EtlPipeline(string name, Func<EtlPipeline<T>, CancellationToken, Task<PipelineResult>> run, PipelineOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
-        _source = source ?? throw new ArgumentNullException(nameof(source));
-        _transforms = transforms ?? throw new ArgumentNullException(nameof(transforms));
-        _destination = destination ?? throw new ArgumentNullException(nameof(destination));
+        _run = run;
         Options = options ?? new PipelineOptions();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BatchesInFlight);
@@ -42,6 +44,17 @@ public sealed class EtlPipeline<T>
     public PipelineOptions Options { get; }
 
     /// <summary>Runs the pipeline to the end of the source. Failures are reported in the result, not thrown.</summary>
-    public Task<PipelineResult> RunAsync(CancellationToken cancellationToken = default) =>
-        new PipelineRun<T>(Name, _source, _transforms, _destination, Options, _masker).RunAsync(cancellationToken);
+    public Task<PipelineResult> RunAsync(CancellationToken cancellationToken = default) => _run(this, cancellationToken);
+
+    /// <summary>A pipeline that reads rows of type <typeparamref name="TIn"/> and loads what <paramref name="projection"/> makes of them.</summary>
+    internal static EtlPipeline<T> Projecting<TIn>(string name, ISource<TIn> source, IReadOnlyList<Transform<TIn>> transforms, IBatchProjection<TIn, T> projection, IDestination<T> destination, PipelineOptions? options) =>
+        new(name, Runs(source, transforms, projection, destination), options);
+
+    private static Func<EtlPipeline<T>, CancellationToken, Task<PipelineResult>> Runs<TIn>(ISource<TIn> source, IReadOnlyList<Transform<TIn>> transforms, IBatchProjection<TIn, T> projection, IDestination<T> destination)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(transforms);
+        ArgumentNullException.ThrowIfNull(destination);
+        return (pipeline, cancellationToken) => new PipelineRun<TIn, T>(pipeline.Name, source, transforms, projection, destination, pipeline.Options, pipeline._masker).RunAsync(cancellationToken);
+    }
 }

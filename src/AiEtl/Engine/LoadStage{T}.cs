@@ -15,7 +15,7 @@ internal sealed class LoadStage<T>(
     IDestination<T> destination,
     PipelineOptions options,
     RunCounters counters,
-    SourceCheckpoints<T> checkpoints,
+    ITransactionCheckpoints checkpoints,
     DeadLetterWriter deadLetters,
     RowErrorCollector errors,
     string sourceId,

@@ -36,6 +36,25 @@ public sealed class PipelineBuilder<T>
     /// <summary>Adds a step that keeps only the rows for which <paramref name="keep"/> is true (a <see cref="FilterTransform{T}"/>).</summary>
     public PipelineBuilder<T> Filter(Func<T, bool> keep, string name = "filter") => Transform(new FilterTransform<T>(keep, name));
 
+    /// <summary>
+    /// Adds the step that turns each row into a row of another record type, one to one, and returns the builder of
+    /// the rest of the pipeline, typed to <typeparamref name="TOut"/>: its destination loads <typeparamref name="TOut"/>
+    /// rows and is made for <typeparamref name="TOut"/>'s schema. A projection that throws a
+    /// <see cref="TransformException"/> (or a format, argument or invalid-operation exception) rejects the row as a
+    /// transform error, as <see cref="ErrorHandlingOptions.OnTransformError"/> says, named by its source position.
+    /// </summary>
+    /// <typeparam name="TOut">The record type loaded.</typeparam>
+    /// <param name="project">What each row becomes; it runs on one batch at a time, in order.</param>
+    /// <param name="name">Its name in errors.</param>
+    /// <remarks>Call <see cref="From"/> and the steps on <typeparamref name="T"/> before it; the steps after it are on <typeparamref name="TOut"/>.</remarks>
+    public ProjectedPipelineBuilder<T, TOut> Select<TOut>(Func<T, TOut> project, string name = "select")
+        where TOut : IEtlRecord<TOut>
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new ProjectedPipelineBuilder<T, TOut>(this, project, name);
+    }
+
     /// <summary>Sets the destination.</summary>
     public PipelineBuilder<T> To(IDestination<T> destination)
     {
@@ -54,12 +73,22 @@ public sealed class PipelineBuilder<T>
     /// <exception cref="PipelineConfigurationException">The source or the destination is missing.</exception>
     public EtlPipeline<T> Build() => new(
         _name,
-        _source ?? throw new PipelineConfigurationException($"pipeline '{_name}' has no source: call From(...)"),
+        RequiredSource(),
         [.. _transforms],
-        _destination ?? throw new PipelineConfigurationException($"pipeline '{_name}' has no destination: call To(...)"),
+        _destination ?? throw NoDestination(_name),
         _options);
 
     /// <summary>Builds and runs the pipeline.</summary>
     public Task<PipelineResult> RunAsync(CancellationToken cancellationToken = default) => Build().RunAsync(cancellationToken);
+
+    internal string Name => _name;
+
+    internal ISource<T> RequiredSource() => _source ?? throw new PipelineConfigurationException($"pipeline '{_name}' has no source: call From(...)");
+
+    internal IReadOnlyList<Transform<T>> Transforms => [.. _transforms];
+
+    internal PipelineOptions Options => _options;
+
+    internal static PipelineConfigurationException NoDestination(string name) => new($"pipeline '{name}' has no destination: call To(...)");
 }
 

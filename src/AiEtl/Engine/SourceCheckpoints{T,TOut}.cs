@@ -9,17 +9,19 @@ namespace AiEtl;
 /// commit mirrors it to the state file. Does nothing without <see cref="PipelineOptions.State"/> or for a source
 /// that cannot resume.
 /// </summary>
-internal sealed class SourceCheckpoints<T>
+/// <typeparam name="T">The rows read.</typeparam>
+/// <typeparam name="TOut">The rows loaded: <typeparamref name="T"/> unless the pipeline projects them.</typeparam>
+internal sealed class SourceCheckpoints<T, TOut> : ITransactionCheckpoints
 {
     private readonly string _pipeline;
     private readonly ISource<T> _source;
-    private readonly IDestination<T> _destination;
+    private readonly IDestination<TOut> _destination;
     private readonly IReadOnlyList<Transform<T>> _transforms;
     private readonly PipelineOptions _options;
     private readonly DateTimeOffset _runStart;
     private readonly List<string> _warnings;
 
-    public SourceCheckpoints(string pipeline, ISource<T> source, IDestination<T> destination, IReadOnlyList<Transform<T>> transforms, PipelineOptions options, DateTimeOffset runStart, List<string> warnings)
+    public SourceCheckpoints(string pipeline, ISource<T> source, IDestination<TOut> destination, IReadOnlyList<Transform<T>> transforms, PipelineOptions options, DateTimeOffset runStart, List<string> warnings)
     {
         _pipeline = pipeline;
         _source = source;
@@ -45,10 +47,10 @@ internal sealed class SourceCheckpoints<T>
     /// <summary>The last state committed by this run.</summary>
     public PipelineState? LastSaved { get; private set; }
 
-    /// <summary>The state staged with the open transaction (or, when the destination publishes on completion, with the publication).</summary>
+    /// <inheritdoc />
     public PipelineState? Staged { get; private set; }
 
-    /// <summary>Whether a commit must open a transaction even for no rows, so the destination commits the checkpoint.</summary>
+    /// <inheritdoc />
     public bool CommitsInDestination => Store is not null && _destination is not ICompletableDestination { PublishesOnCompletion: true };
 
     public async ValueTask RestoreAsync(CancellationToken cancellationToken)
@@ -115,7 +117,7 @@ internal sealed class SourceCheckpoints<T>
         }
     }
 
-    /// <summary>Stages the checkpoint of a transaction in the destination, to be committed with its rows.</summary>
+    /// <inheritdoc />
     public void Stage(SourceState? position, IReadOnlyDictionary<string, byte[]> deltas)
     {
         if (States is null || position is null)
@@ -141,7 +143,7 @@ internal sealed class SourceCheckpoints<T>
         Staged = state;
     }
 
-    /// <summary>After the destination committed (or published) the staged checkpoint: saves it to the state file.</summary>
+    /// <inheritdoc />
     public void Committed()
     {
         if (States is not { } states || Staged is not { } state)

@@ -11,24 +11,28 @@ namespace AiEtl;
 /// One run of a pipeline: connects, restores the saved position, runs the three stages concurrently and
 /// builds the result. Everything a run changes lives here, so an <see cref="EtlPipeline{T}"/> can run again.
 /// </summary>
-internal sealed class PipelineRun<T>
+/// <typeparam name="T">The rows read and transformed.</typeparam>
+/// <typeparam name="TOut">The rows loaded: <typeparamref name="T"/> unless the pipeline projects them (<see cref="PipelineBuilder{T}.Select"/>).</typeparam>
+internal sealed class PipelineRun<T, TOut>
 {
     private readonly ISource<T> _source;
     private readonly IReadOnlyList<Transform<T>> _transforms;
-    private readonly IDestination<T> _destination;
+    private readonly IBatchProjection<T, TOut> _projection;
+    private readonly IDestination<TOut> _destination;
     private readonly PipelineOptions _options;
     private readonly RunCounters _counters;
-    private readonly SourceCheckpoints<T> _checkpoints;
+    private readonly SourceCheckpoints<T, TOut> _checkpoints;
     private readonly SensitiveDataMasker _masker;
     private readonly QualityScorerBase<T>? _scorer;
     private readonly (long Rows, double Sum) _scoredBefore;
 
-    public PipelineRun(string name, ISource<T> source, IReadOnlyList<Transform<T>> transforms, IDestination<T> destination, PipelineOptions options, SensitiveDataMasker masker)
+    public PipelineRun(string name, ISource<T> source, IReadOnlyList<Transform<T>> transforms, IBatchProjection<T, TOut> projection, IDestination<TOut> destination, PipelineOptions options, SensitiveDataMasker masker)
     {
         _masker = masker;
         Name = name;
         _source = source;
         _transforms = transforms;
+        _projection = projection;
         _destination = destination;
         _options = options;
         _counters = new RunCounters
@@ -38,7 +42,7 @@ internal sealed class PipelineRun<T>
             Source = source as ISizedSource,
             Log = options.LoggerFactory?.CreateLogger(PipelineLog.Category) ?? NullLogger.Instance,
         };
-        _checkpoints = new SourceCheckpoints<T>(name, source, destination, transforms, options, _counters.StartTime, _counters.Warnings);
+        _checkpoints = new SourceCheckpoints<T, TOut>(name, source, destination, transforms, options, _counters.StartTime, _counters.Warnings);
 
         // The run's mean quality is over its own rows: a transform's counts go on across runs of the same pipeline.
         _scorer = transforms.OfType<QualityScorerBase<T>>().LastOrDefault();
@@ -79,7 +83,7 @@ internal sealed class PipelineRun<T>
             await retry.ExecuteAsync(_source.ConnectAsync, cancellationToken).ConfigureAwait(false);
             await retry.ExecuteAsync(_destination.ConnectAsync, cancellationToken).ConfigureAwait(false);
             var schema = await _source.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
-            var output = _transforms.Aggregate(schema, static (rows, transform) => transform.OutputSchema(rows));
+            var output = _projection.OutputSchema(_transforms.Aggregate(schema, static (rows, transform) => transform.OutputSchema(rows)));
             RequireMergeWhereNeeded(output);
             await _destination.CreateSchemaAsync(output, cancellationToken).ConfigureAwait(false);
             await FirstPass.RunAsync(_source, _transforms, schema, _options.BatchSize, _counters.Warnings, cancellationToken).ConfigureAwait(false);
@@ -91,7 +95,7 @@ internal sealed class PipelineRun<T>
 
             // Loads retry the policy's transient errors whatever the action, as they always did; retry adds rejected batches.
             var loadRetry = new StageRetry(_options.RetryPolicy, clock, PipelineStage.Load, _options.ErrorHandling.OnLoadError, transientAlways: true);
-            var load = new LoadStage<T>(_destination, _options, _counters, _checkpoints, deadLetters, errors, _source.SourceId, loadRetry);
+            var load = new LoadStage<TOut>(_destination, _options, _counters, _checkpoints, deadLetters, errors, _source.SourceId, loadRetry);
             await StreamAsync(errors, load, cancellationToken).ConfigureAwait(false);
             if (_destination is ICompletableDestination completable)
             {
@@ -141,7 +145,7 @@ internal sealed class PipelineRun<T>
             RecordsInserted = _counters.Loaded - _counters.Updated,
             RecordsUpdated = _counters.Updated,
             RecordsFailed = errors.FailedRows,
-            RecordsFiltered = _transforms.Sum(t => t.Stats.RecordsFiltered),
+            RecordsFiltered = _transforms.Sum(t => t.Stats.RecordsFiltered) + _projection.RecordsFiltered,
             StartTime = _counters.StartTime,
             EndTime = clock.GetUtcNow(),
             ExtractDuration = _counters.ExtractTime.Elapsed,
@@ -207,21 +211,21 @@ internal sealed class PipelineRun<T>
         }
     }
 
-    private async Task StreamAsync(RowErrorCollector errors, LoadStage<T> load, CancellationToken cancellationToken)
+    private async Task StreamAsync(RowErrorCollector errors, LoadStage<TOut> load, CancellationToken cancellationToken)
     {
         // A failing stage stops the stages before it; the stages after it drain what was already
         // extracted, so every good batch read before a bad row is still committed and checkpointed.
         using var stopExtract = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopTransform = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var extracted = NewChannel();
-        var transformed = NewChannel();
+        var extracted = NewChannel<T>();
+        var transformed = NewChannel<TOut>();
         var context = new ReadContext(_options.BatchSize, errors) { Warn = _counters.Warnings.Add, KeepsState = _options.State is not null };
         var extractStage = new ExtractStage<T>(_source, _counters, _options.RetryPolicy, _options.ErrorHandling.OnExtractError, _options.TimeProvider);
-        var transformStage = new TransformStage<T>(_transforms, _destination, _counters, errors, _checkpoints, _options.MaxWorkers);
+        var transformStage = new TransformStage<T, TOut>(_transforms, _projection, _destination, _counters, errors, _checkpoints, _options.MaxWorkers);
 
         var extract = Task.Run(() => Guard(PipelineStage.Extract, [], extracted.Writer, () => extractStage.RunAsync(context, extracted.Writer, stopExtract.Token)), CancellationToken.None);
         var transform = Task.Run(() => Guard(PipelineStage.Transform, [stopExtract], transformed.Writer, () => transformStage.RunAsync(extracted.Reader, transformed.Writer, stopTransform.Token)), CancellationToken.None);
-        var loading = Task.Run(() => Guard(PipelineStage.Load, [stopExtract, stopTransform], null, () => load.RunAsync(transformed.Reader, cancellationToken)), CancellationToken.None);
+        var loading = Task.Run(() => Guard<TOut>(PipelineStage.Load, [stopExtract, stopTransform], null, () => load.RunAsync(transformed.Reader, cancellationToken)), CancellationToken.None);
 
         try
         {
@@ -249,7 +253,7 @@ internal sealed class PipelineRun<T>
     }
 
     // Runs one stage; on failure, records which stage failed first, passes the error downstream and stops the stages upstream.
-    private async Task Guard(PipelineStage stage, CancellationTokenSource[] upstream, ChannelWriter<SourceBatch<T>>? output, Func<Task> body)
+    private async Task Guard<TRow>(PipelineStage stage, CancellationTokenSource[] upstream, ChannelWriter<SourceBatch<TRow>>? output, Func<Task> body)
     {
         try
         {
@@ -273,14 +277,14 @@ internal sealed class PipelineRun<T>
         }
     }
 
-    private Channel<SourceBatch<T>> NewChannel() =>
-        Channel.CreateBounded<SourceBatch<T>>(new BoundedChannelOptions(_options.BatchesInFlight)
+    private Channel<SourceBatch<TRow>> NewChannel<TRow>() =>
+        Channel.CreateBounded<SourceBatch<TRow>>(new BoundedChannelOptions(_options.BatchesInFlight)
         {
             SingleReader = true,
             SingleWriter = true,
         });
 
-    private static void DrainAndRelease(ChannelReader<SourceBatch<T>> reader)
+    private static void DrainAndRelease<TRow>(ChannelReader<SourceBatch<TRow>> reader)
     {
         while (reader.TryRead(out var batch))
         {

@@ -4,14 +4,17 @@ using AiEtl.Internal;
 namespace AiEtl;
 
 /// <summary>
-/// The transform stage: applies the transforms to each batch in order and passes it on. With
+/// The transform stage: applies the transforms to each batch in order, then the projection into the rows the
+/// destination loads (<see cref="IBatchProjection{T, TOut}"/>), and passes it on. With
 /// <see cref="PipelineOptions.MaxWorkers"/> above 1, the transforms are cut into segments: a run of
 /// concurrency-safe transforms works on up to that many batches at once, each other transform on one batch at a
 /// time on its own worker, and every segment passes its batches on in the order it got them.
 /// </summary>
-internal sealed class TransformStage<T>(IReadOnlyList<Transform<T>> transforms, IDestination<T> destination, RunCounters counters, IRowErrorSink errors, SourceCheckpoints<T> checkpoints, int maxWorkers = 1)
+/// <typeparam name="T">The rows read and transformed.</typeparam>
+/// <typeparam name="TOut">The rows loaded.</typeparam>
+internal sealed class TransformStage<T, TOut>(IReadOnlyList<Transform<T>> transforms, IBatchProjection<T, TOut> projection, IDestination<TOut> destination, RunCounters counters, IRowErrorSink errors, SourceCheckpoints<T, TOut> checkpoints, int maxWorkers = 1)
 {
-    public async Task RunAsync(ChannelReader<SourceBatch<T>> input, ChannelWriter<SourceBatch<T>> output, CancellationToken cancellationToken)
+    public async Task RunAsync(ChannelReader<SourceBatch<T>> input, ChannelWriter<SourceBatch<TOut>> output, CancellationToken cancellationToken)
     {
         if (maxWorkers <= 1 || transforms.Count == 0)
         {
@@ -44,7 +47,7 @@ internal sealed class TransformStage<T>(IReadOnlyList<Transform<T>> transforms, 
     }
 
     // The single-worker stage: every transform on a batch, then the next batch.
-    private async Task RunInOrderAsync(ChannelReader<SourceBatch<T>> input, ChannelWriter<SourceBatch<T>> output, CancellationToken cancellationToken)
+    private async Task RunInOrderAsync(ChannelReader<SourceBatch<T>> input, ChannelWriter<SourceBatch<TOut>> output, CancellationToken cancellationToken)
     {
         await foreach (var batch in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -55,8 +58,9 @@ internal sealed class TransformStage<T>(IReadOnlyList<Transform<T>> transforms, 
             }
 
             checkpoints.TakeDeltas(batch);
+            var projected = await projection.ProjectAsync(batch, errors, cancellationToken).ConfigureAwait(false);
             counters.TransformTime.Stop();
-            await PassOnAsync(batch, output, cancellationToken).ConfigureAwait(false);
+            await PassOnAsync(projected, output, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -107,18 +111,20 @@ internal sealed class TransformStage<T>(IReadOnlyList<Transform<T>> transforms, 
         }
     }
 
-    private async Task PassOnAsync(ChannelReader<SourceBatch<T>> input, ChannelWriter<SourceBatch<T>> output, CancellationToken cancellationToken)
+    // The segments' batches, in order: the projection sees one batch at a time.
+    private async Task PassOnAsync(ChannelReader<SourceBatch<T>> input, ChannelWriter<SourceBatch<TOut>> output, CancellationToken cancellationToken)
     {
         await foreach (var batch in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            await PassOnAsync(batch, output, cancellationToken).ConfigureAwait(false);
+            var projected = await projection.ProjectAsync(batch, errors, cancellationToken).ConfigureAwait(false);
+            await PassOnAsync(projected, output, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async ValueTask PassOnAsync(SourceBatch<T> batch, ChannelWriter<SourceBatch<T>> output, CancellationToken cancellationToken)
+    private async ValueTask PassOnAsync(SourceBatch<TOut> batch, ChannelWriter<SourceBatch<TOut>> output, CancellationToken cancellationToken)
     {
         counters.AddTransformed(batch.Count);
-        if (destination is IEncodingDestination<T> { EncodesAhead: true } encoder && batch.Count > 0)
+        if (destination is IEncodingDestination<TOut> { EncodesAhead: true } encoder && batch.Count > 0)
         {
             // Formatting runs on the thread pool, several batches at once; the load stage appends them in order.
             batch.Encoded = Task.Run(() => encoder.Encode(batch.Rows), cancellationToken);
