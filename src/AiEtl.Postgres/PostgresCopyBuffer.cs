@@ -31,6 +31,9 @@ internal sealed class PostgresCopyBuffer : IDisposable
 
     public void WriteBytes(ReadOnlySpan<byte> value) => value.CopyTo(Take(value.Length));
 
+    /// <summary>Overwrites the four bytes at <paramref name="at"/> (a length prefix written before the value's size was known).</summary>
+    public void PatchInt32(int at, int value) => BinaryPrimitives.WriteInt32BigEndian(_bytes.AsSpan(at, 4), value);
+
     /// <summary>Writes the length prefix and the UTF-8 bytes of <paramref name="value"/>, after <paramref name="prefix"/> bytes (jsonb's version).</summary>
     public void WriteText(string value, ReadOnlySpan<byte> prefix)
     {

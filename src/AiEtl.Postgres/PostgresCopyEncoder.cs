@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using AiEtl.Internal;
 using NpgsqlTypes;
 
 namespace AiEtl.Postgres;
@@ -6,9 +8,11 @@ namespace AiEtl.Postgres;
 /// <summary>
 /// Encodes a binary COPY itself, without Npgsql's importer: the header, a record's fields and the trailer,
 /// into a <see cref="PostgresCopyBuffer"/> that is sent through Npgsql's raw COPY stream. For tables whose
-/// columns are all scalars; it writes the same bytes <see cref="PostgresImporterFieldWriter"/> would have the
-/// importer write (whose per-value type resolution and asynchronous plumbing cost more than the encoding),
-/// including Npgsql's default mapping of the minimum and maximum dates and times to <c>-infinity</c>/<c>infinity</c>.
+/// columns are scalars or one-dimensional arrays of the element types the destination creates; it writes the same
+/// bytes <see cref="PostgresImporterFieldWriter"/> would have the importer write (whose per-value type resolution and
+/// asynchronous plumbing cost more than the encoding, and whose generic code per value type is compiled and tiered up
+/// while the rows wait), including Npgsql's default mapping of the minimum and maximum dates and times to
+/// <c>-infinity</c>/<c>infinity</c>.
 /// </summary>
 internal struct PostgresCopyEncoder : IFieldWriter
 {
@@ -32,7 +36,24 @@ internal struct PostgresCopyEncoder : IFieldWriter
     public static bool Supports(NpgsqlDbType[] types) => types.All(static type => type is NpgsqlDbType.Smallint or NpgsqlDbType.Integer
         or NpgsqlDbType.Bigint or NpgsqlDbType.Real or NpgsqlDbType.Double or NpgsqlDbType.Numeric or NpgsqlDbType.Text
         or NpgsqlDbType.Varchar or NpgsqlDbType.Jsonb or NpgsqlDbType.Json or NpgsqlDbType.Boolean or NpgsqlDbType.Date
-        or NpgsqlDbType.Time or NpgsqlDbType.Timestamp or NpgsqlDbType.TimestampTz or NpgsqlDbType.Uuid);
+        or NpgsqlDbType.Time or NpgsqlDbType.Timestamp or NpgsqlDbType.TimestampTz or NpgsqlDbType.Uuid
+        || ((type & NpgsqlDbType.Array) != 0 && ElementOid(type & ~NpgsqlDbType.Array) != 0));
+
+    // The type OIDs of the array elements the destination creates (PostgresDialect's element types); 0 for others.
+    private static uint ElementOid(NpgsqlDbType element) => element switch
+    {
+        NpgsqlDbType.Bigint => 20,
+        NpgsqlDbType.Double => 701,
+        NpgsqlDbType.Numeric => 1700,
+        NpgsqlDbType.Boolean => 16,
+        NpgsqlDbType.Date => 1082,
+        NpgsqlDbType.Time => 1083,
+        NpgsqlDbType.Timestamp => 1114,
+        NpgsqlDbType.TimestampTz => 1184,
+        NpgsqlDbType.Uuid => 2950,
+        NpgsqlDbType.Text => 25,
+        _ => 0,
+    };
 
     /// <summary>The COPY header: signature, flags, header extension length.</summary>
     public static void WriteHeader(PostgresCopyBuffer buffer)
@@ -69,16 +90,7 @@ internal struct PostgresCopyEncoder : IFieldWriter
     public void WriteDouble(int ordinal, double value)
     {
         Ordinal = ordinal;
-        if (_types[ordinal] == NpgsqlDbType.Real)
-        {
-            _buffer.WriteInt32(4);
-            _buffer.WriteInt32(BitConverter.SingleToInt32Bits((float)value));
-        }
-        else
-        {
-            _buffer.WriteInt32(8);
-            _buffer.WriteInt64(BitConverter.DoubleToInt64Bits(value));
-        }
+        WriteFloat(_types[ordinal], value);
     }
 
     public void WriteDecimal(int ordinal, decimal value)
@@ -90,59 +102,245 @@ internal struct PostgresCopyEncoder : IFieldWriter
     public void WriteBoolean(int ordinal, bool value)
     {
         Ordinal = ordinal;
-        _buffer.WriteInt32(1);
-        _buffer.WriteByte(value ? (byte)1 : (byte)0);
+        WriteBoolean(value);
     }
 
     public void WriteDate(int ordinal, DateOnly value)
     {
         Ordinal = ordinal;
-        _buffer.WriteInt32(4);
-        _buffer.WriteInt32(value == DateOnly.MaxValue ? int.MaxValue : value == DateOnly.MinValue ? int.MinValue : value.DayNumber - DateEpochDay);
+        WriteDate(value);
     }
 
     public void WriteTime(int ordinal, TimeOnly value)
     {
         Ordinal = ordinal;
-        _buffer.WriteInt32(8);
-        _buffer.WriteInt64(value.Ticks / 10);
+        WriteTime(value);
     }
 
     public void WriteDateTime(int ordinal, DateTime value)
     {
         Ordinal = ordinal;
-
-        // A timestamp column keeps the wall-clock time; timestamptz stores UTC (an unspecified time is taken as UTC).
-        WriteTimestamp(_types[ordinal] == NpgsqlDbType.TimestampTz && value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value);
+        WriteDateTime(_types[ordinal], value);
     }
 
     public void WriteDateTimeOffset(int ordinal, DateTimeOffset value)
     {
         Ordinal = ordinal;
-        WriteTimestamp(value == DateTimeOffset.MaxValue ? DateTime.MaxValue : value == DateTimeOffset.MinValue ? DateTime.MinValue : value.UtcDateTime);
+        WriteDateTimeOffset(value);
     }
 
     public void WriteGuid(int ordinal, Guid value)
     {
         Ordinal = ordinal;
+        WriteGuid(value);
+    }
+
+    private void WriteFloat(NpgsqlDbType type, double value)
+    {
+        if (type == NpgsqlDbType.Real)
+        {
+            _buffer.WriteInt32(4);
+            _buffer.WriteInt32(BitConverter.SingleToInt32Bits((float)value));
+        }
+        else
+        {
+            _buffer.WriteInt32(8);
+            _buffer.WriteInt64(BitConverter.DoubleToInt64Bits(value));
+        }
+    }
+
+    private void WriteBoolean(bool value)
+    {
+        _buffer.WriteInt32(1);
+        _buffer.WriteByte(value ? (byte)1 : (byte)0);
+    }
+
+    private void WriteDate(DateOnly value)
+    {
+        _buffer.WriteInt32(4);
+        _buffer.WriteInt32(value == DateOnly.MaxValue ? int.MaxValue : value == DateOnly.MinValue ? int.MinValue : value.DayNumber - DateEpochDay);
+    }
+
+    private void WriteTime(TimeOnly value)
+    {
+        _buffer.WriteInt32(8);
+        _buffer.WriteInt64(value.Ticks / 10);
+    }
+
+    private void WriteDateTime(NpgsqlDbType type, DateTime value)
+    {
+        // A timestamp column keeps the wall-clock time; timestamptz stores UTC (an unspecified time is taken as UTC).
+        WriteTimestamp(type == NpgsqlDbType.TimestampTz && value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value);
+    }
+
+    private void WriteDateTimeOffset(DateTimeOffset value)
+    {
+        WriteTimestamp(value == DateTimeOffset.MaxValue ? DateTime.MaxValue : value == DateTimeOffset.MinValue ? DateTime.MinValue : value.UtcDateTime);
+    }
+
+    private void WriteGuid(Guid value)
+    {
         _buffer.WriteInt32(16);
         Span<byte> bytes = stackalloc byte[16];
         value.TryWriteBytes(bytes, bigEndian: true, out _);
         _buffer.WriteBytes(bytes);
     }
 
-    public void WriteJson(int ordinal, string json) => WriteString(ordinal, json);
+    public void WriteJson(int ordinal, string json)
+    {
+        // Set before the JSON is parsed, so that a parse error names this column.
+        Ordinal = ordinal;
+        if ((_types[ordinal] & NpgsqlDbType.Array) == 0)
+        {
+            WriteString(ordinal, json);
+            return;
+        }
 
-    public void WriteArray<TElement>(int ordinal, ReadOnlySpan<TElement> values) =>
-        throw new NotSupportedException("arrays go through Npgsql's importer (PostgresImporterFieldWriter)");
+        // The dynamic path hands arrays over as JSON text: parse it into the column's element type.
+        switch (_types[ordinal] & ~NpgsqlDbType.Array)
+        {
+            case NpgsqlDbType.Bigint:
+                WriteArray<long>(ordinal, JsonArrays.Parse<long>(json));
+                break;
+            case NpgsqlDbType.Double:
+                WriteArray<double>(ordinal, JsonArrays.Parse<double>(json));
+                break;
+            case NpgsqlDbType.Numeric:
+                WriteArray<decimal>(ordinal, JsonArrays.Parse<decimal>(json));
+                break;
+            case NpgsqlDbType.Boolean:
+                WriteArray<bool>(ordinal, JsonArrays.Parse<bool>(json));
+                break;
+            case NpgsqlDbType.Date:
+                WriteArray<DateOnly>(ordinal, JsonArrays.Parse<DateOnly>(json));
+                break;
+            case NpgsqlDbType.Time:
+                WriteArray<TimeOnly>(ordinal, JsonArrays.Parse<TimeOnly>(json));
+                break;
+            case NpgsqlDbType.Timestamp:
+                WriteArray<DateTime>(ordinal, JsonArrays.Parse<DateTime>(json));
+                break;
+            case NpgsqlDbType.TimestampTz:
+                WriteArray<DateTimeOffset>(ordinal, JsonArrays.Parse<DateTimeOffset>(json));
+                break;
+            case NpgsqlDbType.Uuid:
+                WriteArray<Guid>(ordinal, JsonArrays.Parse<Guid>(json));
+                break;
+            default:
+                WriteArray<string>(ordinal, JsonArrays.Parse<string>(json));
+                break;
+        }
+    }
+
+    // A one-dimensional array: its length, the dimension count (0 when empty), whether it holds nulls, the element
+    // type, the size and lower bound (1), then each element as a value of its own (length prefix and bytes).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void WriteArray<TElement>(int ordinal, ReadOnlySpan<TElement> values)
+    {
+        Ordinal = ordinal;
+        var element = _types[ordinal] & ~NpgsqlDbType.Array;
+        var start = _buffer.Length;
+        _buffer.WriteInt32(0);
+        _buffer.WriteInt32(values.IsEmpty ? 0 : 1);
+        _buffer.WriteInt32(HasNull(values) ? 1 : 0);
+        _buffer.WriteInt32((int)ElementOid(element));
+        if (!values.IsEmpty)
+        {
+            _buffer.WriteInt32(values.Length);
+            _buffer.WriteInt32(1);
+        }
+
+        foreach (var value in values)
+        {
+            WriteElement(element, value);
+        }
+
+        _buffer.PatchInt32(start, _buffer.Length - start - 4);
+    }
 
     public void WriteEnum<TEnum>(int ordinal, TEnum value)
         where TEnum : struct, Enum => WriteString(ordinal, value.ToString());
 
+    private static bool HasNull<TElement>(ReadOnlySpan<TElement> values)
+    {
+        if (default(TElement) is not null)
+        {
+            return false;
+        }
+
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // One array element, encoded as a scalar of the column's element type (integers widen to bigint, floats to double).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WriteElement<TElement>(NpgsqlDbType element, TElement value)
+    {
+        switch (value)
+        {
+            case null:
+                _buffer.WriteInt32(-1);
+                break;
+            case long number:
+                WriteInteger(element, number);
+                break;
+            case int number:
+                WriteInteger(element, number);
+                break;
+            case short number:
+                WriteInteger(element, number);
+                break;
+            case double number:
+                WriteFloat(element, number);
+                break;
+            case float number:
+                WriteFloat(element, number);
+                break;
+            case decimal number:
+                WriteNumeric(number);
+                break;
+            case bool flag:
+                WriteBoolean(flag);
+                break;
+            case DateOnly date:
+                WriteDate(date);
+                break;
+            case TimeOnly time:
+                WriteTime(time);
+                break;
+            case DateTime time:
+                WriteDateTime(element, time);
+                break;
+            case DateTimeOffset time:
+                WriteDateTimeOffset(time);
+                break;
+            case Guid guid:
+                WriteGuid(guid);
+                break;
+            case string text:
+                _buffer.WriteText(text, []);
+                break;
+            default:
+                throw new InvalidCastException($"an array of {typeof(TElement).Name} cannot be written into a PostgreSQL {element} array");
+        }
+    }
+
     private void WriteInteger(int ordinal, long value)
     {
         Ordinal = ordinal;
-        switch (_types[ordinal])
+        WriteInteger(_types[ordinal], value);
+    }
+
+    private void WriteInteger(NpgsqlDbType type, long value)
+    {
+        switch (type)
         {
             case NpgsqlDbType.Integer:
                 _buffer.WriteInt32(4);

@@ -73,6 +73,8 @@ internal struct PostgresImporterFieldWriter : IFieldWriter
 
     public void WriteJson(int ordinal, string json)
     {
+        // Set before the JSON is parsed, so that a parse error names this column.
+        Ordinal = ordinal;
         if ((_types[ordinal] & NpgsqlDbType.Array) == 0)
         {
             Write(ordinal, json);

@@ -126,6 +126,43 @@ public sealed class PostgresDestinationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Arrays_of_every_element_type_and_empty_ones_are_encoded_as_postgres_stores_them()
+    {
+        Field Array(string name, FieldType element) => new(name, FieldType.Array) { ElementType = element };
+        var schema = new Schema("arrays", [
+            new Field("id", FieldType.Integer) { IsNullable = false },
+            Array("amounts", FieldType.Decimal), Array("flags", FieldType.Boolean), Array("days", FieldType.Date),
+            Array("hours", FieldType.Time), Array("moments", FieldType.DateTime), Array("names", FieldType.String)])
+        {
+            PrimaryKey = ["id"],
+        };
+        var codec = new RecordCodec(schema, new RecordMetadata("test", "arrays"));
+        Record Row(long id, string amounts, string flags, string days, string hours, string moments, string? names) => new(
+            new Dictionary<string, object?> { ["id"] = id, ["amounts"] = amounts, ["flags"] = flags, ["days"] = days, ["hours"] = hours, ["moments"] = moments, ["names"] = names },
+            new RecordMetadata("test", "arrays"),
+            schema);
+        Record[] rows = [
+            Row(1, "[1234.50,-0.001,0]", "[true,false]", "[\"2024-02-29\",\"1999-12-31\"]", "[\"23:59:59.999999\"]", "[\"2024-05-06T07:08:09.123456\"]", "[\"a\",\"b,c\",\"\"]"),
+            Row(2, "[]", "[]", "[]", "[]", "[]", null),
+        ];
+
+        await using (var destination = new PostgresDestination<Record, RecordCodec>(_db.Destination("arrays"), codec))
+        {
+            await WriteByHandAsync(destination, schema, rows);
+
+            // Encoded by the library's own COPY encoder (on any thread), not by Npgsql's importer.
+            Assert.True(destination.EncodesAhead);
+        }
+
+        Assert.Equal(
+            [
+                "(1,\"{1234.50,-0.001,0}\",\"{t,f}\",\"{2024-02-29,1999-12-31}\",{23:59:59.999999},\"{\"\"2024-05-06 07:08:09.123456\"\"}\",\"{a,\"\"b,c\"\",\"\"\"\"}\")",
+                "(2,{},{},{},{},{},)",
+            ],
+            _db.Strings($"SELECT t::text FROM \"{_db.Schema}\".arrays t ORDER BY id"));
+    }
+
+    [Fact]
     public async Task Create_if_missing_creates_the_postgres_schema_and_the_table()
     {
         await LoadAsync([Sample(1)], _db.Destination("fresh"));
