@@ -1,6 +1,13 @@
 using System.Text.RegularExpressions;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+using System;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>The writings of numbers and months that the invariant parse does not settle: groups, decimal commas, year-months.</summary>
 internal static partial class NumberText
@@ -20,12 +27,29 @@ internal static partial class NumberText
     // What every pattern here starts with (\d is any Unicode digit): most text is refused without running a regex.
     private static bool StartsAsNumber(ReadOnlySpan<char> text) => text.Length > 0 && (char.IsDigit(text[0]) || text[0] is '+' or '-');
 
-    [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant)]
+    private const string CommaGroupedPattern = @"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$";
+    private const string DecimalCommaPattern = @"^[+-]?(\d+|\d{1,3}(\.\d{3})+),\d+$";
+    private const string YearMonthPattern = @"^[12]\d{3}-(0[1-9]|1[0-2])$";
+
+#if AIETL_GENERATOR
+    // netstandard2.0 has no regex generator: the same patterns, compiled once.
+    private static readonly Regex CommaGroupedRegex = new(CommaGroupedPattern, RegexOptions.CultureInvariant);
+    private static readonly Regex DecimalCommaRegex = new(DecimalCommaPattern, RegexOptions.CultureInvariant);
+    private static readonly Regex YearMonthRegex = new(YearMonthPattern, RegexOptions.CultureInvariant);
+
+    private static Regex CommaGrouped() => CommaGroupedRegex;
+
+    private static Regex DecimalComma() => DecimalCommaRegex;
+
+    private static Regex YearMonth() => YearMonthRegex;
+#else
+    [GeneratedRegex(CommaGroupedPattern, RegexOptions.CultureInvariant)]
     private static partial Regex CommaGrouped();
 
-    [GeneratedRegex(@"^[+-]?(\d+|\d{1,3}(\.\d{3})+),\d+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(DecimalCommaPattern, RegexOptions.CultureInvariant)]
     private static partial Regex DecimalComma();
 
-    [GeneratedRegex(@"^[12]\d{3}-(0[1-9]|1[0-2])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(YearMonthPattern, RegexOptions.CultureInvariant)]
     private static partial Regex YearMonth();
+#endif
 }
