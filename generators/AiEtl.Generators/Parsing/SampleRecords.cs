@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -100,12 +101,17 @@ internal static class SampleRecords
         return new Result<EtlRecordSpec?>(merged, diagnostics.ToEquatableArray());
     }
 
-    // The sample whose path, relative to the project folder, is the one written; without a project folder, the one whose path ends so.
+    // The sample at the path, relative to the project folder; when the build does not say where that is, the one whose path ends so.
     private static RecordSample? Find(string path, EquatableArray<RecordSample> samples, ProjectInfo project)
     {
-        var wanted = path.Replace('\\', '/').TrimStart('.', '/');
-        return samples.FirstOrDefault(sample => string.Equals(project.RelativePath(sample.FilePath), wanted, StringComparison.OrdinalIgnoreCase))
-            ?? samples.FirstOrDefault(sample => sample.FilePath.Replace('\\', '/').EndsWith("/" + wanted, StringComparison.OrdinalIgnoreCase));
+        if (project.ProjectDirectory is { Length: > 0 } directory)
+        {
+            var full = RecordChecks.Normalize(Path.Combine(directory, path));
+            return samples.FirstOrDefault(sample => string.Equals(RecordChecks.Normalize(sample.FilePath), full, StringComparison.Ordinal));
+        }
+
+        var written = "/" + path.Replace('\\', '/').TrimStart('/');
+        return samples.FirstOrDefault(sample => sample.FilePath.Replace('\\', '/').EndsWith(written, StringComparison.Ordinal));
     }
 
     private static FieldSpec Field(SampleColumn column, string propertyName, string path, int rows)
