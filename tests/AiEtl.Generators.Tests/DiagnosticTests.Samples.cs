@@ -73,6 +73,42 @@ public sealed partial class DiagnosticTests
     }
 
     [Fact]
+    public void AIETL0020_SensitiveSampleColumn()
+    {
+        AssertSampleDiagnostic(
+            "AIETL0020",
+            """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord(Sample = [|"data/contacts.csv"|])]
+            public partial record Contact;
+            """,
+            "Column 'email' of 'data/contacts.csv' looks like personal data (Email: 100 % of 3 values match; the column's name speaks for it; score 1.00 >= 0.60): declare the property 'Email' in 'Contact' with [Sensitive(SensitiveKind.Email)] so that violations and logs mask its values",
+            DiagnosticSeverity.Info,
+            new ProjectFile("data/contacts.csv", "id,email\n1,ann@example.com\n2,bob@example.org\n3,cy@mail.example\n"));
+    }
+
+    [Fact]
+    public void A_sensitive_property_declared_for_a_sample_column_is_silent()
+    {
+        var run = PipelineHarness.Run(
+            ["""
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord(Sample = "data/contacts.csv")]
+            public partial record Contact
+            {
+                [Sensitive(SensitiveKind.Email)]
+                public string Email { get; init; } = "";
+            }
+            """],
+            new ProjectFile("data/contacts.csv", "id,email\n1,ann@example.com\n2,bob@example.org\n3,cy@mail.example\n"));
+
+        run.AssertCompilesCleanly();
+        Assert.Empty(run.Diagnostics);
+    }
+
+    [Fact]
     public void A_declared_property_settles_an_unsure_column()
     {
         var run = PipelineHarness.Run(

@@ -45,6 +45,25 @@ public sealed class SampleRecordTests
     }
 
     [Fact]
+    public void The_sensitive_columns_of_the_customers_sample_are_those_aietl_scan_finds()
+    {
+        var run = PipelineHarness.Run([CustomerRecord], new ProjectFile("data/customers.csv", File.ReadAllText(CustomersPath)));
+
+        var suggested = run.Diagnostics.Where(diagnostic => diagnostic.Id == "AIETL0020")
+            .Select(diagnostic => diagnostic.GetMessage(CultureInfo.InvariantCulture))
+            .ToList();
+
+        var scanned = SensitiveDataScanner.ScanCsv(new CsvSourceOptions(CustomersPath)).Where(column => column.Kind != SensitiveDataKind.None).ToList();
+        Assert.NotEmpty(scanned);
+        Assert.Equal(scanned.Count, suggested.Count);
+        foreach (var column in scanned)
+        {
+            Assert.Contains(suggested, message => message.StartsWith($"Column '{column.Name}' of 'data/customers.csv' looks like personal data ({column.Evidence}):", StringComparison.Ordinal)
+                && message.Contains($"[Sensitive(SensitiveKind.{column.MaskingKind})]", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void A_record_from_the_customers_sample()
     {
         var run = PipelineHarness.Run([CustomerRecord], new ProjectFile("data/customers.csv", File.ReadAllText(CustomersPath)));

@@ -162,6 +162,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "The sample does not settle the column's type (a 0/1 column may be a flag or a count, a date may be day or month first, a column may mix types). The generated property has the inferred type; declaring the property yourself in the partial type replaces it.");
 
+    /// <summary>AIETL0020: a column of an [EtlRecord]'s sample holds personal data and its property is not [Sensitive].</summary>
+    public static readonly DiagnosticDescriptor SensitiveSampleColumn = Create(
+        "AIETL0020",
+        "Record sample column looks sensitive",
+        "Column '{0}' of '{1}' looks like personal data ({2}): declare the property '{3}' in '{4}' with [Sensitive(SensitiveKind.{5})] so that violations and logs mask its values",
+        DiagnosticSeverity.Info,
+        "The sensitive-data scan of `aietl scan` (docs/inference.md) found personal data in the column. A property marked [Sensitive] has its values masked in violations, dead-letter reasons and logs. Declare the property in the partial type with the attribute, or leave it if the values are not personal.");
+
     /// <summary>AIETL0099: the generator itself failed.</summary>
     public static readonly DiagnosticDescriptor GeneratorFailed = Create(
         "AIETL0099",

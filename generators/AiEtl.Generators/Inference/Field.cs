@@ -17,6 +17,9 @@ internal sealed record Field(string Name, FieldType Type)
     /// <summary>How sure the inference is.</summary>
     public double? Confidence { get; init; }
 
+    /// <summary>How the field's values are masked: the linked <see cref="SensitiveColumn.MaskingKind"/> documents itself by it.</summary>
+    public SensitiveKind Sensitive { get; init; }
+
     /// <summary>How many values decided it, and by which rule.</summary>
     public string? Description { get; init; }
 }

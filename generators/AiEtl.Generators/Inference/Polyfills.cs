@@ -18,12 +18,43 @@ internal static class Polyfills
         public static string Create(IFormatProvider provider, FormattableString text) => text.ToString(provider);
     }
 
+    extension(char)
+    {
+        /// <summary>Whether the character is 0 to 9.</summary>
+        public static bool IsAsciiDigit(char c) => c is >= '0' and <= '9';
+    }
+
+    extension(ArgumentNullException)
+    {
+        /// <summary>Throws when <paramref name="argument"/> is null.</summary>
+        public static void ThrowIfNull(object? argument, string? paramName = null)
+        {
+            if (argument is null)
+            {
+                throw new ArgumentNullException(paramName);
+            }
+        }
+    }
+
     extension(double)
     {
         /// <summary><c>double.TryParse</c> of characters.</summary>
         public static bool TryParse(ReadOnlySpan<char> text, NumberStyles style, IFormatProvider provider, out double value) =>
             double.TryParse(text.ToString(), style, provider, out value);
     }
+
+    /// <summary><paramref name="value"/> between <paramref name="min"/> and <paramref name="max"/>, as <c>Math.Clamp</c>.</summary>
+    public static double Clamp(double value, double min, double max) => value < min ? min : value > max ? max : value;
+
+    /// <summary>Whether the text contains <paramref name="value"/>, compared as <paramref name="comparison"/> says.</summary>
+    public static bool Contains(this string text, string value, StringComparison comparison) => text.IndexOf(value, comparison) >= 0;
+
+    /// <summary>Whether the text contains <paramref name="value"/> (ordinal).</summary>
+    public static bool Contains(this string text, char value, StringComparison comparison) => text.IndexOf(value.ToString(), comparison) >= 0;
+
+    /// <summary>The text with each <paramref name="oldValue"/> replaced, compared as <paramref name="comparison"/> says (ordinal only).</summary>
+    public static string Replace(this string text, string oldValue, string? newValue, StringComparison comparison) =>
+        comparison == StringComparison.Ordinal ? text.Replace(oldValue, newValue) : throw new NotSupportedException(comparison.ToString());
 
     /// <summary>The value of <paramref name="key"/>, or the default of its type.</summary>
     public static TValue? GetValueOrDefault<TKey, TValue>(this Dictionary<TKey, TValue> dictionary, TKey key)

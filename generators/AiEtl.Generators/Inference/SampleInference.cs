@@ -24,10 +24,18 @@ internal static class SampleInference
     /// <param name="text">The file's text.</param>
     /// <param name="rows">How many data rows were read (at most <paramref name="sampleSize"/>).</param>
     /// <param name="sampleSize">The most rows to read.</param>
-    public static IReadOnlyList<(Field Field, ColumnInference Evidence)> Infer(string text, out int rows, int sampleSize = SampleSize)
+    public static IReadOnlyList<(Field Field, ColumnInference Evidence)> Infer(string text, out int rows, int sampleSize = SampleSize) =>
+        Infer(text, out rows, out _, sampleSize);
+
+    /// <summary>
+    /// The inferred columns of <paramref name="text"/> and what <c>SensitiveDataScanner.ScanColumn</c> finds in each
+    /// (the same rows: <c>aietl scan</c> reads the first 1000 too).
+    /// </summary>
+    public static IReadOnlyList<(Field Field, ColumnInference Evidence)> Infer(string text, out int rows, out IReadOnlyList<SensitiveColumn> sensitive, int sampleSize = SampleSize)
     {
         var reader = new CsvText(text);
         rows = 0;
+        sensitive = [];
         if (reader.ReadRecord() is not { } header)
         {
             return [];
@@ -35,6 +43,7 @@ internal static class SampleInference
 
         var kinds = new ValueKinds();
         var columns = new List<ColumnStats>();
+        var values = new List<List<string>>();
         while (rows < sampleSize && reader.ReadRecord() is { } record)
         {
             rows++;
@@ -43,8 +52,10 @@ internal static class SampleInference
                 while (columns.Count <= i)
                 {
                     columns.Add(new ColumnStats());
+                    values.Add([]);
                 }
 
+                values[i].Add(record[i]);
                 if (record[i].Length == 0)
                 {
                     columns[i].Nulls++;
@@ -57,6 +68,7 @@ internal static class SampleInference
         }
 
         var result = new List<(Field, ColumnInference)>();
+        var scanned = new List<SensitiveColumn>();
         var count = header.Count > columns.Count ? header.Count : columns.Count;
         for (var i = 0; i < count; i++)
         {
@@ -64,8 +76,10 @@ internal static class SampleInference
             var stats = i < columns.Count ? columns[i] : new ColumnStats();
             stats.Nulls += rows - stats.Nulls - stats.Values - stats.Tokens;
             result.Add(stats.ToField(name, rows, "values", MinConfidence, kinds.DeclaredOrders));
+            scanned.Add(SensitiveDataScanner.ScanColumn(name, i < values.Count ? values[i] : []));
         }
 
+        sensitive = scanned;
         return result;
     }
 

@@ -17,7 +17,9 @@ internal sealed record RecordSample(string FilePath, int Rows, EquatableArray<Sa
 /// <param name="IsUnsure">Whether the confidence is under the runtime's threshold (0.95).</param>
 /// <param name="Rule">The rule that decided the type, in the runtime's words.</param>
 /// <param name="Doubts">The first values that caused the doubt, with their rows (<c>'x' (row 12)</c>).</param>
-internal sealed record SampleColumn(string Name, string Type, bool IsNullable, double Confidence, bool IsUnsure, string Rule, string Doubts);
+/// <param name="Sensitive">The <c>AiEtl.SensitiveKind</c> member to mask the column with, when <c>aietl scan</c> finds personal data in it; otherwise <see langword="null"/>.</param>
+/// <param name="SensitiveEvidence">What the scan found (<c>Email: 100 % of 1000 values match; ...</c>), when <paramref name="Sensitive"/> is set.</param>
+internal sealed record SampleColumn(string Name, string Type, bool IsNullable, double Confidence, bool IsUnsure, string Rule, string Doubts, string? Sensitive, string? SensitiveEvidence);
 
 /// <summary>The <c>Sample</c> argument of an <c>[EtlRecord]</c>: the path as written and where it is written.</summary>
 /// <param name="Path">The path, relative to the project folder.</param>

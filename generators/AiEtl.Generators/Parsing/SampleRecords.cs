@@ -21,15 +21,17 @@ internal static class SampleRecords
     public static RecordSample Read(AdditionalText text, CancellationToken cancellationToken)
     {
         var source = text.GetText(cancellationToken)?.ToString() ?? "";
-        var columns = SampleInference.Infer(source, out var rows);
-        return new RecordSample(text.Path, rows, columns.Select(static column => new SampleColumn(
+        var columns = SampleInference.Infer(source, out var rows, out var sensitive);
+        return new RecordSample(text.Path, rows, columns.Select((column, i) => new SampleColumn(
             column.Evidence.Name,
             column.Evidence.Type.ToString(),
             column.Field.IsNullable,
             column.Evidence.Confidence,
             column.Evidence.IsUnsure,
             column.Evidence.Rule,
-            string.Join(", ", column.Evidence.Counterexamples))).ToEquatableArray());
+            string.Join(", ", column.Evidence.Counterexamples),
+            sensitive[i].Kind == SensitiveDataKind.None ? null : sensitive[i].MaskingKind.ToString(),
+            sensitive[i].Kind == SensitiveDataKind.None ? null : sensitive[i].Evidence)).ToEquatableArray());
     }
 
     /// <summary>
@@ -68,11 +70,17 @@ internal static class SampleRecords
                 ?? declared.FirstOrDefault(field => field.PropertyName == name);
             if (mine is not null)
             {
+                if (mine.Sensitive is null)
+                {
+                    SuggestSensitive(diagnostics, column, request, mine.PropertyName, spec.Name);
+                }
+
                 declared.Remove(mine);
                 fields.Add(mine);
                 continue;
             }
 
+            SuggestSensitive(diagnostics, column, request, name, spec.Name);
             if (column.IsUnsure)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
@@ -99,6 +107,16 @@ internal static class SampleRecords
         fields.AddRange(declared);
         var merged = spec with { Fields = fields.ToEquatableArray(), Sample = null };
         return new Result<EtlRecordSpec?>(merged, diagnostics.ToEquatableArray());
+    }
+
+    // AIETL0020 for a column the sensitive-data scan finds personal data in, whose property is not [Sensitive].
+    private static void SuggestSensitive(List<DiagnosticInfo> diagnostics, SampleColumn column, SampleRequest request, string propertyName, string recordName)
+    {
+        if (column.Sensitive is { } kind)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.SensitiveSampleColumn, request.Location, column.Name, request.Path, column.SensitiveEvidence ?? "", propertyName, recordName, kind));
+        }
     }
 
     // The sample at the path, relative to the project folder; when the build does not say where that is, the one whose path ends so.

@@ -42,11 +42,7 @@ internal static class NameWords
     }
 
     /// <summary>Whether a word of <paramref name="name"/> is one of <paramref name="words"/>, or their run joined is (<c>zip_code</c> for "zipcode").</summary>
-#if AIETL_GENERATOR
-    public static bool Has(string name, HashSet<string> words)
-#else
-    public static bool Has(string name, IReadOnlySet<string> words)
-#endif
+    public static bool Has(string name, ISet<string> words)
     {
         var of = Of(name);
         return of.Any(words.Contains) || words.Contains(string.Concat(of));

@@ -27,29 +27,12 @@ internal static partial class NumberText
     // What every pattern here starts with (\d is any Unicode digit): most text is refused without running a regex.
     private static bool StartsAsNumber(ReadOnlySpan<char> text) => text.Length > 0 && (char.IsDigit(text[0]) || text[0] is '+' or '-');
 
-    private const string CommaGroupedPattern = @"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$";
-    private const string DecimalCommaPattern = @"^[+-]?(\d+|\d{1,3}(\.\d{3})+),\d+$";
-    private const string YearMonthPattern = @"^[12]\d{3}-(0[1-9]|1[0-2])$";
-
-#if AIETL_GENERATOR
-    // netstandard2.0 has no regex generator: the same patterns, compiled once.
-    private static readonly Regex CommaGroupedRegex = new(CommaGroupedPattern, RegexOptions.CultureInvariant);
-    private static readonly Regex DecimalCommaRegex = new(DecimalCommaPattern, RegexOptions.CultureInvariant);
-    private static readonly Regex YearMonthRegex = new(YearMonthPattern, RegexOptions.CultureInvariant);
-
-    private static Regex CommaGrouped() => CommaGroupedRegex;
-
-    private static Regex DecimalComma() => DecimalCommaRegex;
-
-    private static Regex YearMonth() => YearMonthRegex;
-#else
-    [GeneratedRegex(CommaGroupedPattern, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex CommaGrouped();
 
-    [GeneratedRegex(DecimalCommaPattern, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[+-]?(\d+|\d{1,3}(\.\d{3})+),\d+$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalComma();
 
-    [GeneratedRegex(YearMonthPattern, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[12]\d{3}-(0[1-9]|1[0-2])$", RegexOptions.CultureInvariant)]
     private static partial Regex YearMonth();
-#endif
 }
