@@ -1,6 +1,7 @@
 using System.Globalization;
 using AiEtl.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using static AiEtl.Generators.Tests.Infrastructure.PipelineHarness;
 
 namespace AiEtl.Generators.Tests;
@@ -125,6 +126,30 @@ public sealed partial class DiagnosticTests
 
         run.AssertCompilesCleanly();
         Assert.Empty(run.Diagnostics);
+    }
+
+    [Fact]
+    public async Task A_property_declared_in_a_sampled_record_struct_is_not_a_field_order_warning()
+    {
+        var run = PipelineHarness.Run(
+            ["""
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord(Sample = "data/attempts.csv")]
+            public partial record struct Attempt
+            {
+                public int Retries { get; init; }
+            }
+            """],
+            new ProjectFile("data/attempts.csv", "id,retries\n1,0\n2,1\n3,0\n"));
+
+        var analyzed = await run.OutputCompilation
+            .WithAnalyzers([new SampleRecordSuppressor()], new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true))
+            .GetAllDiagnosticsAsync(TestContext.Current.CancellationToken);
+
+        var fieldOrder = Assert.Single(analyzed, diagnostic => diagnostic.Id == "CS0282");
+        Assert.True(fieldOrder.IsSuppressed);
+        Assert.DoesNotContain(analyzed, diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning && !diagnostic.IsSuppressed);
     }
 
     private static void AssertSampleDiagnostic(string id, string markup, string message, DiagnosticSeverity severity, params ProjectFile[] files)
