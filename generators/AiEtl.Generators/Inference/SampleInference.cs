@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AiEtl.Generators.Inference;
 
@@ -25,13 +26,14 @@ internal static class SampleInference
     /// <param name="rows">How many data rows were read (at most <paramref name="sampleSize"/>).</param>
     /// <param name="sampleSize">The most rows to read.</param>
     public static IReadOnlyList<(Field Field, ColumnInference Evidence)> Infer(string text, out int rows, int sampleSize = SampleSize) =>
-        Infer(text, out rows, out _, sampleSize);
+        Infer(SourceText.From(text), out rows, out _, sampleSize);
 
     /// <summary>
     /// The inferred columns of <paramref name="text"/> and what <c>SensitiveDataScanner.ScanColumn</c> finds in each
     /// (the same rows: <c>aietl scan</c> reads the first 1000 too).
     /// </summary>
-    public static IReadOnlyList<(Field Field, ColumnInference Evidence)> Infer(string text, out int rows, out IReadOnlyList<SensitiveColumn> sensitive, int sampleSize = SampleSize)
+    /// <remarks>Only the characters of the header and the sampled rows are read from <paramref name="text"/>: a large file costs no more than its start.</remarks>
+    public static IReadOnlyList<(Field Field, ColumnInference Evidence)> Infer(SourceText text, out int rows, out IReadOnlyList<SensitiveColumn> sensitive, int sampleSize = SampleSize)
     {
         var reader = new CsvText(text);
         rows = 0;
@@ -84,7 +86,7 @@ internal static class SampleInference
     }
 
     // RFC 4180 records: fields split at commas, quoted fields with doubled quotes and line breaks, CRLF or LF; a BOM skipped.
-    private sealed class CsvText(string text)
+    private sealed class CsvText(SourceText text)
     {
         private int _position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
 

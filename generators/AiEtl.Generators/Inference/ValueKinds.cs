@@ -25,6 +25,10 @@ internal sealed class ValueKinds
     private static readonly string[] IsoDateTimeForms =
         ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mmK"];
 
+    private static readonly char[] Digits = "0123456789".ToCharArray();
+
+    private static readonly char[] Hex = ['x', 'X'];
+
     private static readonly int[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
 
     private readonly Dictionary<string, ValueKind> _seen = new(StringComparer.Ordinal);
@@ -81,7 +85,7 @@ internal sealed class ValueKinds
             return new ValueKind(FieldType.Integer, readable, Shape: shape, Digits: digits.Length);
         }
 
-        if (!leadingZero && text.IndexOfAny("0123456789".ToCharArray()) >= 0 && text.IndexOfAny(['x', 'X']) < 0 && TryDouble(value, out var number)
+        if (!leadingZero && text.IndexOfAny(Digits) >= 0 && text.IndexOfAny(Hex) < 0 && TryDouble(value, out var number)
             && !double.IsNaN(number) && !double.IsInfinity(number))
         {
             var (before, after) = NumberWidths(text);
@@ -105,7 +109,7 @@ internal sealed class ValueKinds
             return new ValueKind(FieldType.String, Shape: ValueShape.YearMonth);
         }
 
-        if (text.IndexOfAny("0123456789".ToCharArray()) < 0)
+        if (text.IndexOfAny(Digits) < 0)
         {
             return Other(text);
         }
@@ -224,13 +228,14 @@ internal sealed class ValueKinds
             }
         }
 
+        // Every form starts with the year: a value that does not start with a digit is none of them.
+        if (value.TrimStart() is not { Length: > 0 } start || !IsDigit(start[0]))
+        {
+            return false;
+        }
+
         foreach (var form in IsoDateTimeForms)
         {
-            if (value.TrimStart() is not { Length: > 0 } start || !IsDigit(start[0]))
-            {
-                return false;
-            }
-
             if (DateTime.TryParseExact(value, form, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var parsed))
             {
                 kind = parsed.Kind == DateTimeKind.Unspecified ? FieldType.DateTime : FieldType.Timestamp;

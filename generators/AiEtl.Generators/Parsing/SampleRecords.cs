@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using AiEtl.Generators.Inference;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AiEtl.Generators;
 
@@ -20,8 +21,7 @@ internal static class SampleRecords
     /// <summary>Infers the columns of one CSV <c>AdditionalFiles</c> item.</summary>
     public static RecordSample Read(AdditionalText text, CancellationToken cancellationToken)
     {
-        var source = text.GetText(cancellationToken)?.ToString() ?? "";
-        var columns = SampleInference.Infer(source, out var rows, out var sensitive);
+        var columns = SampleInference.Infer(text.GetText(cancellationToken) ?? SourceText.From(""), out var rows, out var sensitive);
         return new RecordSample(text.Path, rows, columns.Select((column, i) => new SampleColumn(
             column.Evidence.Name,
             column.Evidence.Type.ToString(),
