@@ -96,6 +96,29 @@ public sealed class SampleRecordTests
         Assert.True(source.IndexOf("\"id\"", StringComparison.Ordinal) < source.IndexOf("\"full name\"", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("public partial record Person(int Id);")]
+    [InlineData("public partial record struct Person;")]
+    [InlineData("public partial class Person;")]
+    [InlineData("public partial struct Person;")]
+    [InlineData("public sealed partial class Person { public string? Joined { get; set; } }")]
+    public void Every_kind_of_record_declaration_takes_its_sample(string declaration)
+    {
+        var run = PipelineHarness.Run(
+            [$$"""
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord(Sample = "data/people.csv")]
+            {{declaration}}
+            """],
+            new ProjectFile("data/people.csv", "id,full name,joined\n1,Ann,2024-01-02\n2,,2024-02-03\n"));
+
+        run.AssertCompilesCleanly();
+        var schema = run.Result.GeneratedSources.Single().SourceText.ToString();
+        Assert.Contains("new global::AiEtl.Field(\"id\", global::AiEtl.FieldType.Integer)", schema, StringComparison.Ordinal);
+        Assert.Contains("new global::AiEtl.Field(\"full name\", global::AiEtl.FieldType.String) { IsNullable = true }", schema, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Every CSV of the inference corpus and the customers sample, cut to the rows the generator reads: each column
     /// the generator infers (its classifier, the runtime's rules) equals what <c>CsvSchemaInference</c> infers from the
