@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -22,12 +23,25 @@ public sealed class EtlRecordGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var results = context.SyntaxProvider
+        var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 EtlRecordAttributeName,
                 predicate: static (node, _) => node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax,
                 transform: static (attributeContext, cancellationToken) => Parser.Parse(attributeContext, cancellationToken))
             .WithTrackingName(TrackingNames.ParseRecords);
+
+        // [EtlRecord(Sample = ...)]: each CSV file is inferred once per change of its text; a record takes its columns.
+        var samples = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            .Select(static (text, cancellationToken) => SampleRecords.Read(text, cancellationToken))
+            .WithTrackingName(TrackingNames.RecordSamples)
+            .Collect()
+            .Select(static (all, _) => new EquatableArray<RecordSample>(all.ToArray()));
+        var results = parsed
+            .Combine(samples)
+            .Combine(PipelineGeneration.Project(context))
+            .Select(static (pair, _) => SampleRecords.Apply(pair.Left.Left, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.SampleRecords);
 
         var specs = results
             .Select(static (result, _) => result.Value)

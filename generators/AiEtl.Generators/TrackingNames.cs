@@ -9,6 +9,12 @@ internal static class TrackingNames
     /// <summary>Each [EtlRecord] declaration parsed into a <see cref="Result{TValue}"/>.</summary>
     public const string ParseRecords = "EtlRecord.Parse";
 
+    /// <summary>Each CSV <c>AdditionalFiles</c> item inferred into a <see cref="RecordSample"/>.</summary>
+    public const string RecordSamples = "EtlRecord.Samples";
+
+    /// <summary>Each parsed record with the columns of its sample added (records without a sample pass unchanged).</summary>
+    public const string SampleRecords = "EtlRecord.SampleRecords";
+
     /// <summary>The <see cref="EtlRecordSpec"/> values that code is generated from.</summary>
     public const string RecordSpecs = "EtlRecord.Specs";
 

@@ -173,6 +173,39 @@ public sealed class IncrementalityTests
         AssertAllCachedOrUnchanged(result.TrackedSteps[TrackingNames.Registry], TrackingNames.Registry);
     }
 
+    [Fact]
+    public void Editing_a_sample_reinfers_only_that_file_and_regenerates_only_its_record()
+    {
+        const string Sampled = """
+            using AiEtl;
+            namespace Sample;
+            [EtlRecord(Sample = "a.csv")]
+            public partial record struct FromA;
+            [EtlRecord(Sample = "b.csv")]
+            public partial record struct FromB;
+            """;
+        var a = new PipelineHarness.ProjectFile("a.csv", "id,score\n1,2\n");
+        var b = new PipelineHarness.ProjectFile("b.csv", "id,name\n1,x\n");
+        var compilation = GeneratorHarness.CreateCompilation(Sampled);
+        var driver = PipelineHarness.CreateDriver(a, b).RunGenerators(compilation, TestContext.Current.CancellationToken);
+
+        var result = driver.ReplaceAdditionalText(a, a.WithText("id,score\n1,2.5\n"))
+            .RunGenerators(compilation, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+
+        var samples = result.TrackedSteps[TrackingNames.RecordSamples].SelectMany(step => step.Outputs)
+            .Select(output => (Path.GetFileName(((RecordSample)output.Value).FilePath), output.Reason))
+            .ToList();
+        Assert.Contains(("a.csv", IncrementalStepRunReason.Modified), samples);
+        Assert.Contains(samples, output => output.Item1 == "b.csv" && output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        AssertAllCachedOrUnchanged(result.TrackedSteps[TrackingNames.ParseRecords], TrackingNames.ParseRecords);
+        var specs = result.TrackedSteps[TrackingNames.RecordSpecs].SelectMany(step => step.Outputs)
+            .Select(output => (((EtlRecordSpec)output.Value).Name, output.Reason))
+            .ToList();
+        Assert.Contains(("FromA", IncrementalStepRunReason.Modified), specs);
+        Assert.DoesNotContain(specs, output => output.Name == "FromB" && output.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Contains("public double Score { get; init; }", result.GeneratedSources.Single(source => source.HintName == "Sample.FromA.EtlRecord.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
     private static string PipelineText(string name, string output) => $"""
         pipeline:
           name: {name}

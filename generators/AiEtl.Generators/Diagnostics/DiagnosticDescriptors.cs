@@ -138,6 +138,38 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A [Transform] method takes the pipeline's record and returns it, changed; a [Filter] method takes the record and returns whether to keep it. Either may be static.");
 
+    /// <summary>AIETL0017: the Sample of an [EtlRecord] is not an AdditionalFiles item.</summary>
+    public static readonly DiagnosticDescriptor SampleNotFound = Create(
+        "AIETL0017",
+        "Record sample is not an AdditionalFiles item",
+        "The sample '{0}' of '{1}' is not an AdditionalFiles item of the project: add <AdditionalFiles Include=\"{0}\" /> to the project file (the path is relative to the project folder)",
+        DiagnosticSeverity.Error,
+        "The generator reads a record's sample through the compiler, which hands it only the project's AdditionalFiles items; a file that is missing, or not listed, cannot be read. List the file as an AdditionalFiles item, or correct the path.");
+
+    /// <summary>AIETL0018: the Sample of an [EtlRecord] has no header or no rows.</summary>
+    public static readonly DiagnosticDescriptor SampleIsEmptyForRecord = Create(
+        "AIETL0018",
+        "Record sample is empty",
+        "The sample '{0}' {1}, so the fields of '{2}' cannot be inferred from it",
+        DiagnosticSeverity.Error,
+        "The properties of an [EtlRecord(Sample = ...)] type come from the header and the rows of its sample. Give the file a header line and rows, or declare the properties and remove Sample.");
+
+    /// <summary>AIETL0019: a column of an [EtlRecord]'s sample is inferred with a confidence under the threshold.</summary>
+    public static readonly DiagnosticDescriptor UnsureSampleColumn = Create(
+        "AIETL0019",
+        "Record sample column is unsure",
+        "Column '{0}' of '{1}' is inferred as {2} with confidence {3}, under 0.95 ({4}{5}): declare the property '{6}' in '{7}' with the type it holds",
+        DiagnosticSeverity.Warning,
+        "The sample does not settle the column's type (a 0/1 column may be a flag or a count, a date may be day or month first, a column may mix types). The generated property has the inferred type; declaring the property yourself in the partial type replaces it.");
+
+    /// <summary>AIETL0020: a column of an [EtlRecord]'s sample holds personal data and its property is not [Sensitive].</summary>
+    public static readonly DiagnosticDescriptor SensitiveSampleColumn = Create(
+        "AIETL0020",
+        "Record sample column looks sensitive",
+        "Column '{0}' of '{1}' looks like personal data ({2}): declare the property '{3}' in '{4}' with [Sensitive(SensitiveKind.{5})] so that violations and logs mask its values",
+        DiagnosticSeverity.Info,
+        "The sensitive-data scan of `aietl scan` (docs/inference.md) found personal data in the column. A property marked [Sensitive] has its values masked in violations, dead-letter reasons and logs. Declare the property in the partial type with the attribute, or leave it if the values are not personal.");
+
     /// <summary>AIETL0099: the generator itself failed.</summary>
     public static readonly DiagnosticDescriptor GeneratorFailed = Create(
         "AIETL0099",

@@ -69,6 +69,11 @@ internal static class Emitter
 
         writer.WriteLine($"partial {spec.Keyword} {spec.Name} : {ValidatedRecord}<{spec.FullyQualifiedName}>");
         writer.OpenBlock();
+        if (WriteInferredProperties(writer, spec))
+        {
+            writer.WriteLine();
+        }
+
         if (WritePatterns(writer, spec))
         {
             writer.WriteLine();
@@ -89,6 +94,34 @@ internal static class Emitter
         }
 
         return writer.ToString();
+    }
+
+    // The properties of an [EtlRecord(Sample = ...)] type's columns that the user did not declare.
+    private static bool WriteInferredProperties(SourceWriter writer, EtlRecordSpec spec)
+    {
+        var any = false;
+        var isStruct = spec.Keyword.EndsWith("struct", StringComparison.Ordinal);
+        foreach (var field in spec.Fields)
+        {
+            if (field.Inferred is not { } inferred)
+            {
+                continue;
+            }
+
+            if (any)
+            {
+                writer.WriteLine();
+            }
+
+            // A struct cannot initialise its properties without a constructor; its default string is null, as any struct's.
+            var initializer = field.IsReference && !field.IsNullable && !isStruct ? " = \"\";" : "";
+            writer.WriteLine($"/// <summary>{inferred.Summary}</summary>");
+            writer.WriteLine(GeneratedCodeAttribute);
+            writer.WriteLine($"public {inferred.TypeName} {field.PropertyName} {{ get; init; }}{initializer}");
+            any = true;
+        }
+
+        return any;
     }
 
     private static void WriteSchema(SourceWriter writer, EtlRecordSpec spec)

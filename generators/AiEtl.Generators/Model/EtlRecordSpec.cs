@@ -23,4 +23,11 @@ internal sealed record EtlRecordSpec(
     string HintName,
     string SchemaName,
     string Version,
-    EquatableArray<FieldSpec> Fields);
+    EquatableArray<FieldSpec> Fields)
+{
+    /// <summary>
+    /// The <c>Sample</c> of the attribute until <see cref="SampleRecords"/> has added the sample's columns to
+    /// <see cref="Fields"/>; <see langword="null"/> in every spec that code is emitted from.
+    /// </summary>
+    public SampleRequest? Sample { get; init; }
+}

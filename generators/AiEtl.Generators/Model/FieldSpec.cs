@@ -40,6 +40,12 @@ internal sealed record FieldSpec(
     /// <summary>The <c>AiEtl.SensitiveKind</c> member name (<c>[Sensitive]</c>), or <see langword="null"/> when the field is not sensitive.</summary>
     public string? Sensitive { get; init; }
 
+    /// <summary>
+    /// For a property the generator declares from a column of an <c>[EtlRecord(Sample = ...)]</c> sample, its type and
+    /// documentation; <see langword="null"/> for a property the user declared.
+    /// </summary>
+    public InferredProperty? Inferred { get; init; }
+
     /// <summary>Whether the field has a check that the generated <c>Validate</c> method makes.</summary>
     public bool HasChecks => Min is not null || Pattern is not null || !AllowedValues.IsEmpty || (!IsNullable && (IsReference || Kind == FieldValueKind.JsonElement));
 

@@ -88,7 +88,8 @@ internal sealed class Parser
         }
 
         var fields = ParseFields(type, primaryConstructor);
-        if (fields.Count == 0 && !HasErrors() && !_hasCompilerErrors)
+        var sample = GetSample(attribute);
+        if (fields.Count == 0 && sample is null && !HasErrors() && !_hasCompilerErrors)
         {
             Report(DiagnosticDescriptors.RecordHasNoFields, LocationInfo.From(declaration.Identifier), type.ToDisplayString());
         }
@@ -123,7 +124,10 @@ internal sealed class Parser
             HintName: GetHintName(type, containingTypes),
             SchemaName: GetSchemaName(type, attribute),
             Version: GetVersion(attribute),
-            Fields: fields.Select(field => field.Spec).ToEquatableArray());
+            Fields: fields.Select(field => field.Spec).ToEquatableArray())
+        {
+            Sample = sample,
+        };
         return Finish(spec);
     }
 
@@ -398,6 +402,22 @@ internal sealed class Parser
     internal static string? GetSingleStringArgument(AttributeData? attribute)
     {
         return attribute is { ConstructorArguments.Length: 1 } ? attribute.ConstructorArguments[0].Value as string : null;
+    }
+
+    // The Sample named argument and the location of its value, or null when there is none.
+    private SampleRequest? GetSample(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Sample" && argument.Value.Value is string path)
+            {
+                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
+                var written = syntax?.ArgumentList?.Arguments.FirstOrDefault(candidate => candidate.NameEquals?.Name.Identifier.ValueText == "Sample");
+                return new SampleRequest(path, written is null ? AttributeLocation(attribute) : LocationInfo.From(written.Expression));
+            }
+        }
+
+        return null;
     }
 
     private static string GetVersion(AttributeData attribute)

@@ -22,9 +22,7 @@ internal static class PipelineGeneration
 
     public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EtlRecordSpec> records)
     {
-        var project = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => new ProjectInfo(Property(options, "build_property.RootNamespace"), Property(options, "build_property.ProjectDir")))
-            .WithTrackingName(TrackingNames.Project);
+        var project = Project(context).WithTrackingName(TrackingNames.Project);
 
         var parsed = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase))
@@ -90,6 +88,11 @@ internal static class PipelineGeneration
             entries.Combine(project.Select(static (info, _) => info.RootNamespace)).Combine(hasDependencyInjection),
             static (production, pair) => EmitRegistry(production, pair.Left.Left, pair.Left.Right, pair.Right));
     }
+
+    /// <summary>The project's root namespace and folder, from the build's properties.</summary>
+    public static IncrementalValueProvider<ProjectInfo> Project(IncrementalGeneratorInitializationContext context) =>
+        context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => new ProjectInfo(Property(options, "build_property.RootNamespace"), Property(options, "build_property.ProjectDir")));
 
     // Checks each declaration against the records and samples, reports what it finds, and emits the pipeline classes.
     private static IncrementalValuesProvider<PipelinePlan> CheckAndEmit(

@@ -284,7 +284,8 @@ internal static class RecordChecks
         return result.ToString();
     }
 
-    private static string Normalize(string path)
+    /// <summary>The full path with '/' separators, or the path as it is when it is not a valid one.</summary>
+    internal static string Normalize(string path)
     {
         try
         {

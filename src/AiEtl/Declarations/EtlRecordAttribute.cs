@@ -23,4 +23,11 @@ public sealed class EtlRecordAttribute : Attribute
 
     /// <summary>The schema version.</summary>
     public string Version { get; set; } = "1.0";
+
+    /// <summary>
+    /// A CSV file, relative to the project folder and listed as an <c>AdditionalFiles</c> item, whose columns become the
+    /// record's properties, typed as <c>aietl schema infer</c> types them (docs/inference.md, "Records from a sample"); a
+    /// property declared in the partial type replaces the inferred one. <see langword="null"/> when every property is declared.
+    /// </summary>
+    public string? Sample { get; set; }
 }

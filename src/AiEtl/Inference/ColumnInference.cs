@@ -1,4 +1,11 @@
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>The evidence for one inferred column: what its sampled values are, the rule that decided its type, and why it may be wrong.</summary>
 public sealed record ColumnInference

@@ -1,6 +1,15 @@
 using System.Globalization;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// The sampled values of one column, counted by kind (so a full scan keeps as little memory as a sample), and the type
@@ -54,6 +63,7 @@ internal sealed class ColumnStats(bool sentinels = true)
         }
     }
 
+#if !AIETL_GENERATOR
     /// <summary>
     /// Counts one non-empty value given as characters and their UTF-8 bytes (a CSV field); a string is made only for the
     /// few values the evidence keeps as examples.
@@ -65,6 +75,7 @@ internal sealed class ColumnStats(bool sentinels = true)
             Add(kinds.Of(value, bytes), value, null, row, offset);
         }
     }
+#endif
 
     // Counts a sentinel (NA) as a token; false for any other value.
     private bool AddToken(ReadOnlySpan<char> value, string? text, long? row, long? offset)
@@ -213,7 +224,7 @@ internal sealed class ColumnStats(bool sentinels = true)
         foreach (var candidate in _kinds.Keys.Select(v => v.Kind).Where(k => k != FieldType.String).Distinct().Order())
         {
             var count = Count(v => Fits(v, candidate));
-            if (count > bestCount || (count == bestCount && ValueKinds.Widen(best, candidate) == candidate))
+            if (count > bestCount || (count == bestCount && ValueKind.Widen(best, candidate) == candidate))
             {
                 (best, bestCount) = (candidate, count);
             }
@@ -388,7 +399,7 @@ internal sealed class ColumnStats(bool sentinels = true)
             && (code < _min || code > _max) && _min <= _max).Select(c => c.Key).Order(StringComparer.Ordinal)];
 
     private static bool Fits(ValueKind value, FieldType type) =>
-        value.Kind == type || (ValueKinds.Widen(value.Kind, type) == type && value.ReadsAs(type));
+        value.Kind == type || (ValueKind.Widen(value.Kind, type) == type && value.ReadsAs(type));
 
     private static string Name(FieldType type) => type switch
     {

@@ -1,4 +1,11 @@
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+using System;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>Which day/month orders can read a date: the source of ambiguity between <c>dd/MM</c> and <c>MM/dd</c>.</summary>
 [Flags]

@@ -1,6 +1,14 @@
 using System.Text;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>The words of a column name, lower case: <c>CustomerID</c>, <c>customer_id</c> and <c>customer-id</c> are all "customer", "id".</summary>
 internal static class NameWords
@@ -34,7 +42,7 @@ internal static class NameWords
     }
 
     /// <summary>Whether a word of <paramref name="name"/> is one of <paramref name="words"/>, or their run joined is (<c>zip_code</c> for "zipcode").</summary>
-    public static bool Has(string name, IReadOnlySet<string> words)
+    public static bool Has(string name, ISet<string> words)
     {
         var of = Of(name);
         return of.Any(words.Contains) || words.Contains(string.Concat(of));

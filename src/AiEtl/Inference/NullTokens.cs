@@ -1,4 +1,12 @@
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+using System;
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>The sentinel texts that files write for a missing value, and the numeric codes (<c>-9999</c>) that may be one.</summary>
 internal static class NullTokens
@@ -8,10 +16,15 @@ internal static class NullTokens
         "NA", "N/A", "#N/A", "#NA", "N.A.", "-", "--", "null", "None", "nil", "NaN", "missing", "?", ".",
     };
 
+#if AIETL_GENERATOR
+    /// <summary>Whether <paramref name="value"/> is a sentinel for a missing value (<c>NA</c>, <c>N/A</c>, <c>#N/A</c>, <c>-</c>, <c>null</c>, <c>None</c>, ...).</summary>
+    public static bool IsSentinel(ReadOnlySpan<char> value) => Sentinels.Contains(value.Trim().ToString());
+#else
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SentinelLookup = Sentinels.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether <paramref name="value"/> is a sentinel for a missing value (<c>NA</c>, <c>N/A</c>, <c>#N/A</c>, <c>-</c>, <c>null</c>, <c>None</c>, ...).</summary>
     public static bool IsSentinel(ReadOnlySpan<char> value) => SentinelLookup.Contains(value.Trim());
+#endif
 
     /// <summary>Whether a number is written as a run of nines (<c>99</c>, <c>-999</c>, <c>-9999.0</c>): the shape of a missing-value code.</summary>
     public static bool IsNinesCode(ReadOnlySpan<char> value)

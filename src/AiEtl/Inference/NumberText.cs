@@ -1,6 +1,13 @@
 using System.Text.RegularExpressions;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+using System;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>The writings of numbers and months that the invariant parse does not settle: groups, decimal commas, year-months.</summary>
 internal static partial class NumberText

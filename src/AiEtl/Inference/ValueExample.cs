@@ -1,6 +1,11 @@
 using System.Globalization;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>One sampled value and where it was read: its data row (1 for the first row after the header) or, for a value read from the middle of a file, the byte offset of its row.</summary>
 /// <param name="Value">The value as written.</param>

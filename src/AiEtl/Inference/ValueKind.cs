@@ -1,4 +1,9 @@
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// What one sampled value is: its most specific type, the types the source would read it as, and for dates which
@@ -24,6 +29,17 @@ internal readonly record struct ValueKind(
     int Decimals = 0,
     int Digits = 0)
 {
+    /// <summary>The type a column of two kinds widens to, or null when they do not mix.</summary>
+    public static FieldType? Widen(FieldType a, FieldType b) => (a, b) switch
+    {
+        _ when a == b => a,
+        (FieldType.Integer, FieldType.Float) or (FieldType.Float, FieldType.Integer) => FieldType.Float,
+        (FieldType.Integer or FieldType.Float, FieldType.Decimal) or (FieldType.Decimal, FieldType.Integer or FieldType.Float) => FieldType.Decimal,
+        (FieldType.Integer, FieldType.Boolean) or (FieldType.Boolean, FieldType.Integer) => FieldType.Boolean, // 1 and 0 among yes and no
+        (FieldType.Date, FieldType.DateTime) or (FieldType.DateTime, FieldType.Date) => FieldType.DateTime,
+        _ => null,
+    };
+
     /// <summary>The bit of <paramref name="type"/> in <see cref="Readable"/>.</summary>
     public static int Bit(FieldType type) => 1 << (int)type;
 

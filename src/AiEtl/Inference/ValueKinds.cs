@@ -165,17 +165,6 @@ internal sealed class ValueKinds
         return other with { Orders = dateOrders | dateTimeOrders };
     }
 
-    /// <summary>The type a column of two kinds widens to, or null when they do not mix.</summary>
-    public static FieldType? Widen(FieldType a, FieldType b) => (a, b) switch
-    {
-        _ when a == b => a,
-        (FieldType.Integer, FieldType.Float) or (FieldType.Float, FieldType.Integer) => FieldType.Float,
-        (FieldType.Integer or FieldType.Float, FieldType.Decimal) or (FieldType.Decimal, FieldType.Integer or FieldType.Float) => FieldType.Decimal,
-        (FieldType.Integer, FieldType.Boolean) or (FieldType.Boolean, FieldType.Integer) => FieldType.Boolean, // 1 and 0 among yes and no
-        (FieldType.Date, FieldType.DateTime) or (FieldType.DateTime, FieldType.Date) => FieldType.DateTime,
-        _ => null,
-    };
-
     // The digits before and after the decimal separator of a plain number (after: -1 with an exponent).
     private (int Before, int After) NumberWidths(ReadOnlySpan<char> text)
     {

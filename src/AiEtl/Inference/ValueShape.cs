@@ -1,4 +1,9 @@
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// What the writing of one value shows beyond its type: the traps of real files that decide a column's type against its

@@ -1,4 +1,9 @@
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// The logical type of a field, independent of any store: text, numbers, booleans, dates and times,

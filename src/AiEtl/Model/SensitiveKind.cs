@@ -1,4 +1,9 @@
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>Kinds of sensitive data (e-mail addresses, phone numbers, card numbers, ...), used to mask values in logs and errors.</summary>
 public enum SensitiveKind

@@ -1,4 +1,9 @@
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>What a scan found in one column: the most likely kind of sensitive data, its score and the evidence.</summary>
 public sealed record SensitiveColumn

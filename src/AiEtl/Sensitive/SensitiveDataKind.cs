@@ -1,4 +1,9 @@
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>The kinds of sensitive data a column scan recognises (<see cref="SensitiveDataScanner"/>).</summary>
 public enum SensitiveDataKind

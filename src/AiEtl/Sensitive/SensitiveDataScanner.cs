@@ -1,8 +1,19 @@
 using System.Globalization;
+#if !AIETL_GENERATOR
 using AiEtl.Csv;
 using CsvHelper;
+#endif
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// Finds the columns that hold sensitive data, and of which kind, by combining as Microsoft Presidio's recognisers do:
@@ -63,6 +74,7 @@ public static class SensitiveDataScanner
         };
     }
 
+#if !AIETL_GENERATOR
     /// <summary>Scans the first <see cref="SensitiveScanOptions.SampleSize"/> rows of a CSV file, one result a column.</summary>
     /// <exception cref="PipelineConfigurationException">The file does not exist.</exception>
     public static IReadOnlyList<SensitiveColumn> ScanCsv(CsvSourceOptions source, SensitiveScanOptions? options = null)
@@ -96,6 +108,7 @@ public static class SensitiveDataScanner
         var count = Math.Max(names.Count, columns.Count);
         return [.. Enumerable.Range(0, count).Select(i => ScanColumn(i < names.Count ? names[i] : $"column_{i + 1}", i < columns.Count ? columns[i] : [], options))];
     }
+#endif
 
     private static Candidate Score(Recognizer recognizer, string name, List<string> values, bool negative)
     {
@@ -115,7 +128,11 @@ public static class SensitiveDataScanner
 
         var share = strength / values.Count;
         var context = NameWords.Has(name, recognizer.ContextWords) && (double)valid / values.Count >= recognizer.ContextMinShare;
+#if AIETL_GENERATOR
+        var score = Polyfills.Clamp(share + (context ? recognizer.ContextBoost : 0) - (negative ? NegativeContextPenalty : 0), 0, 1);
+#else
         var score = Math.Clamp(share + (context ? recognizer.ContextBoost : 0) - (negative ? NegativeContextPenalty : 0), 0, 1);
+#endif
         return new Candidate(recognizer.Kind, score, (double)valid / values.Count, (double)pattern / values.Count, context);
     }
 

@@ -71,27 +71,7 @@ public sealed partial class SensitiveDataMasker
     }
 
     /// <summary>Whether <paramref name="digits"/> (a card number's digits, separators allowed) pass the Luhn check.</summary>
-    public static bool PassesLuhn(ReadOnlySpan<char> digits)
-    {
-        var (sum, count, doubled) = (0, 0, false);
-        for (var i = digits.Length - 1; i >= 0; i--)
-        {
-            if (!char.IsAsciiDigit(digits[i]))
-            {
-                continue;
-            }
-
-            var digit = digits[i] - '0';
-            if (doubled && (digit *= 2) > 9)
-            {
-                digit -= 9;
-            }
-
-            (sum, count, doubled) = (sum + digit, count + 1, !doubled);
-        }
-
-        return count >= 12 && sum % 10 == 0;
-    }
+    public static bool PassesLuhn(ReadOnlySpan<char> digits) => Luhn.Passes(digits);
 
     // Every pattern needs an '@' or a digit: most messages have neither in a form worth a regex scan.
     private static bool MightHoldSensitiveData(string text) => text.AsSpan().IndexOfAny(Triggers) >= 0;

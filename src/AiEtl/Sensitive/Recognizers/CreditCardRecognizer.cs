@@ -1,6 +1,14 @@
 using System.Text.RegularExpressions;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System;
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// Payment card numbers: 13 to 19 digits, in groups or not, that pass the Luhn check and start with an issuer's prefix
@@ -12,7 +20,7 @@ internal sealed partial class CreditCardRecognizer : Recognizer
 
     public override SensitiveDataKind Kind => SensitiveDataKind.CreditCard;
 
-    public override IReadOnlySet<string> ContextWords => Context;
+    public override ISet<string> ContextWords => Context;
 
     public override double ContextBoost => 0.2;
 
@@ -29,7 +37,7 @@ internal sealed partial class CreditCardRecognizer : Recognizer
             return (0, false);
         }
 
-        return (SensitiveDataMasker.PassesLuhn(digits) && HasIssuerPrefix(digits) ? 1 : 0, true);
+        return (Luhn.Passes(digits.AsSpan()) && HasIssuerPrefix(digits) ? 1 : 0, true);
     }
 
     private static bool HasIssuerPrefix(string digits)

@@ -1,6 +1,14 @@
 using System.Globalization;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System;
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// Dates of birth: dates without a time (ISO, <c>dd.MM.yyyy</c>, <c>dd/MM/yyyy</c>, <c>MM/dd/yyyy</c>) from 1900 to today. Any date
@@ -14,17 +22,26 @@ internal sealed class DateOfBirthRecognizer : Recognizer
 
     public override SensitiveDataKind Kind => SensitiveDataKind.DateOfBirth;
 
-    public override IReadOnlySet<string> ContextWords => Context;
+    public override ISet<string> ContextWords => Context;
 
     public override double ContextBoost => 0.5;
 
     public override (double Strength, bool Pattern) Match(string value)
     {
+#if AIETL_GENERATOR
+        if (!DateTime.TryParseExact(value, Forms, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return (0, false);
+        }
+
+        return date.Year >= 1900 && date.Date <= DateTime.UtcNow.Date ? (0.5, true) : (0, true);
+#else
         if (!DateOnly.TryParseExact(value, Forms, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return (0, false);
         }
 
         return date.Year >= 1900 && date <= DateOnly.FromDateTime(DateTime.UtcNow) ? (0.5, true) : (0, true);
+#endif
     }
 }

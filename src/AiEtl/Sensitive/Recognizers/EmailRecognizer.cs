@@ -1,6 +1,13 @@
 using System.Text.RegularExpressions;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>E-mail addresses: a local part, an @ and a domain with a top-level name of letters.</summary>
 internal sealed partial class EmailRecognizer : Recognizer
@@ -9,7 +16,7 @@ internal sealed partial class EmailRecognizer : Recognizer
 
     public override SensitiveDataKind Kind => SensitiveDataKind.Email;
 
-    public override IReadOnlySet<string> ContextWords => Context;
+    public override ISet<string> ContextWords => Context;
 
     public override double ContextBoost => 0.2;
 

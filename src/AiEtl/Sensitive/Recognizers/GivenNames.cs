@@ -1,4 +1,12 @@
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System;
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>Common given names of English, German, French, Spanish, Italian and Dutch speakers: what makes capitalised words a person's name.</summary>
 internal static class GivenNames

@@ -1,7 +1,15 @@
 using System.Numerics;
 using System.Text.RegularExpressions;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System;
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>International bank account numbers: a country code, two check digits and up to 30 letters or digits (spaces allowed), passing the mod-97 check.</summary>
 internal sealed partial class IbanRecognizer : Recognizer
@@ -10,7 +18,7 @@ internal sealed partial class IbanRecognizer : Recognizer
 
     public override SensitiveDataKind Kind => SensitiveDataKind.Iban;
 
-    public override IReadOnlySet<string> ContextWords => Context;
+    public override ISet<string> ContextWords => Context;
 
     public override double ContextBoost => 0.2;
 

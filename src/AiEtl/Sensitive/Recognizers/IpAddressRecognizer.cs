@@ -1,7 +1,16 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>IPv4 addresses (four numbers up to 255) and IPv6 addresses (hexadecimal groups with colons, <c>::</c> allowed).</summary>
 internal sealed partial class IpAddressRecognizer : Recognizer
@@ -10,7 +19,7 @@ internal sealed partial class IpAddressRecognizer : Recognizer
 
     public override SensitiveDataKind Kind => SensitiveDataKind.IpAddress;
 
-    public override IReadOnlySet<string> ContextWords => Context;
+    public override ISet<string> ContextWords => Context;
 
     public override double ContextBoost => 0.2;
 

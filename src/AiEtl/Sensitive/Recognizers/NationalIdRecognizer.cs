@@ -1,7 +1,15 @@
 using System.Numerics;
 using System.Text.RegularExpressions;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System;
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// National identity numbers with their checks: UK National Insurance numbers (prefix rules), Spanish DNI (mod-23
@@ -17,7 +25,7 @@ internal sealed partial class NationalIdRecognizer : Recognizer
 
     public override SensitiveDataKind Kind => SensitiveDataKind.NationalId;
 
-    public override IReadOnlySet<string> ContextWords => Context;
+    public override ISet<string> ContextWords => Context;
 
     public override double ContextBoost => 0.45;
 

@@ -1,6 +1,15 @@
 using System.Text.RegularExpressions;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// People's names: one to four capitalised words of letters (<c>Ann Smith</c>, <c>Smith, Ann</c>, <c>Mary-Jo O'Neil</c>).
@@ -26,7 +35,7 @@ internal sealed partial class PersonNameRecognizer : Recognizer
 
     public override SensitiveDataKind Kind => SensitiveDataKind.PersonName;
 
-    public override IReadOnlySet<string> ContextWords => Context;
+    public override ISet<string> ContextWords => Context;
 
     public override double ContextBoost => 0.45;
 
@@ -37,7 +46,11 @@ internal sealed partial class PersonNameRecognizer : Recognizer
             return (0, false);
         }
 
+#if AIETL_GENERATOR
+        var words = value.Split([' ', ',']).Select(w => w.Trim()).Where(w => w.Length > 0).ToArray();
+#else
         var words = value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+#endif
         if (words.Any(w => CompanyWords.Contains(w.TrimEnd('.'))))
         {
             return (0, true);

@@ -1,6 +1,14 @@
 using System.Text.RegularExpressions;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System;
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// Telephone numbers as people write them: international (<c>+44 20 7946 0958</c>), North American
@@ -13,7 +21,7 @@ internal sealed partial class PhoneRecognizer : Recognizer
 
     public override SensitiveDataKind Kind => SensitiveDataKind.Phone;
 
-    public override IReadOnlySet<string> ContextWords => Context;
+    public override ISet<string> ContextWords => Context;
 
     public override double ContextBoost => 0.4;
 

@@ -1,4 +1,12 @@
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System;
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// One kind's recogniser, as Microsoft Presidio's pattern recognisers are built: a per-value strength (1 for a pattern
@@ -10,7 +18,7 @@ internal abstract class Recognizer
     public abstract SensitiveDataKind Kind { get; }
 
     /// <summary>The words of a column name that speak for the kind.</summary>
-    public abstract IReadOnlySet<string> ContextWords { get; }
+    public abstract ISet<string> ContextWords { get; }
 
     /// <summary>What the name adds to the score when it speaks for the kind and enough values match.</summary>
     public virtual double ContextBoost => 0.3;

@@ -1,6 +1,13 @@
 using System.Text.RegularExpressions;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// US social security numbers, <c>123-45-6789</c>, with the SSA's rules: no area 000, 666 or 900-999, no group 00, no
@@ -12,7 +19,7 @@ internal sealed partial class SsnRecognizer : Recognizer
 
     public override SensitiveDataKind Kind => SensitiveDataKind.Ssn;
 
-    public override IReadOnlySet<string> ContextWords => Context;
+    public override ISet<string> ContextWords => Context;
 
     public override double ContextBoost => 0.45;
 

@@ -1,6 +1,13 @@
 using System.Text.RegularExpressions;
 
+#if AIETL_GENERATOR
+// The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] suggests [Sensitive] with the same rules.
+using System.Collections.Generic;
+
+namespace AiEtl.Generators.Inference;
+#else
 namespace AiEtl;
+#endif
 
 /// <summary>
 /// Street addresses: a house number and a street with its type (<c>221B Baker Street</c>, <c>1600 Pennsylvania Ave NW</c>, <c>361 2nd Avenue Suite 495</c>,
@@ -12,7 +19,7 @@ internal sealed partial class StreetAddressRecognizer : Recognizer
 
     public override SensitiveDataKind Kind => SensitiveDataKind.StreetAddress;
 
-    public override IReadOnlySet<string> ContextWords => Context;
+    public override ISet<string> ContextWords => Context;
 
     public override (double Strength, bool Pattern) Match(string value) =>
         NumberFirst().IsMatch(value) || French().IsMatch(value) || StreetFirst().IsMatch(value) ? (1, true) : (0, false);
