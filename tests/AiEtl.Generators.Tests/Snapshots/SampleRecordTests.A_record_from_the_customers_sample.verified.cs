@@ -74,6 +74,7 @@ partial record struct Customer : global::AiEtl.IValidatedRecord<global::Sample.C
     /// <param name="reader">The reader over the row.</param>
     /// <returns>The record.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static global::Sample.Customer ReadFields<TReader>(ref TReader reader)
         where TReader : global::AiEtl.IFieldReader, allows ref struct
     {
@@ -97,6 +98,7 @@ partial record struct Customer : global::AiEtl.IValidatedRecord<global::Sample.C
     /// <param name="record">The record to write.</param>
     /// <param name="writer">The writer that receives the fields.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("AiEtl.Generators", "0.1.0.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void WriteFields<TWriter>(in global::Sample.Customer record, ref TWriter writer)
         where TWriter : global::AiEtl.IFieldWriter, allows ref struct
     {
