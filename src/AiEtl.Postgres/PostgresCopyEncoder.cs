@@ -8,11 +8,10 @@ namespace AiEtl.Postgres;
 /// <summary>
 /// Encodes a binary COPY itself, without Npgsql's importer: the header, a record's fields and the trailer,
 /// into a <see cref="PostgresCopyBuffer"/> that is sent through Npgsql's raw COPY stream. For tables whose
-/// columns are scalars or one-dimensional arrays of the element types the destination creates; it writes the same
-/// bytes <see cref="PostgresImporterFieldWriter"/> would have the importer write (whose per-value type resolution and
-/// asynchronous plumbing cost more than the encoding, and whose generic code per value type is compiled and tiered up
-/// while the rows wait), including Npgsql's default mapping of the minimum and maximum dates and times to
-/// <c>-infinity</c>/<c>infinity</c>.
+/// columns are scalars or one-dimensional arrays of the element types the destination creates, which are all the column
+/// types it writes. It writes the bytes Npgsql's importer would (whose per-value type resolution and asynchronous
+/// plumbing cost more than the encoding, and whose generic code per value type is compiled and tiered up while the rows
+/// wait), including Npgsql's default mapping of the minimum and maximum dates and times to <c>-infinity</c>/<c>infinity</c>.
 /// </summary>
 internal struct PostgresCopyEncoder : IFieldWriter
 {
@@ -32,7 +31,7 @@ internal struct PostgresCopyEncoder : IFieldWriter
     /// <summary>The ordinal of the field being written, so an error can name its column.</summary>
     public int Ordinal { get; private set; }
 
-    /// <summary>Whether every column is a type this writer encodes; otherwise the importer is used.</summary>
+    /// <summary>Whether every column is a type this writer encodes (every type <see cref="PostgresDialect"/> maps a field to).</summary>
     public static bool Supports(NpgsqlDbType[] types) => types.All(static type => type is NpgsqlDbType.Smallint or NpgsqlDbType.Integer
         or NpgsqlDbType.Bigint or NpgsqlDbType.Real or NpgsqlDbType.Double or NpgsqlDbType.Numeric or NpgsqlDbType.Text
         or NpgsqlDbType.Varchar or NpgsqlDbType.Jsonb or NpgsqlDbType.Json or NpgsqlDbType.Boolean or NpgsqlDbType.Date

@@ -4,14 +4,12 @@ using NpgsqlTypes;
 
 namespace AiEtl.Postgres;
 
-// The rows: one binary COPY per transaction. Tables of scalar columns get their rows encoded by
-// PostgresCopyEncoder and sent through Npgsql's raw COPY stream; others go through Npgsql's importer.
+// The rows: one binary COPY per transaction, encoded by PostgresCopyEncoder and sent through Npgsql's raw COPY stream.
 public partial class PostgresDestination<T, TCodec>
 {
     // Encoded rows are sent in writes of about this size.
     private const int FlushBytes = 64 * 1024;
 
-    private NpgsqlBinaryImporter? _importer;
     private NpgsqlRawCopyStream? _raw;
     private PostgresCopyBuffer? _buffer;
     private long _rowsInCopy;
@@ -26,40 +24,25 @@ public partial class PostgresDestination<T, TCodec>
     public override async ValueTask<int> WriteAsync(ReadOnlyMemory<T> rows, CancellationToken cancellationToken = default)
     {
         var schema = _schema ?? throw new InvalidOperationException("CreateSchemaAsync must run before WriteAsync");
+        var buffer = _buffer!;
         var written = 0;
-        var encoder = default(PostgresCopyEncoder);
-        var writer = default(PostgresImporterFieldWriter);
+        var encoder = new PostgresCopyEncoder(buffer, _types);
         try
         {
-            if (_buffer is { } buffer)
+            // Encoded here, sent in large asynchronous writes.
+            var raw = _raw ?? await StartRawCopyAsync(cancellationToken).ConfigureAwait(false);
+            var count = (short)schema.Fields.Count;
+            while (written < rows.Length)
             {
-                // Scalar columns: encoded here, sent in large asynchronous writes.
-                var raw = _raw ?? await StartRawCopyAsync(cancellationToken).ConfigureAwait(false);
-                encoder = new PostgresCopyEncoder(buffer, _types);
-                var count = (short)schema.Fields.Count;
-                while (written < rows.Length)
-                {
-                    var span = rows.Span;
-                    for (; written < span.Length && buffer.Length < FlushBytes; written++)
-                    {
-                        buffer.WriteInt16(count);
-                        _codec.Write(in span[written], ref encoder);
-                    }
-
-                    await raw.WriteAsync(buffer.Written, cancellationToken).ConfigureAwait(false);
-                    buffer.Clear();
-                }
-            }
-            else
-            {
-                var importer = _importer ?? await StartCopyAsync(cancellationToken).ConfigureAwait(false);
-                writer = new PostgresImporterFieldWriter(importer, _types, schema);
                 var span = rows.Span;
-                for (; written < span.Length; written++)
+                for (; written < span.Length && buffer.Length < FlushBytes; written++)
                 {
-                    importer.StartRow();
-                    _codec.Write(in span[written], ref writer);
+                    buffer.WriteInt16(count);
+                    _codec.Write(in span[written], ref encoder);
                 }
+
+                await raw.WriteAsync(buffer.Written, cancellationToken).ConfigureAwait(false);
+                buffer.Clear();
             }
 
             _rowsInCopy += written;
@@ -71,7 +54,7 @@ public partial class PostgresDestination<T, TCodec>
         }
         catch (Exception error) when (error is NpgsqlException or InvalidCastException or OverflowException or FormatException or ArgumentException or IOException)
         {
-            var failure = WriteError(error, written, _buffer is null ? writer.Ordinal : encoder.Ordinal, _rowsInCopy + written);
+            var failure = WriteError(error, written, encoder.Ordinal, _rowsInCopy + written);
             if (_transaction is null)
             {
                 await CancelCopyAsync().ConfigureAwait(false);
@@ -84,8 +67,8 @@ public partial class PostgresDestination<T, TCodec>
     }
 
     /// <inheritdoc />
-    /// <remarks>Tables of scalar columns, whose rows are binary COPY tuples encoded by this library; other tables go through Npgsql's importer on the load thread.</remarks>
-    public bool EncodesAhead => _buffer is not null;
+    /// <remarks>Always: every column type the destination writes is encoded by this library as binary COPY tuples.</remarks>
+    public bool EncodesAhead => true;
 
     /// <summary>Encodes rows as binary COPY tuples, on any thread; the load stage sends them with <see cref="WriteEncodedAsync"/>.</summary>
     public EncodedRows Encode(ReadOnlySpan<T> rows)
@@ -119,7 +102,7 @@ public partial class PostgresDestination<T, TCodec>
     public async ValueTask<int> WriteEncodedAsync(EncodedRows rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var buffer = _buffer ?? throw new InvalidOperationException("the table has columns that only Npgsql's importer writes: rows cannot be encoded ahead");
+        var buffer = _buffer ?? throw new InvalidOperationException("CreateSchemaAsync must run before WriteEncodedAsync");
         try
         {
             var raw = _raw ?? await StartRawCopyAsync(cancellationToken).ConfigureAwait(false);
@@ -188,14 +171,6 @@ public partial class PostgresDestination<T, TCodec>
     }
 
     // One COPY per transaction; in merge mode into a temporary table that the commit drops.
-    private async ValueTask<NpgsqlBinaryImporter> StartCopyAsync(CancellationToken cancellationToken)
-    {
-        await CreateMergeStageAsync(cancellationToken).ConfigureAwait(false);
-        _rowsInCopy = 0;
-        _importer = await Connection.BeginBinaryImportAsync(_copy, cancellationToken).ConfigureAwait(false);
-        return _importer;
-    }
-
     private async ValueTask<NpgsqlRawCopyStream> StartRawCopyAsync(CancellationToken cancellationToken)
     {
         await CreateMergeStageAsync(cancellationToken).ConfigureAwait(false);
@@ -208,32 +183,21 @@ public partial class PostgresDestination<T, TCodec>
 
     private async ValueTask FinishCopyAsync(CancellationToken cancellationToken)
     {
-        if (_raw is { } raw)
-        {
-            // The trailer, then disposing the stream ends the COPY; the server reports rejected rows here.
-            _raw = null;
-            PostgresCopyEncoder.WriteTrailer(_buffer!);
-            await raw.WriteAsync(_buffer!.Written, cancellationToken).ConfigureAwait(false);
-            _buffer!.Clear();
-            await raw.DisposeAsync().ConfigureAwait(false);
-        }
-        else if (_importer is { } importer)
-        {
-            _importer = null;
-            await using (importer.ConfigureAwait(false))
-            {
-                await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
+        if (_raw is not { } raw)
         {
             return;
         }
 
+        // The trailer, then disposing the stream ends the COPY; the server reports rejected rows here.
+        _raw = null;
+        PostgresCopyEncoder.WriteTrailer(_buffer!);
+        await raw.WriteAsync(_buffer!.Written, cancellationToken).ConfigureAwait(false);
+        _buffer!.Clear();
+        await raw.DisposeAsync().ConfigureAwait(false);
         await MergeStagedRowsAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // Disposing an importer that was not completed, or cancelling a raw COPY, sends CopyFail: the server discards its rows.
+    // Cancelling a raw COPY sends CopyFail: the server discards its rows.
     private async ValueTask CancelCopyAsync()
     {
         _buffer?.Clear();
@@ -250,23 +214,6 @@ public partial class PostgresDestination<T, TCodec>
             {
                 // A broken connection cannot take the cancellation; the server drops the transaction with it.
             }
-        }
-
-        if (_importer is null)
-        {
-            return;
-        }
-
-        var importer = _importer;
-        _importer = null;
-        _rowsInCopy = 0;
-        try
-        {
-            await importer.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is NpgsqlException or IOException or InvalidOperationException)
-        {
-            // A broken connection cannot take the cancellation; the server drops the transaction with it.
         }
     }
 }

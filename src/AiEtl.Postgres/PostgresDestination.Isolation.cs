@@ -45,7 +45,7 @@ public partial class PostgresDestination<T, TCodec>
     // Completes the open COPY (and its merge, whose temporary table goes with it, so the next part can stage its own).
     private async ValueTask FinishPartAsync(CancellationToken cancellationToken)
     {
-        if (_raw is null && _importer is null)
+        if (_raw is null)
         {
             return;
         }

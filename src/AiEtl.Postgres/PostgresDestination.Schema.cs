@@ -48,7 +48,9 @@ public partial class PostgresDestination<T, TCodec>
 
             _schema = schema;
             _buffer?.Dispose();
-            _buffer = PostgresCopyEncoder.Supports(_types) ? new PostgresCopyBuffer() : null;
+            _buffer = PostgresCopyEncoder.Supports(_types)
+                ? new PostgresCopyBuffer()
+                : throw new InvalidOperationException($"a column type of {_options.Schema}.{_table} has no binary COPY encoding: {string.Join(", ", _types)}");
             await PrepareWriteModeAsync(schema, location, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException error)
