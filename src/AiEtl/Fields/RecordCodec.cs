@@ -12,12 +12,20 @@ public readonly struct RecordCodec : IRowCodec<Record>
     // The schema's fields as an array: indexing the IReadOnlyList twice per value was an interface call each time.
     private readonly Field[] _fields;
 
+    // The names read rows share: each row holds its values in an array by ordinal, not in a hash table of its own.
+    private readonly RecordShape _shape;
+
+    // Where this codec's fields are in the shape of the rows it writes, found once per shape (usually another codec's).
+    private readonly ShapeSlots _slots;
+
     /// <summary>Creates a codec for <paramref name="schema"/>; read records get a copy of <paramref name="metadata"/>.</summary>
     public RecordCodec(Schema schema, RecordMetadata metadata)
     {
         Schema = schema ?? throw new ArgumentNullException(nameof(schema));
         _metadata = metadata ?? throw new ArgumentNullException(nameof(metadata));
         _fields = [.. schema.Fields];
+        _shape = RecordShape.Of(schema);
+        _slots = new ShapeSlots(_fields);
     }
 
     /// <inheritdoc />
@@ -28,16 +36,16 @@ public readonly struct RecordCodec : IRowCodec<Record>
         where TReader : IFieldReader, allows ref struct
     {
         var fields = _fields;
-        var data = new Dictionary<string, object?>(fields.Length, StringComparer.Ordinal);
+        var values = new object?[fields.Length];
         for (var ordinal = 0; ordinal < fields.Length; ordinal++)
         {
             var field = fields[ordinal];
-            data[field.Name] = field.IsNullable && reader.IsNull(ordinal) ? null : field.Type switch
+            values[ordinal] = field.IsNullable && reader.IsNull(ordinal) ? null : field.Type switch
             {
                 FieldType.Integer => reader.ReadInt64(ordinal),
                 FieldType.Float => reader.ReadDouble(ordinal),
                 FieldType.Decimal => reader.ReadDecimal(ordinal),
-                FieldType.Boolean => reader.ReadBoolean(ordinal),
+                FieldType.Boolean => reader.ReadBoolean(ordinal) ? True : False,
                 FieldType.Date => reader.ReadDate(ordinal),
                 FieldType.Time => reader.ReadTime(ordinal),
                 FieldType.DateTime => reader.ReadDateTime(ordinal),
@@ -48,7 +56,8 @@ public readonly struct RecordCodec : IRowCodec<Record>
             };
         }
 
-        return new Record(data, _metadata.ForNewRow(), Schema);
+        var data = _shape == RecordShape.None ? ByName(values) : new RecordData(_shape, values);
+        return Record.Of(data, _metadata.ForNewRow(), Schema);
     }
 
     /// <inheritdoc />
@@ -57,10 +66,12 @@ public readonly struct RecordCodec : IRowCodec<Record>
     {
         ArgumentNullException.ThrowIfNull(row);
         var fields = _fields;
+        var data = row.Data;
+        var slots = _slots.In(data.Shape);
         for (var ordinal = 0; ordinal < fields.Length; ordinal++)
         {
             var field = fields[ordinal];
-            var value = row.Data.GetValueOrDefault(field.Name);
+            var value = data.GetValueOrDefault(slots[ordinal], field.Name);
             if (value is null or DBNull)
             {
                 writer.WriteNull(ordinal);
@@ -69,7 +80,7 @@ public readonly struct RecordCodec : IRowCodec<Record>
 
             // A value of the field's own type (what Read makes) is written as it is; others are looked up again and
             // converted by the dictionary reader.
-            var values = new DictionaryFieldReader(Schema, row.Data);
+            var values = new DictionaryFieldReader(Schema, data);
             switch (field.Type)
             {
                 case FieldType.Integer:
@@ -107,5 +118,42 @@ public readonly struct RecordCodec : IRowCodec<Record>
                     break;
             }
         }
+    }
+
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    // A schema with two fields of one name: the row is kept by name, the later field's value winning as a dictionary's would.
+    private RecordData ByName(object?[] values)
+    {
+        var data = new RecordData();
+        for (var ordinal = 0; ordinal < values.Length; ordinal++)
+        {
+            data[_fields[ordinal].Name] = values[ordinal];
+        }
+
+        return data;
+    }
+
+    // The slots of a codec's fields in the last row shape it met; rows of one run share a shape, so this is looked up
+    // once per run rather than once per value.
+    private sealed class ShapeSlots(Field[] fields)
+    {
+        private Slots _last = new(RecordShape.None, [.. fields.Select(_ => -1)]);
+
+        public int[] In(RecordShape shape)
+        {
+            var last = _last;
+            if (last.Shape == shape)
+            {
+                return last.Ordinals;
+            }
+
+            // One reference swapped whole: a writer on another thread sees the old pair or the new one.
+            _last = last = new Slots(shape, [.. fields.Select(f => shape.SlotOf(f.Name))]);
+            return last.Ordinals;
+        }
+
+        private sealed record Slots(RecordShape Shape, int[] Ordinals);
     }
 }

@@ -7,8 +7,14 @@ namespace AiEtl;
 /// </summary>
 public sealed class Record
 {
-    /// <summary>Creates a record.</summary>
+    /// <summary>Creates a record whose values are <paramref name="data"/> (the dictionary itself, not a copy).</summary>
     public Record(Dictionary<string, object?> data, RecordMetadata metadata, Schema? schema = null)
+        : this(new RecordData(data ?? throw new ArgumentNullException(nameof(data))), metadata, schema)
+    {
+    }
+
+    // Private, with Of for the library: a second visible constructor would make `new Record(new() { ... }, ...)` ambiguous.
+    private Record(RecordData data, RecordMetadata metadata, Schema? schema = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -18,7 +24,9 @@ public sealed class Record
     }
 
     /// <summary>The values by field name.</summary>
-    public Dictionary<string, object?> Data { get; }
+    public RecordData Data { get; }
+
+    internal static Record Of(RecordData data, RecordMetadata metadata, Schema? schema) => new(data, metadata, schema);
 
     /// <summary>Where the record came from and what happened to it.</summary>
     public RecordMetadata Metadata { get; }
