@@ -22,7 +22,8 @@ public readonly struct RecordCodec : IRowCodec<Record>
     public RecordCodec(Schema schema, RecordMetadata metadata)
     {
         Schema = schema ?? throw new ArgumentNullException(nameof(schema));
-        _metadata = metadata ?? throw new ArgumentNullException(nameof(metadata));
+        // A copy of its own: a later change to the caller's metadata does not reach rows read before their metadata is made.
+        _metadata = (metadata ?? throw new ArgumentNullException(nameof(metadata))).ForNewRow();
         _fields = [.. schema.Fields];
         _shape = RecordShape.Of(schema);
         _slots = new ShapeSlots(_fields);
@@ -57,7 +58,7 @@ public readonly struct RecordCodec : IRowCodec<Record>
         }
 
         var data = _shape == RecordShape.None ? ByName(values) : new RecordData(_shape, values);
-        return Record.Of(data, _metadata.ForNewRow(), Schema);
+        return Record.Read(data, _metadata, Schema);
     }
 
     /// <inheritdoc />

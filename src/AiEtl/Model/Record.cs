@@ -14,22 +14,30 @@ public sealed class Record
     }
 
     // Private, with Of for the library: a second visible constructor would make `new Record(new() { ... }, ...)` ambiguous.
-    private Record(RecordData data, RecordMetadata metadata, Schema? schema = null)
+    private Record(RecordData data, RecordMetadata? metadata, RecordMetadata? source, Schema? schema)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(metadata);
         Data = data;
-        Metadata = metadata;
+        _metadata = metadata;
+        _source = source;
         Schema = schema;
     }
+
+    private Record(RecordData data, RecordMetadata metadata, Schema? schema)
+        : this(data, metadata ?? throw new ArgumentNullException(nameof(metadata)), source: null, schema)
+    {
+    }
+
+    // A row's own metadata is made when first asked for, from its source's: most loads never touch it, and a copy per
+    // row was one allocation of five.
+    private RecordMetadata? _metadata;
+    private readonly RecordMetadata? _source;
 
     /// <summary>The values by field name.</summary>
     public RecordData Data { get; }
 
-    internal static Record Of(RecordData data, RecordMetadata metadata, Schema? schema) => new(data, metadata, schema);
-
     /// <summary>Where the record came from and what happened to it.</summary>
-    public RecordMetadata Metadata { get; }
+    public RecordMetadata Metadata => _metadata ??= _source!.ForNewRow();
 
     /// <summary>The schema the record follows, when known.</summary>
     public Schema? Schema { get; set; }
@@ -42,6 +50,9 @@ public sealed class Record
 
     /// <summary>When the record was written.</summary>
     public DateTimeOffset? LoadedAt { get; set; }
+
+    /// <summary>A row read from a source: its metadata, when asked for, is a copy of <paramref name="source"/>'s.</summary>
+    internal static Record Read(RecordData data, RecordMetadata source, Schema? schema) => new(data, metadata: null, source, schema);
 
     /// <summary>Gets a value by field name, or <see langword="null"/> when absent.</summary>
     public object? this[string name] => Data.TryGetValue(name, out var value) ? value : null;

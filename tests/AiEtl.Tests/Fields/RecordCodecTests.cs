@@ -84,6 +84,22 @@ public sealed class RecordCodecTests
         Assert.NotSame(first.Metadata, second.Metadata);
     }
 
+    [Fact]
+    public void A_rows_metadata_is_made_once_and_is_its_own_even_when_the_callers_template_changes_later()
+    {
+        var template = new RecordMetadata("csv", "in.csv") { PipelineId = "p" };
+        var codec = new RecordCodec(Schema, template);
+        var first = Read(codec);
+        template.PipelineId = "changed after the codec was made";
+        var second = Read(codec);
+
+        first.Metadata.QualityScore = 0.5;
+
+        Assert.Same(first.Metadata, first.Metadata);
+        Assert.Null(second.Metadata.QualityScore);
+        Assert.Equal(("p", "p"), (first.Metadata.PipelineId, second.Metadata.PipelineId));
+    }
+
     private static string WriteCsv(Dictionary<string, object?> values)
     {
         var output = new ArrayBufferWriter<byte>();

@@ -120,7 +120,7 @@ public sealed class RecordDataTests
         // The destination's schema lists the fields in another order and lacks one: values are found by name once per shape.
         var source = new RecordCodec(Schema, new RecordMetadata("csv", "in.csv"));
         var destination = new RecordCodec(new Schema("out", [Schema.Fields[2], Schema.Fields[0], new Field("added", FieldType.String)]), new RecordMetadata("t", "t"));
-        var shaped = Record.Of(new RecordData(RecordShape.Of(Schema), [7L, "x", "n"]), new RecordMetadata("csv", "in.csv"), Schema);
+        var shaped = Record.Read(new RecordData(RecordShape.Of(Schema), [7L, "x", "n"]), new RecordMetadata("csv", "in.csv"), Schema);
         shaped.Data["added"] = "later";
         var byName = new Record(new Dictionary<string, object?> { ["id"] = 8L, ["note"] = null }, new RecordMetadata("t", "t"));
 
