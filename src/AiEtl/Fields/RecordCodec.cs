@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AiEtl;
 
 /// <summary>
@@ -33,6 +35,9 @@ public readonly struct RecordCodec : IRowCodec<Record>
     public Schema Schema { get; }
 
     /// <inheritdoc />
+    // Optimised at once, as the typed path's generated ReadFields/WriteFields: a run calls these per row from its
+    // first second, and default tiering would run them unoptimised, then instrumented, for most of a load.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Record Read<TReader>(ref TReader reader)
         where TReader : IFieldReader, allows ref struct
     {
@@ -62,6 +67,7 @@ public readonly struct RecordCodec : IRowCodec<Record>
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write<TWriter>(in Record row, ref TWriter writer)
         where TWriter : IFieldWriter, allows ref struct
     {

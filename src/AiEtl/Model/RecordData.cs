@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace AiEtl;
 
@@ -84,6 +85,7 @@ public sealed class RecordData : IDictionary<string, object?>, IReadOnlyDictiona
     }
 
     /// <summary>Gets the value of a field, when the row holds it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
     {
         var slot = Shape.SlotOf(key);
@@ -187,6 +189,7 @@ public sealed class RecordData : IDictionary<string, object?>, IReadOnlyDictiona
     }
 
     // The value of a field whose slot in this row's shape the caller looked up once for many rows (-1: not in it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal object? GetValueOrDefault(int slot, string name)
     {
         if (slot >= 0)
