@@ -18,7 +18,7 @@ public readonly struct RecordCodec : IRowCodec<Record>
     private readonly RecordShape _shape;
 
     // Where this codec's fields are in the shape of the rows it writes, found once per shape (usually another codec's).
-    private readonly ShapeSlots _slots;
+    private readonly FieldSlots _slots;
 
     /// <summary>Creates a codec for <paramref name="schema"/>; read records get a copy of <paramref name="metadata"/>.</summary>
     public RecordCodec(Schema schema, RecordMetadata metadata)
@@ -28,7 +28,7 @@ public readonly struct RecordCodec : IRowCodec<Record>
         _metadata = (metadata ?? throw new ArgumentNullException(nameof(metadata))).ForNewRow();
         _fields = [.. schema.Fields];
         _shape = RecordShape.Of(schema);
-        _slots = new ShapeSlots(_fields);
+        _slots = new FieldSlots(_fields.Select(f => f.Name));
     }
 
     /// <inheritdoc />
@@ -140,27 +140,5 @@ public readonly struct RecordCodec : IRowCodec<Record>
         }
 
         return data;
-    }
-
-    // The slots of a codec's fields in the last row shape it met; rows of one run share a shape, so this is looked up
-    // once per run rather than once per value.
-    private sealed class ShapeSlots(Field[] fields)
-    {
-        private Slots _last = new(RecordShape.None, [.. fields.Select(_ => -1)]);
-
-        public int[] In(RecordShape shape)
-        {
-            var last = _last;
-            if (last.Shape == shape)
-            {
-                return last.Ordinals;
-            }
-
-            // One reference swapped whole: a writer on another thread sees the old pair or the new one.
-            _last = last = new Slots(shape, [.. fields.Select(f => shape.SlotOf(f.Name))]);
-            return last.Ordinals;
-        }
-
-        private sealed record Slots(RecordShape Shape, int[] Ordinals);
     }
 }

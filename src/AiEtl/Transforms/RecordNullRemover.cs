@@ -7,12 +7,13 @@ namespace AiEtl;
 /// </summary>
 public sealed class RecordNullRemover : Transform<Record>
 {
-    private readonly IReadOnlyList<string>? _fields;
+    private readonly FieldSlots? _listed;
+    private readonly SchemaFieldSlots _schemaFields = new();
 
     /// <summary>Creates the transform for the fields named in <paramref name="fields"/>, or every field.</summary>
     public RecordNullRemover(IReadOnlyList<string>? fields = null)
     {
-        _fields = fields is { Count: > 0 } ? fields : null;
+        _listed = fields is { Count: > 0 } ? new FieldSlots(fields) : null;
     }
 
     /// <inheritdoc />
@@ -25,18 +26,33 @@ public sealed class RecordNullRemover : Transform<Record>
     public override bool Apply(ref Record row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var record = row;
-        if (_fields is not null)
+        if ((_listed ?? (row.Schema is { } schema ? _schemaFields.Of(schema) : null)) is { } fields)
         {
-            return !_fields.Any(record.HoldsNoValue);
+            return !AnyHoldsNoValue(row.Data, fields);
         }
 
-        return record.Schema is { } schema ? !schema.Fields.Any(f => record.HoldsNoValue(f.Name)) : !record.Data.Values.Any(v => v is null or DBNull);
-    }
-}
+        foreach (var (_, value) in row.Data)
+        {
+            if (value is null or DBNull)
+            {
+                return false;
+            }
+        }
 
-/// <summary>Whether a dynamic row has a value in a field.</summary>
-file static class RecordValues
-{
-    public static bool HoldsNoValue(this Record row, string name) => row[name] is null or DBNull;
+        return true;
+    }
+
+    private static bool AnyHoldsNoValue(RecordData row, FieldSlots fields)
+    {
+        var slots = fields.In(row.Shape);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields.ValueOf(row, slots, i) is null or DBNull)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

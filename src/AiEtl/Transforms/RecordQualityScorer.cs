@@ -9,6 +9,7 @@ public sealed class RecordQualityScorer : QualityScorerBase<Record>
 {
     private readonly Schema? _schema;
     private readonly RecordValidator _validator;
+    private readonly SchemaFieldSlots _schemaFields = new();
 
     /// <summary>Creates the transform; <paramref name="schema"/> overrides the rows' own.</summary>
     public RecordQualityScorer(QualityScorerOptions? options = null, Schema? schema = null)
@@ -24,10 +25,12 @@ public sealed class RecordQualityScorer : QualityScorerBase<Record>
         ArgumentNullException.ThrowIfNull(row);
         var schema = SchemaOf(row);
         var fields = schema.Fields;
+        var values = _schemaFields.Of(schema);
+        var slots = values.In(row.Data.Shape);
         Span<bool> isNull = fields.Count <= 256 ? stackalloc bool[fields.Count] : new bool[fields.Count];
         for (var i = 0; i < fields.Count; i++)
         {
-            isNull[i] = row[fields[i].Name] is null or DBNull;
+            isNull[i] = values.ValueOf(row.Data, slots, i) is null or DBNull;
         }
 
         return QualityChecks.Score(fields, isNull, _validator.Validate(row), Options.CompletenessWeight, failedChecks);

@@ -27,6 +27,7 @@ public sealed class RecordValidator : Transform<Record>
     private readonly TimeSpan _matchTimeout;
     private readonly ViolationList _violations = new();
     private readonly Dictionary<Schema, FieldRules[]> _rules = new(ReferenceEqualityComparer.Instance);
+    private readonly SchemaFieldSlots _schemaFields = new();
 
     /// <summary>Creates a validator.</summary>
     /// <param name="schema">
@@ -55,7 +56,7 @@ public sealed class RecordValidator : Transform<Record>
     {
         ArgumentNullException.ThrowIfNull(record);
         _violations.Clear();
-        Check(record, RulesFor(record), _violations);
+        Check(record, RulesFor(record), _schemaFields.Of(SchemaOf(record)), _violations);
         return _violations.Count == 0 ? [] : [.. _violations.Items];
     }
 
@@ -115,11 +116,13 @@ public sealed class RecordValidator : Transform<Record>
         return rules;
     }
 
-    private static void Check(Record record, FieldRules[] rules, ViolationList violations)
+    // The rules are the schema's fields in order, as are the slots.
+    private static void Check(Record record, FieldRules[] rules, FieldSlots values, ViolationList violations)
     {
-        foreach (var rule in rules)
+        var slots = values.In(record.Data.Shape);
+        for (var ordinal = 0; ordinal < rules.Length; ordinal++)
         {
-            rule.Check(record.Data.GetValueOrDefault(rule.Field.Name), violations);
+            rules[ordinal].Check(values.ValueOf(record.Data, slots, ordinal), violations);
         }
     }
 
