@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The `aietl` tool as a user installs it, beside the peers on the same file, alternating run by run:
-#   - JIT: `dotnet publish -c Release` of src/AiEtl.Cli (the framework-dependent app a `dotnet tool install` runs);
-#   - native: `dotnet publish -c Release -r linux-x64 -p:AietlNative=true`, the documented native build (skip with AOT=0);
+#   - the packages made by scripts/pack.sh into a local feed, and installed from it with `dotnet tool install --tool-path`:
+#   - native: `AiEtl.Typed.Cli`, which installs AiEtl.Typed.Cli.linux-x64, the Native AOT binary (skip with AOT=0);
+#   - JIT: `AiEtl.Typed.Cli.any`, the framework-dependent tool every other platform installs (by its own id: `--arch`
+#     cannot choose it on linux-x64);
 #   - CSV -> SQLite against `sqlite3 .import --csv --skip 1` into the table aietl made (schema inferred);
 #   - CSV -> JSONL against Miller (`mlr --icsv --ojsonl cat`);
 #   - CSV -> PostgreSQL against `psql \copy ... csv header` into a copy of aietl's table;
@@ -23,10 +25,21 @@ done
 [ -f "$INPUT" ] || dotnet run -c Release --project samples/DataGen -- --rows 1000000 --seed 42 --out "$INPUT"
 
 WORK=$(mktemp -d)
-dotnet publish -c Release -o "$WORK/jit" src/AiEtl.Cli -v q -nologo > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
+NATIVE=$AOT scripts/pack.sh "$WORK/feed" -v q -nologo > "$WORK/pack.log" || { cat "$WORK/pack.log"; exit 1; }
+VERSION=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' Directory.Build.props)
+cat > "$WORK/NuGet.config" << XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><clear /><add key="local" value="$WORK/feed" /></packageSources></configuration>
+XML
+install() { # tool-path package
+  NUGET_PACKAGES=$WORK/packages dotnet tool install "$2" --version "$VERSION" --tool-path "$WORK/$1" \
+    --configfile "$WORK/NuGet.config" > "$WORK/install.log" || { cat "$WORK/install.log"; exit 1; }
+}
+install jit AiEtl.Typed.Cli.any
 TOOLS=(jit)
 if [ "$AOT" = 1 ]; then
-  dotnet publish -c Release -r linux-x64 -p:AietlNative=true -o "$WORK/aot" src/AiEtl.Cli -v q -nologo > "$WORK/aot.log" || { cat "$WORK/aot.log"; exit 1; }
+  install aot AiEtl.Typed.Cli
+  [ ! -e "$WORK/aot/.store/aietl.typed.cli/$VERSION/aietl.typed.cli.any" ] || { echo "AiEtl.Typed.Cli installed the JIT tool" >&2; exit 1; }
   TOOLS+=(aot)
 fi
 eval "$(scripts/start-postgres.sh 2> /dev/null)"
@@ -63,7 +76,7 @@ run() { # name command...
   tail -1 "$WORK/runs.txt"
 }
 aietl() { # tool pipeline input output: the command line of one aietl run, for run() and /usr/bin/time
-  echo env "BENCH_INPUT=$3" "BENCH_OUTPUT=$4" "$WORK/$1/AiEtl.Cli" run "$WORK/$2.yaml"
+  echo env "BENCH_INPUT=$3" "BENCH_OUTPUT=$4" "$WORK/$1/aietl" run "$WORK/$2.yaml"
 }
 
 echo "input: $INPUT; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,7 +13,8 @@ public sealed record ProcessOutcome(int ExitCode, string Output, TimeSpan Elapse
 
 /// <summary>
 /// Runs the dotnet CLI (or a program it made) as a real process. MSBuild nodes are not reused, so no build process
-/// outlives the test; the variables given replace those of the test process (NUGET_PACKAGES for the consumers).
+/// outlives the test; the variables given replace those of the test process (NUGET_PACKAGES for the consumers), and one
+/// given empty is removed.
 /// </summary>
 public static class Dotnet
 {
@@ -42,7 +43,14 @@ public static class Dotnet
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         var clock = Stopwatch.StartNew();

@@ -28,15 +28,25 @@ public sealed class PackageFeed : IAsyncLifetime
 
     public ProcessOutcome? Pack { get; private set; }
 
+    /// <summary>
+    /// The RID the tool has a Native AOT package for when this machine can build it (linux-x64, where Native AOT does
+    /// not cross-compile), else null: the feed then has no native package and the tests of it skip.
+    /// </summary>
+    public static string? NativeRid { get; } =
+        System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64" ? "linux-x64" : null;
+
     public async ValueTask InitializeAsync()
     {
-        // packages.slnf lists the four packable projects: one pack, in the configuration this test was built in, so a
-        // run after the solution's build finds them built.
-        Pack = await Dotnet.RunAsync(
-            RepositoryPaths.Root, new Dictionary<string, string>(), "pack", Path.Combine(RepositoryPaths.Root, "packages.slnf"), "-c", RepositoryPaths.Configuration, "-o", Feed);
+        // scripts/pack.sh packs as a release does, in the configuration this test was built in, so a run after the
+        // solution's build finds the libraries built: packages.slnf (the libraries and the tool's pointer package), then
+        // the tool's framework-dependent package (-r any) and, on linux-x64, its Native AOT one (-r linux-x64), the one
+        // AOT compile of the run.
+        var pack = new Dictionary<string, string> { ["CONFIGURATION"] = RepositoryPaths.Configuration, ["NATIVE"] = NativeRid is null ? "0" : "1" };
+        Pack = await Dotnet.ProcessAsync(
+            "bash", RepositoryPaths.Root, pack, TimeSpan.FromMinutes(15), Path.Combine(RepositoryPaths.Root, "scripts", "pack.sh"), Feed);
         if (Pack.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet pack packages.slnf failed: {Pack}");
+            throw new InvalidOperationException($"scripts/pack.sh failed: {Pack}");
         }
 
         await File.WriteAllTextAsync(NuGetConfig, $"""

@@ -45,6 +45,9 @@ public static class ConfigurationReference
         "- The seed's environment configuration supplies keys that the file leaves out (table below).\n" +
         "- Relative paths (`path`, `state_file`, `schema_file`, `dead_letter_queue`) are relative to the pipeline file's folder.\n\n" +
         "## Running a pipeline: `aietl`\n\n" +
+        "The tool installs with `dotnet tool install --global AiEtl.Typed.Cli` (from the folder `scripts/pack.sh` packs\n" +
+        "into, with `--add-source`): on linux-x64 that is the Native AOT executable, elsewhere the framework-dependent tool\n" +
+        "(`AiEtl.Typed.Cli.any`); the commands and exit codes are the same.\n\n" +
         "| command | what it does |\n|---|---|\n" +
         "| `aietl validate <file\\|dir>` | prints every diagnostic of each `*.yaml`/`*.yml` file as a compiler line; exit 2 when there is an error |\n" +
         "| `aietl run <file> [--dry-run] [--full-refresh] [--env-file F] [--set key.path=value] [--output text\\|json]` | validates, binds and runs the pipeline, progress on standard error (below), a summary (or one JSON object) on standard output |\n" +
