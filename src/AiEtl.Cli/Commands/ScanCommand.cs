@@ -10,16 +10,17 @@ namespace AiEtl.Cli.Commands;
 
 /// <summary>
 /// <c>aietl scan &lt;file|pipeline.yaml&gt;</c>: which columns of a CSV file (or of a pipeline's CSV source) hold sensitive
-/// data, of which kind, with the score and the evidence (<see cref="SensitiveDataScanner"/>). Exit codes: 0 scanned, 1 the
-/// file cannot be read or is not CSV, 2 the pipeline is invalid.
+/// data, of which kind, with the score and the evidence (<see cref="SensitiveDataScanner"/>); <c>--output yaml</c> prints the
+/// inferred schema with <c>sensitive:</c> on the columns found, to paste under <c>pipeline.source</c> so the engine masks
+/// them. Exit codes: 0 scanned, 1 the file cannot be read or is not CSV, 2 the pipeline is invalid.
 /// </summary>
 internal static class ScanCommand
 {
     public static Command Create()
     {
         var target = new Argument<string>("file") { Description = "A CSV file (optionally compressed), or a pipeline YAML file whose source is CSV." };
-        var output = new Option<string>("--output") { Description = "text (a table), or json (one object a column).", DefaultValueFactory = _ => "text" };
-        output.AcceptOnlyFromAmong("text", "json");
+        var output = new Option<string>("--output") { Description = "text (a table), json (one object a column), or yaml (the inferred schema with sensitive: on the columns found, to paste under pipeline.source).", DefaultValueFactory = _ => "text" };
+        output.AcceptOnlyFromAmong("text", "json", "yaml");
         var sampleSize = new Option<int>("--sample-size") { Description = "Rows scanned from the start of the file.", DefaultValueFactory = _ => 1000 };
         var threshold = new Option<double>("--threshold") { Description = "The score from which a column is reported sensitive.", DefaultValueFactory = _ => 0.6 };
         var envFile = CommonOptions.EnvFile();
@@ -29,13 +30,13 @@ internal static class ScanCommand
         };
         command.SetAction(parse => Scan(
             parse.GetRequiredValue(target),
-            parse.GetValue(output) == "json",
+            parse.GetValue(output) ?? "text",
             new SensitiveScanOptions { SampleSize = Math.Max(1, parse.GetValue(sampleSize)), Threshold = parse.GetValue(threshold) },
             parse.GetValue(envFile)));
         return command;
     }
 
-    private static int Scan(string target, bool json, SensitiveScanOptions options, string? envFile)
+    private static int Scan(string target, string output, SensitiveScanOptions options, string? envFile)
     {
         if (!File.Exists(target))
         {
@@ -76,10 +77,15 @@ internal static class ScanCommand
             csv = new CsvSourceOptions(target);
         }
 
-        IReadOnlyList<SensitiveColumn> columns;
         try
         {
-            columns = SensitiveDataScanner.ScanCsv(csv, options);
+            var columns = SensitiveDataScanner.ScanCsv(csv, options);
+            Console.Out.Write(output switch
+            {
+                "json" => Json(columns),
+                "yaml" => MaskingSchemaYaml.Write(CsvSchemaInference.Analyze(csv, new SchemaInferenceOptions { SampleSize = options.SampleSize }), columns),
+                _ => Table(columns),
+            });
         }
         catch (EtlException error)
         {
@@ -87,7 +93,6 @@ internal static class ScanCommand
             return ExitCodes.RunFailed;
         }
 
-        Console.Out.Write(json ? Json(columns) : Table(columns));
         return ExitCodes.Success;
     }
 
