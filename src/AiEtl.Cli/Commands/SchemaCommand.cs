@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using AiEtl.Assist;
+using AiEtl.Cli.Assist;
 using AiEtl.Cli.Output;
 using AiEtl.Csv;
 using AiEtl.Json;
@@ -11,6 +13,8 @@ namespace AiEtl.Cli.Commands;
 /// <c>aietl schema infer &lt;file&gt;</c>: the schema the runtime infers from a CSV, JSON or JSON Lines file, with its
 /// confidences, as YAML or JSON Schema; after the YAML, comments say how much of the file was seen, which null values and
 /// culture the source needs, and why each unsure column is unsure (<c>--evidence</c>: every column's classes and rule).
+/// <c>--assist</c> adds a language model's suggestions for the unsure columns, when <c>OPENAI_API_KEY</c> configures one
+/// (<see cref="AssistClient"/>); <c>--assist-prompt</c> prints what it would send, and sends nothing.
 /// </summary>
 internal static class SchemaCommand
 {
@@ -24,12 +28,14 @@ internal static class SchemaCommand
         var sampleSize = new Option<int>("--sample-size") { Description = "Rows sampled: half from the start of a plain CSV file, half from evenly spread offsets through it.", DefaultValueFactory = _ => 1000 };
         var full = new Option<bool>("--full") { Description = "Read every row instead of a sample." };
         var evidence = new Option<bool>("--evidence") { Description = "After the YAML, every column's classes of values, with examples, and the rule that decided its type." };
-        var infer = new Command("infer", "Infer the schema of a CSV, JSON or JSON Lines file (by its extension).") { file, output, sampleSize, full, evidence };
-        infer.SetAction(parse => Infer(parse.GetRequiredValue(file), parse.GetValue(output) ?? "yaml", new SchemaInferenceOptions
+        var assist = new Option<bool>("--assist") { Description = "Ask a language model (OPENAI_API_KEY, OPENAI_MODEL, OPENAI_BASE_URL) for descriptions and sensitive kinds of the unsure columns, from a small masked sample; printed as comments, never applied." };
+        var assistPrompt = new Option<bool>("--assist-prompt") { Description = "Print the masked prompt --assist would send, and send nothing." };
+        var infer = new Command("infer", "Infer the schema of a CSV, JSON or JSON Lines file (by its extension).") { file, output, sampleSize, full, evidence, assist, assistPrompt };
+        infer.SetAction((parse, cancellation) => Infer(parse.GetRequiredValue(file), parse.GetValue(output) ?? "yaml", new SchemaInferenceOptions
         {
             SampleSize = Math.Max(1, parse.GetValue(sampleSize)),
             FullScan = parse.GetValue(full),
-        }, parse.GetValue(evidence)));
+        }, parse.GetValue(evidence), parse.GetValue(assist), parse.GetValue(assistPrompt), cancellation));
         return new Command("schema", "Row schemas.") { infer };
     }
 
@@ -49,7 +55,7 @@ internal static class SchemaCommand
         return Path.GetExtension(name) is ".json" or ".jsonl" or ".ndjson";
     }
 
-    private static int Infer(string file, string output, SchemaInferenceOptions options, bool evidence)
+    private static async Task<int> Infer(string file, string output, SchemaInferenceOptions options, bool evidence, bool assist, bool assistPrompt, CancellationToken cancellation)
     {
         if (!File.Exists(file))
         {
@@ -69,7 +75,43 @@ internal static class SchemaCommand
         }
 
         Console.Out.Write(output == "json" ? JsonSchemaExport.ToJson(result.Schema) : SchemaYaml.Write(result.Schema) + Comments(result, evidence));
+        if (assist || assistPrompt)
+        {
+            await AssistAsync(file, result, options, assistPrompt, cancellation);
+        }
+
         return ExitCodes.Success;
+    }
+
+    // After the schema, as comments: the suggestions with their source, or the prompt; problems go to the comments, the
+    // off message and an unreachable model to standard error, and the schema printed stays the command's result.
+    private static async Task AssistAsync(string file, SchemaInferenceResult result, SchemaInferenceOptions options, bool promptOnly, CancellationToken cancellation)
+    {
+        var scan = IsJson(file) ? null : SensitiveDataScanner.ScanCsv(new CsvSourceOptions(file), new SensitiveScanOptions { SampleSize = options.SampleSize });
+        if (promptOnly)
+        {
+            var prompt = AssistPrompt.ForColumns(result, scan, new AssistOptions());
+            Console.Out.Write("# the prompt --assist would send (nothing was sent):\n" + string.Concat(prompt.Text.TrimEnd('\n').Split('\n').Select(l => "#   " + l + "\n")));
+            return;
+        }
+
+        using var client = AssistClient.FromEnvironment();
+        if (client is null)
+        {
+            Console.Error.WriteLine(AssistClient.OffMessage);
+            return;
+        }
+
+        try
+        {
+            Console.Out.Write(AssistComments.Write(await new SchemaAssistant(client).SuggestAsync(result, scan, cancellation)));
+        }
+        // The OpenAI client retries, then throws the attempts' errors together (AggregateException); the first says why.
+        catch (Exception error) when (error is HttpRequestException or System.ClientModel.ClientResultException or TaskCanceledException or AggregateException)
+        {
+            var reason = error is AggregateException { InnerExceptions: [var first, ..] } ? first.Message : error.Message;
+            Console.Error.WriteLine($"aietl: --assist: the model did not answer ({reason}); nothing suggested");
+        }
     }
 
     // YAML comments after the schema: they paste harmlessly and tell what the schema needs and where it may be wrong.
