@@ -82,6 +82,29 @@ public sealed class AssistTests
         Assert.Equal(before, inference.Schema.Fields.Select(f => (f.Name, f.Description, f.Sensitive)));
     }
 
+    [Fact]
+    public void Suggestions_print_as_comment_lines_with_their_source_and_a_model_line_break_stays_in_its_line()
+    {
+        var result = new AssistResult
+        {
+            Suggestions =
+            [
+                new AssistSuggestion("amount", AssistSuggestionKind.Description, "The \"amount\",\nor a note", "model test-model", "numbers and words"),
+                new AssistSuggestion("contact", AssistSuggestionKind.SensitiveKind, "email", "model test-model"),
+                new AssistSuggestion("Customer_ID", AssistSuggestionKind.FieldMapping, "customerId", "name match"),
+            ],
+            Problems = ["salary: not a column asked about; ignored"],
+        };
+
+        Assert.Equal(
+            "# suggestions, not applied: copy into the field what you accept\n" +
+            "#   amount: description: \"The 'amount', or a note\"  (model test-model: numbers and words)\n" +
+            "#   contact: sensitive: email  (model test-model)\n" +
+            "#   Customer_ID: maps to field: customerId  (name match)\n" +
+            "# assist: salary: not a column asked about; ignored\n",
+            AssistComments.Write(result));
+    }
+
     [Theory]
     [InlineData("I cannot help with that.", "the answer holds no JSON object")]
     [InlineData("{\"columns\": [ {\"name\": \"amount\", ", "the answer is not valid JSON")]
@@ -152,6 +175,27 @@ public sealed class AssistTests
         {
             Assert.DoesNotContain(value, prompt.Output[plain.Output.Length..], StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Schema_infer_map_to_pairs_columns_with_the_pipelines_fields_by_name_without_a_model()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("export.csv", "Customer_ID,E-Mail,Joined\n1,a@example.com,2024-05-01\n");
+        var pipeline = dir.Write("p.yaml", "pipeline:\n  name: load\n  source:\n    type: csv\n    config:\n      path: export.csv\n    schema:\n      name: customer\n      fields:\n        - { name: customerId, type: integer }\n        - { name: email, type: string, sensitive: email }\n        - { name: signup, type: date }\n  destination:\n    type: jsonl\n    config:\n      path: out.jsonl\n");
+        var noKey = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "" };
+
+        var map = await Aietl.RunAsync(dir.Path, noKey, "schema", "infer", file, "--map-to", pipeline, "--assist");
+
+        Assert.True(map.ExitCode == 0, map.ToString());
+        Assert.Contains("--assist is off", map.Error, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "# suggestions, not applied: copy into the field what you accept\n" +
+            "#   Customer_ID: maps to field: customerId  (name match)\n" +
+            "#   E-Mail: maps to field: email  (name match)\n" +
+            "# assist: Joined: no field of customer has its name\n",
+            map.Output,
+            StringComparison.Ordinal);
     }
 
     // Planted e-mails, cards, SSNs and phones, in their own columns and inside free text; amount is unsure (words among numbers).

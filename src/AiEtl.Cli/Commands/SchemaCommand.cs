@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using AiEtl.Assist;
 using AiEtl.Cli.Assist;
+using AiEtl.Cli.Binding;
 using AiEtl.Cli.Output;
 using AiEtl.Csv;
 using AiEtl.Json;
@@ -30,14 +31,17 @@ internal static class SchemaCommand
         var evidence = new Option<bool>("--evidence") { Description = "After the YAML, every column's classes of values, with examples, and the rule that decided its type." };
         var assist = new Option<bool>("--assist") { Description = "Ask a language model (OPENAI_API_KEY, OPENAI_MODEL, OPENAI_BASE_URL) for descriptions and sensitive kinds of the unsure columns, from a small masked sample; printed as comments, never applied." };
         var assistPrompt = new Option<bool>("--assist-prompt") { Description = "Print the masked prompt --assist would send, and send nothing." };
-        var infer = new Command("infer", "Infer the schema of a CSV, JSON or JSON Lines file (by its extension).") { file, output, sampleSize, full, evidence, assist, assistPrompt };
+        var mapTo = new Option<string?>("--map-to") { Description = "A pipeline YAML whose source declares a schema: suggest which of its fields each column of the file maps to (names first; the model for the rest with --assist)." };
+        var infer = new Command("infer", "Infer the schema of a CSV, JSON or JSON Lines file (by its extension).") { file, output, sampleSize, full, evidence, assist, assistPrompt, mapTo };
         infer.SetAction((parse, cancellation) => Infer(parse.GetRequiredValue(file), parse.GetValue(output) ?? "yaml", new SchemaInferenceOptions
         {
             SampleSize = Math.Max(1, parse.GetValue(sampleSize)),
             FullScan = parse.GetValue(full),
-        }, parse.GetValue(evidence), parse.GetValue(assist), parse.GetValue(assistPrompt), cancellation));
+        }, parse.GetValue(evidence), new AssistRequest(parse.GetValue(assist), parse.GetValue(assistPrompt), parse.GetValue(mapTo)), cancellation));
         return new Command("schema", "Row schemas.") { infer };
     }
+
+    private sealed record AssistRequest(bool Assist, bool PromptOnly, string? MapTo);
 
     /// <summary>JSON (an array) and JSON Lines files by their extension, compressed or not; everything else is read as CSV.</summary>
     public static bool IsJson(string file)
@@ -55,7 +59,7 @@ internal static class SchemaCommand
         return Path.GetExtension(name) is ".json" or ".jsonl" or ".ndjson";
     }
 
-    private static async Task<int> Infer(string file, string output, SchemaInferenceOptions options, bool evidence, bool assist, bool assistPrompt, CancellationToken cancellation)
+    private static async Task<int> Infer(string file, string output, SchemaInferenceOptions options, bool evidence, AssistRequest assist, CancellationToken cancellation)
     {
         if (!File.Exists(file))
         {
@@ -75,13 +79,78 @@ internal static class SchemaCommand
         }
 
         Console.Out.Write(output == "json" ? JsonSchemaExport.ToJson(result.Schema) : SchemaYaml.Write(result.Schema) + Comments(result, evidence));
-        if (assist || assistPrompt)
+        if (assist.MapTo is { } pipeline)
         {
-            await AssistAsync(file, result, options, assistPrompt, cancellation);
+            return await MapAsync(result, pipeline, assist.Assist, cancellation);
+        }
+
+        if (assist.Assist || assist.PromptOnly)
+        {
+            await AssistAsync(file, result, options, assist.PromptOnly, cancellation);
         }
 
         return ExitCodes.Success;
     }
+
+    // The file's columns against the fields the pipeline's source declares: names first, the model only with --assist
+    // and a key, and then only for what the names left (it gets names, no values).
+    private static async Task<int> MapAsync(SchemaInferenceResult result, string pipeline, bool assist, CancellationToken cancellation)
+    {
+        if (!File.Exists(pipeline))
+        {
+            Console.Error.WriteLine($"aietl: {pipeline}: no such file");
+            return ExitCodes.RunFailed;
+        }
+
+        var config = CommonOptions.Load(pipeline, null, null, Console.Error).Configuration;
+        if (config is null)
+        {
+            return ExitCodes.ConfigurationInvalid;
+        }
+
+        if (config.Source.Schema is not { Fields.Count: > 0 } declared)
+        {
+            Console.Error.WriteLine($"aietl: {pipeline}: the source declares no schema (source.schema with fields) to map to");
+            return ExitCodes.ConfigurationInvalid;
+        }
+
+        var record = new Schema(declared.Name ?? config.Name, [.. declared.Fields.Select(f => new Field(f.Name, SchemaConversion.FieldTypeOf(f.Type)))]);
+        var header = result.Columns.Select(c => c.Name).ToList();
+        using var client = assist ? AssistClient.FromEnvironment() : null;
+        if (assist && client is null)
+        {
+            Console.Error.WriteLine(AssistClient.OffMessage);
+        }
+
+        AssistResult mapping;
+        if (client is null)
+        {
+            var matched = ColumnNameMatch.Match(header, record.Fields.Select(f => f.Name));
+            mapping = new AssistResult
+            {
+                Suggestions = [.. matched.Select(m => new AssistSuggestion(m.Column, AssistSuggestionKind.FieldMapping, m.Field, "name match"))],
+                Problems = [.. header.Where(c => matched.All(m => m.Column != c)).Select(c => $"{c}: no field of {record.Name} has its name")],
+            };
+        }
+        else
+        {
+            try
+            {
+                mapping = await new SchemaAssistant(client).MapColumnsAsync(header, record, cancellation);
+            }
+            catch (Exception error) when (error is HttpRequestException or System.ClientModel.ClientResultException or TaskCanceledException or AggregateException)
+            {
+                Console.Error.WriteLine($"aietl: --assist: the model did not answer ({ModelError(error)}); nothing suggested");
+                return ExitCodes.Success;
+            }
+        }
+
+        Console.Out.Write(AssistComments.Write(mapping));
+        return ExitCodes.Success;
+    }
+
+    // The OpenAI client retries, then throws the attempts' errors together (AggregateException); the first says why.
+    private static string ModelError(Exception error) => error is AggregateException { InnerExceptions: [var first, ..] } ? first.Message : error.Message;
 
     // After the schema, as comments: the suggestions with their source, or the prompt; problems go to the comments, the
     // off message and an unreachable model to standard error, and the schema printed stays the command's result.
@@ -106,11 +175,9 @@ internal static class SchemaCommand
         {
             Console.Out.Write(AssistComments.Write(await new SchemaAssistant(client).SuggestAsync(result, scan, cancellation)));
         }
-        // The OpenAI client retries, then throws the attempts' errors together (AggregateException); the first says why.
         catch (Exception error) when (error is HttpRequestException or System.ClientModel.ClientResultException or TaskCanceledException or AggregateException)
         {
-            var reason = error is AggregateException { InnerExceptions: [var first, ..] } ? first.Message : error.Message;
-            Console.Error.WriteLine($"aietl: --assist: the model did not answer ({reason}); nothing suggested");
+            Console.Error.WriteLine($"aietl: --assist: the model did not answer ({ModelError(error)}); nothing suggested");
         }
     }
 

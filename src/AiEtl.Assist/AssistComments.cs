@@ -1,16 +1,18 @@
 using System.Text;
-using AiEtl.Assist;
 
-namespace AiEtl.Cli.Assist;
+namespace AiEtl.Assist;
 
 /// <summary>
 /// Suggestions as YAML comments after the schema, each with its source: nothing is applied and nothing is asked; the
-/// user copies what they accept into the field (<c>description: ...</c>, <c>sensitive: ...</c>).
+/// user copies what they accept into the field (<c>description: ...</c>, <c>sensitive: ...</c>). What
+/// <c>aietl schema infer --assist</c> prints.
 /// </summary>
-internal static class AssistComments
+public static class AssistComments
 {
+    /// <summary>One comment line a suggestion, then one a problem.</summary>
     public static string Write(AssistResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder("# suggestions, not applied: copy into the field what you accept\n");
         foreach (var suggestion in result.Suggestions)
         {
