@@ -30,7 +30,7 @@ public sealed class AssistTests
         }
 
         var columns = PromptColumns(prompt);
-        Assert.Equal(["id", "email", "card", "ssn", "phone", "notes", "amount"], columns.Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["id", "email", "card", "ssn", "phone", "notes", "contact", "amount"], columns.Select(c => c.GetProperty("name").GetString()));
         Assert.All(MaskedValues(columns, "email"), v => Assert.Equal("[email]", v));
         Assert.All(MaskedValues(columns, "card"), v => Assert.Equal("[credit_card]", v));
         // Free text keeps its words; what the masker finds inside it is replaced.
@@ -71,7 +71,7 @@ public sealed class AssistTests
 
         var result = await new SchemaAssistant(client).SuggestAsync(inference, scan, TestContext.Current.CancellationToken);
 
-        Assert.Equal(["amount"], PromptColumns(Assert.Single(client.Prompts)).Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["contact", "amount"], PromptColumns(Assert.Single(client.Prompts)).Select(c => c.GetProperty("name").GetString()));
         Assert.Equal(
             [
                 new AssistSuggestion("amount", AssistSuggestionKind.Description, "The amount of the order, or a note when it was not known.", "model test-model", "numbers and words"),
@@ -171,6 +171,8 @@ public sealed class AssistTests
         Assert.True(prompt.ExitCode == 0, prompt.ToString());
         Assert.StartsWith(plain.Output + "# the prompt --assist would send (nothing was sent):\n", prompt.Output, StringComparison.Ordinal);
         Assert.Contains("{\"name\":\"amount\"", prompt.Output, StringComparison.Ordinal);
+        Assert.Contains("{\"name\":\"contact\"", prompt.Output, StringComparison.Ordinal);
+        Assert.Contains("\"masked_values\":[\"ask at the desk\",\"[email]\"]", prompt.Output, StringComparison.Ordinal);
         foreach (var value in Planted)
         {
             Assert.DoesNotContain(value, prompt.Output[plain.Output.Length..], StringComparison.Ordinal);
@@ -198,10 +200,11 @@ public sealed class AssistTests
             StringComparison.Ordinal);
     }
 
-    // Planted e-mails, cards, SSNs and phones, in their own columns and inside free text; amount is unsure (words among numbers).
-    private static string People(int rows) => "id,email,card,ssn,phone,notes,amount\n" + string.Concat(Enumerable.Range(1, rows).Select(i =>
+    // Planted e-mails, cards, SSNs and phones, in their own columns and inside free text; amount is unsure (words among
+    // numbers), and so is contact for the scan (half its values are e-mails: under the threshold).
+    private static string People(int rows) => "id,email,card,ssn,phone,notes,contact,amount\n" + string.Concat(Enumerable.Range(1, rows).Select(i =>
         $"{i},user{i}@example.com,{(i % 2 == 0 ? "4111 1111 1111 1111" : "5500-0000-0000-0004")},123-45-{6700 + i:0000},(415) 555-{100 + i:0000}," +
-        $"\"reach me at user{i}@example.org or 415-555-{200 + i:0000}; card 4111 1111 1111 1111; ssn 219-09-{1000 + i}\",{(i % 4 == 0 ? "lots" : (i * 3).ToString(System.Globalization.CultureInfo.InvariantCulture))}\n"));
+        $"\"reach me at user{i}@example.org or 415-555-{200 + i:0000}; card 4111 1111 1111 1111; ssn 219-09-{1000 + i}\",{(i % 2 == 0 ? $"desk{i}@example.net" : "ask at the desk")},{(i % 4 == 0 ? "lots" : (i * 3).ToString(System.Globalization.CultureInfo.InvariantCulture))}\n"));
 
     private static (SchemaInferenceResult Inference, IReadOnlyList<SensitiveColumn> Scan) Analyze(string file) =>
         (CsvSchemaInference.Analyze(new CsvSourceOptions(file)), SensitiveDataScanner.ScanCsv(new CsvSourceOptions(file)));
