@@ -180,6 +180,32 @@ public sealed class AssistTests
     }
 
     [Fact]
+    public async Task Scan_assist_prompt_follows_the_table_masked_and_json_output_refuses_it()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("people.csv", People(30));
+        var noKey = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "" };
+
+        var prompt = await Aietl.RunAsync(dir.Path, noKey, "scan", file, "--assist-prompt");
+        var off = await Aietl.RunAsync(dir.Path, noKey, "scan", file, "--output", "yaml", "--assist");
+        var json = await Aietl.RunAsync(dir.Path, noKey, "scan", file, "--output", "json", "--assist");
+
+        Assert.True(prompt.ExitCode == 0, prompt.ToString());
+        var table = prompt.Output[..prompt.Output.IndexOf("# the prompt --assist would send (nothing was sent):\n", StringComparison.Ordinal)];
+        Assert.EndsWith("4 of 8 columns hold sensitive data\n", table, StringComparison.Ordinal);
+        Assert.Contains("\"masked_values\":[\"ask at the desk\",\"[email]\"]", prompt.Output, StringComparison.Ordinal);
+        foreach (var value in Planted)
+        {
+            Assert.DoesNotContain(value, prompt.Output[table.Length..], StringComparison.Ordinal);
+        }
+
+        Assert.True(off.ExitCode == 0, off.ToString());
+        Assert.Contains("--assist is off", off.Error, StringComparison.Ordinal);
+        Assert.StartsWith("schema:\n", off.Output, StringComparison.Ordinal);
+        Assert.Equal(64, json.ExitCode);
+    }
+
+    [Fact]
     public async Task Schema_infer_map_to_pairs_columns_with_the_pipelines_fields_by_name_without_a_model()
     {
         using var dir = new TempDirectory();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AiEtl.Cli.Assist;
 using AiEtl.Cli.Binding;
 using AiEtl.Cli.Output;
 using AiEtl.Csv;
@@ -23,21 +24,38 @@ internal static class ScanCommand
         output.AcceptOnlyFromAmong("text", "json", "yaml");
         var sampleSize = new Option<int>("--sample-size") { Description = "Rows scanned from the start of the file.", DefaultValueFactory = _ => 1000 };
         var threshold = new Option<double>("--threshold") { Description = "The score from which a column is reported sensitive.", DefaultValueFactory = _ => 0.6 };
+        var assist = new Option<bool>("--assist") { Description = "Ask a language model (OPENAI_API_KEY) about the columns the scan or the inference is unsure of, from a small masked sample; printed as comments, never applied (text and yaml output)." };
+        var assistPrompt = new Option<bool>("--assist-prompt") { Description = "Print the masked prompt --assist would send, and send nothing." };
         var envFile = CommonOptions.EnvFile();
         var command = new Command("scan", "Find the columns that hold sensitive data (e-mail, phone, SSN, card, IBAN, IP, name, date of birth, address, national id).")
         {
-            target, output, sampleSize, threshold, envFile,
+            target, output, sampleSize, threshold, assist, assistPrompt, envFile,
         };
-        command.SetAction(parse => Scan(
+        command.SetAction((parse, cancellation) => Scan(
             parse.GetRequiredValue(target),
             parse.GetValue(output) ?? "text",
             new SensitiveScanOptions { SampleSize = Math.Max(1, parse.GetValue(sampleSize)), Threshold = parse.GetValue(threshold) },
-            parse.GetValue(envFile)));
+            parse.GetValue(envFile),
+            parse.GetValue(assist) ? AssistMode.Ask : parse.GetValue(assistPrompt) ? AssistMode.PromptOnly : AssistMode.Off,
+            cancellation));
         return command;
     }
 
-    private static int Scan(string target, string output, SensitiveScanOptions options, string? envFile)
+    private enum AssistMode
     {
+        Off,
+        Ask,
+        PromptOnly,
+    }
+
+    private static async Task<int> Scan(string target, string output, SensitiveScanOptions options, string? envFile, AssistMode assist, CancellationToken cancellation)
+    {
+        if (assist != AssistMode.Off && output == "json")
+        {
+            Console.Error.WriteLine("aietl: --assist and --assist-prompt print comments, which JSON cannot hold: use --output text or yaml");
+            return ExitCodes.Usage;
+        }
+
         if (!File.Exists(target))
         {
             Console.Error.WriteLine($"aietl: {target}: no such file");
@@ -80,12 +98,17 @@ internal static class ScanCommand
         try
         {
             var columns = SensitiveDataScanner.ScanCsv(csv, options);
+            var inference = output == "yaml" || assist != AssistMode.Off ? CsvSchemaInference.Analyze(csv, new SchemaInferenceOptions { SampleSize = options.SampleSize }) : null;
             Console.Out.Write(output switch
             {
                 "json" => Json(columns),
-                "yaml" => MaskingSchemaYaml.Write(CsvSchemaInference.Analyze(csv, new SchemaInferenceOptions { SampleSize = options.SampleSize }), columns),
+                "yaml" => MaskingSchemaYaml.Write(inference!, columns),
                 _ => Table(columns),
             });
+            if (assist != AssistMode.Off)
+            {
+                await ColumnAssist.WriteAsync(inference!, columns, assist == AssistMode.PromptOnly, cancellation);
+            }
         }
         catch (EtlException error)
         {

@@ -138,9 +138,9 @@ internal static class SchemaCommand
             {
                 mapping = await new SchemaAssistant(client).MapColumnsAsync(header, record, cancellation);
             }
-            catch (Exception error) when (error is HttpRequestException or System.ClientModel.ClientResultException or TaskCanceledException or AggregateException)
+            catch (Exception error) when (ColumnAssist.IsModelFailure(error))
             {
-                Console.Error.WriteLine($"aietl: --assist: the model did not answer ({ModelError(error)}); nothing suggested");
+                Console.Error.WriteLine(ColumnAssist.NoAnswer(error));
                 return ExitCodes.Success;
             }
         }
@@ -149,37 +149,9 @@ internal static class SchemaCommand
         return ExitCodes.Success;
     }
 
-    // The OpenAI client retries, then throws the attempts' errors together (AggregateException); the first says why.
-    private static string ModelError(Exception error) => error is AggregateException { InnerExceptions: [var first, ..] } ? first.Message : error.Message;
-
-    // After the schema, as comments: the suggestions with their source, or the prompt; problems go to the comments, the
-    // off message and an unreachable model to standard error, and the schema printed stays the command's result.
-    private static async Task AssistAsync(string file, SchemaInferenceResult result, SchemaInferenceOptions options, bool promptOnly, CancellationToken cancellation)
-    {
-        var scan = IsJson(file) ? null : SensitiveDataScanner.ScanCsv(new CsvSourceOptions(file), new SensitiveScanOptions { SampleSize = options.SampleSize });
-        if (promptOnly)
-        {
-            var prompt = AssistPrompt.ForColumns(result, scan, new AssistOptions());
-            Console.Out.Write("# the prompt --assist would send (nothing was sent):\n" + string.Concat(prompt.Text.TrimEnd('\n').Split('\n').Select(l => "#   " + l + "\n")));
-            return;
-        }
-
-        using var client = AssistClient.FromEnvironment();
-        if (client is null)
-        {
-            Console.Error.WriteLine(AssistClient.OffMessage);
-            return;
-        }
-
-        try
-        {
-            Console.Out.Write(AssistComments.Write(await new SchemaAssistant(client).SuggestAsync(result, scan, cancellation)));
-        }
-        catch (Exception error) when (error is HttpRequestException or System.ClientModel.ClientResultException or TaskCanceledException or AggregateException)
-        {
-            Console.Error.WriteLine($"aietl: --assist: the model did not answer ({ModelError(error)}); nothing suggested");
-        }
-    }
+    // The schema's own file is scanned so that a column the scan finds sensitive sends no value.
+    private static Task AssistAsync(string file, SchemaInferenceResult result, SchemaInferenceOptions options, bool promptOnly, CancellationToken cancellation) =>
+        ColumnAssist.WriteAsync(result, IsJson(file) ? null : SensitiveDataScanner.ScanCsv(new CsvSourceOptions(file), new SensitiveScanOptions { SampleSize = options.SampleSize }), promptOnly, cancellation);
 
     // YAML comments after the schema: they paste harmlessly and tell what the schema needs and where it may be wrong.
     private static string Comments(SchemaInferenceResult result, bool evidence)
