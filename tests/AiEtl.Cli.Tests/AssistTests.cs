@@ -164,10 +164,12 @@ public sealed class AssistTests
         var off = await Aietl.RunAsync(dir.Path, noKey, "schema", "infer", file, "--assist");
         var prompt = await Aietl.RunAsync(dir.Path, noKey, "schema", "infer", file, "--assist-prompt");
         var plain = await Aietl.RunAsync(dir.Path, noKey, "schema", "infer", file);
+        var json = await Aietl.RunAsync(dir.Path, noKey, "schema", "infer", file, "--output", "json", "--assist-prompt");
 
         Assert.True(off.ExitCode == 0, off.ToString());
         Assert.Contains("--assist is off: set OPENAI_API_KEY", off.Error, StringComparison.Ordinal);
         Assert.Equal(plain.Output, off.Output);
+        Assert.Equal(64, json.ExitCode);
         Assert.True(prompt.ExitCode == 0, prompt.ToString());
         Assert.StartsWith(plain.Output + "# the prompt --assist would send (nothing was sent):\n", prompt.Output, StringComparison.Ordinal);
         Assert.Contains("{\"name\":\"amount\"", prompt.Output, StringComparison.Ordinal);

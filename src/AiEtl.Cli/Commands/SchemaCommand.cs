@@ -61,6 +61,12 @@ internal static class SchemaCommand
 
     private static async Task<int> Infer(string file, string output, SchemaInferenceOptions options, bool evidence, AssistRequest assist, CancellationToken cancellation)
     {
+        if (output == "json" && (assist.Assist || assist.PromptOnly || assist.MapTo is not null))
+        {
+            Console.Error.WriteLine("aietl: --assist, --assist-prompt and --map-to print comments, which JSON Schema cannot hold: use --output yaml");
+            return ExitCodes.Usage;
+        }
+
         if (!File.Exists(file))
         {
             Console.Error.WriteLine($"aietl: {file}: no such file");
