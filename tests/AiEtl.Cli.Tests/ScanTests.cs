@@ -62,4 +62,38 @@ public sealed class ScanTests
         Assert.Contains("'lots' (row 2718)", full.Output, StringComparison.Ordinal);
         Assert.Contains("#   2999 integer:", full.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Scan_output_yaml_is_a_schema_whose_sensitive_fields_the_run_masks_in_dead_letter_rows()
+    {
+        using var dir = new TempDirectory();
+        var sample = dir.Write("sample.csv", "id,email,card,qty\n" + string.Concat(Enumerable.Range(1, 20).Select(i => $"{i},person{i}@example.com,4111 1111 1111 1111,{i}\n")));
+        dir.Write("in.csv", "id,email,card,qty\n1,mary@example.com,4111 1111 1111 1111,3\n2,james@example.org,5500-0000-0000-0004,lots\n");
+
+        var scan = await Aietl.RunAsync(dir.Path, "scan", sample, "--output", "yaml");
+
+        Assert.True(scan.ExitCode == 0, scan.ToString());
+        Assert.Contains("- { name: email, type: string, nullable: false, sensitive: email }", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: card, type: string, nullable: false, sensitive: credit_card }", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: qty, type: integer, nullable: false }", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("# email: sensitive: email (Email: 100 % of 20 values match", scan.Output, StringComparison.Ordinal);
+        var masked = await RunWithSchemaAsync(dir, "masked", scan.Output);
+        var plain = await RunWithSchemaAsync(dir, "plain", scan.Output.Replace(", sensitive: email", "", StringComparison.Ordinal).Replace(", sensitive: credit_card", "", StringComparison.Ordinal));
+
+        // The row with qty "lots" is dead-lettered; with the pasted schema its e-mail and card are masked, without it they are not.
+        Assert.DoesNotContain("james@example.org", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("5500-0000-0000-0004", masked, StringComparison.Ordinal);
+        Assert.Contains("lots", masked, StringComparison.Ordinal);
+        Assert.Contains("james@example.org", plain, StringComparison.Ordinal);
+    }
+
+    // Runs a pipeline over in.csv with the schema YAML pasted under source, and returns its dead-letter file.
+    private static async Task<string> RunWithSchemaAsync(TempDirectory dir, string name, string schemaYaml)
+    {
+        var schema = string.Concat(schemaYaml.Split('\n').Where(l => l.Length > 0).Select(l => "    " + l + "\n"));
+        var pipeline = dir.Write(name + ".yaml", $"pipeline:\n  name: {name}\n  source:\n    type: csv\n    config:\n      path: in.csv\n{schema}  destination:\n    type: jsonl\n    config:\n      path: {name}.jsonl\n  error_handling:\n    on_extract_error: skip\n    dead_letter_queue: {name}.dlq.jsonl\n");
+        var run = await Aietl.RunAsync(dir.Path, "run", pipeline);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return File.ReadAllText(dir.File(name + ".dlq.jsonl"));
+    }
 }

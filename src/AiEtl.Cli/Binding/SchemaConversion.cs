@@ -59,6 +59,13 @@ internal static class SchemaConversion
         _ => type.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The YAML name of a sensitive kind (<c>credit_card</c>), as <c>sensitive:</c> takes it.</summary>
+    public static string NameOf(SensitiveKind kind) => kind switch
+    {
+        SensitiveKind.CreditCard => "credit_card",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
     private static SensitiveKind SensitiveOf(string name) => name switch
     {
         "email" => SensitiveKind.Email,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AiEtl.Cli.Assist;
 using AiEtl.Cli.Binding;
 using AiEtl.Cli.Output;
 using AiEtl.Csv;
@@ -10,33 +11,51 @@ namespace AiEtl.Cli.Commands;
 
 /// <summary>
 /// <c>aietl scan &lt;file|pipeline.yaml&gt;</c>: which columns of a CSV file (or of a pipeline's CSV source) hold sensitive
-/// data, of which kind, with the score and the evidence (<see cref="SensitiveDataScanner"/>). Exit codes: 0 scanned, 1 the
-/// file cannot be read or is not CSV, 2 the pipeline is invalid.
+/// data, of which kind, with the score and the evidence (<see cref="SensitiveDataScanner"/>); <c>--output yaml</c> prints the
+/// inferred schema with <c>sensitive:</c> on the columns found, to paste under <c>pipeline.source</c> so the engine masks
+/// them. Exit codes: 0 scanned, 1 the file cannot be read or is not CSV, 2 the pipeline is invalid.
 /// </summary>
 internal static class ScanCommand
 {
     public static Command Create()
     {
         var target = new Argument<string>("file") { Description = "A CSV file (optionally compressed), or a pipeline YAML file whose source is CSV." };
-        var output = new Option<string>("--output") { Description = "text (a table), or json (one object a column).", DefaultValueFactory = _ => "text" };
-        output.AcceptOnlyFromAmong("text", "json");
+        var output = new Option<string>("--output") { Description = "text (a table), json (one object a column), or yaml (the inferred schema with sensitive: on the columns found, to paste under pipeline.source).", DefaultValueFactory = _ => "text" };
+        output.AcceptOnlyFromAmong("text", "json", "yaml");
         var sampleSize = new Option<int>("--sample-size") { Description = "Rows scanned from the start of the file.", DefaultValueFactory = _ => 1000 };
         var threshold = new Option<double>("--threshold") { Description = "The score from which a column is reported sensitive.", DefaultValueFactory = _ => 0.6 };
+        var assist = new Option<bool>("--assist") { Description = "Ask a language model (OPENAI_API_KEY) about the columns the scan or the inference is unsure of, from a small masked sample; printed as comments, never applied (text and yaml output)." };
+        var assistPrompt = new Option<bool>("--assist-prompt") { Description = "Print the masked prompt --assist would send, and send nothing." };
         var envFile = CommonOptions.EnvFile();
         var command = new Command("scan", "Find the columns that hold sensitive data (e-mail, phone, SSN, card, IBAN, IP, name, date of birth, address, national id).")
         {
-            target, output, sampleSize, threshold, envFile,
+            target, output, sampleSize, threshold, assist, assistPrompt, envFile,
         };
-        command.SetAction(parse => Scan(
+        command.SetAction((parse, cancellation) => Scan(
             parse.GetRequiredValue(target),
-            parse.GetValue(output) == "json",
+            parse.GetValue(output) ?? "text",
             new SensitiveScanOptions { SampleSize = Math.Max(1, parse.GetValue(sampleSize)), Threshold = parse.GetValue(threshold) },
-            parse.GetValue(envFile)));
+            parse.GetValue(envFile),
+            parse.GetValue(assist) ? AssistMode.Ask : parse.GetValue(assistPrompt) ? AssistMode.PromptOnly : AssistMode.Off,
+            cancellation));
         return command;
     }
 
-    private static int Scan(string target, bool json, SensitiveScanOptions options, string? envFile)
+    private enum AssistMode
     {
+        Off,
+        Ask,
+        PromptOnly,
+    }
+
+    private static async Task<int> Scan(string target, string output, SensitiveScanOptions options, string? envFile, AssistMode assist, CancellationToken cancellation)
+    {
+        if (assist != AssistMode.Off && output == "json")
+        {
+            Console.Error.WriteLine("aietl: --assist and --assist-prompt print comments, which JSON cannot hold: use --output text or yaml");
+            return ExitCodes.Usage;
+        }
+
         if (!File.Exists(target))
         {
             Console.Error.WriteLine($"aietl: {target}: no such file");
@@ -76,10 +95,20 @@ internal static class ScanCommand
             csv = new CsvSourceOptions(target);
         }
 
-        IReadOnlyList<SensitiveColumn> columns;
         try
         {
-            columns = SensitiveDataScanner.ScanCsv(csv, options);
+            var columns = SensitiveDataScanner.ScanCsv(csv, options);
+            var inference = output == "yaml" || assist != AssistMode.Off ? CsvSchemaInference.Analyze(csv, new SchemaInferenceOptions { SampleSize = options.SampleSize }) : null;
+            Console.Out.Write(output switch
+            {
+                "json" => Json(columns),
+                "yaml" => MaskingSchemaYaml.Write(inference!, columns),
+                _ => Table(columns),
+            });
+            if (assist != AssistMode.Off)
+            {
+                await ColumnAssist.WriteAsync(inference!, columns, assist == AssistMode.PromptOnly, cancellation);
+            }
         }
         catch (EtlException error)
         {
@@ -87,7 +116,6 @@ internal static class ScanCommand
             return ExitCodes.RunFailed;
         }
 
-        Console.Out.Write(json ? Json(columns) : Table(columns));
         return ExitCodes.Success;
     }
 

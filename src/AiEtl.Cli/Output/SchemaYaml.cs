@@ -32,6 +32,11 @@ internal static class SchemaYaml
                 text.Append(", nullable: false");
             }
 
+            if (field.Sensitive != SensitiveKind.None)
+            {
+                text.Append(", sensitive: ").Append(SchemaConversion.NameOf(field.Sensitive));
+            }
+
             text.Append(" }");
             if (field.Confidence is { } confidence)
             {
