@@ -29,6 +29,31 @@ public sealed partial class ConsumerTests(PackageFeed feed)
 
         Assert.Contains("3 rows loaded", run.Output, StringComparison.Ordinal);
         Assert.Equal(LoadedRows, SqliteRows.Read(Path.Combine(consumer, "customers.db"), Query));
+
+        // The package's buildTransitive targets: a console program is a batch job, so dynamic PGO is off unless it says.
+        Assert.Equal("false", TieredPgo(consumer));
+    }
+
+    [Fact]
+    public async Task A_program_that_sets_tiered_pgo_keeps_its_setting()
+    {
+        var consumer = feed.Consumer("KeepsPgo", Packages, ("Program.cs", "System.Console.WriteLine(typeof(AiEtl.Record).Name);\n"));
+        var project = Path.Combine(consumer, "KeepsPgo.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<Nullable>enable</Nullable>", "<Nullable>enable</Nullable>\n    <TieredPGO>true</TieredPGO>", StringComparison.Ordinal));
+
+        var run = await feed.BuildAndRunAsync(consumer);
+
+        Assert.Contains("Record", run.Output, StringComparison.Ordinal);
+        Assert.Equal("true", TieredPgo(consumer));
+    }
+
+    // System.Runtime.TieredPGO in the runtimeconfig.json of a consumer's Release build, or "unset".
+    private static string TieredPgo(string consumer)
+    {
+        var path = Path.Combine(consumer, "bin", "Release", "net10.0", Path.GetFileName(consumer) + ".runtimeconfig.json");
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        return config.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+            && properties.TryGetProperty("System.Runtime.TieredPGO", out var value) ? value.ToString().ToLowerInvariant() : "unset";
     }
 
     [Fact]
