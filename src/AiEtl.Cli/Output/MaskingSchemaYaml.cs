@@ -11,11 +11,12 @@ namespace AiEtl.Cli.Output;
 /// </summary>
 internal static class MaskingSchemaYaml
 {
-    public static string Write(SchemaInferenceResult inference, IReadOnlyList<SensitiveColumn> scan)
+    /// <summary>The schema (inferred, or a database's catalog) with <c>sensitive:</c> on the columns found; <paramref name="nullTokens"/> are those the inference found.</summary>
+    public static string Write(Schema inferred, IReadOnlyList<string> nullTokens, IReadOnlyList<SensitiveColumn> scan)
     {
         var found = scan.Where(c => c.IsSensitive).ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var fields = inference.Schema.Fields.Select(f => found.TryGetValue(f.Name, out var column) ? f with { Sensitive = column.MaskingKind } : f).ToList();
-        var schema = new Schema(inference.Schema.Name, fields) { PrimaryKey = inference.Schema.PrimaryKey, NullCounts = inference.Schema.NullCounts };
+        var fields = inferred.Fields.Select(f => found.TryGetValue(f.Name, out var column) ? f with { Sensitive = column.MaskingKind } : f).ToList();
+        var schema = new Schema(inferred.Name, fields) { PrimaryKey = inferred.PrimaryKey, NullCounts = inferred.NullCounts };
         var text = new StringBuilder(SchemaYaml.Write(schema));
         text.Append(CultureInfo.InvariantCulture, $"# {found.Count} of {scan.Count} columns hold sensitive data; paste under pipeline.source: their values are masked in errors, logs and dead-letter rows\n");
         foreach (var column in scan.Where(c => c.IsSensitive))
@@ -23,10 +24,10 @@ internal static class MaskingSchemaYaml
             text.Append(CultureInfo.InvariantCulture, $"# {column.Name}: sensitive: {SchemaConversion.NameOf(column.MaskingKind)} ({column.Evidence})\n");
         }
 
-        if (inference.NullTokens.Count > 0)
+        if (nullTokens.Count > 0)
         {
             text.Append("# null tokens found in typed columns; add under source.config: null_values: [")
-                .AppendJoin(", ", inference.NullTokens.Select(t => "\"" + t + "\"")).Append("]\n");
+                .AppendJoin(", ", nullTokens.Select(t => "\"" + t + "\"")).Append("]\n");
         }
 
         return text.ToString();
