@@ -122,6 +122,78 @@ public sealed class ScanSourceTests
     }
 
     [Fact]
+    public async Task Scan_output_yaml_of_a_pipeline_that_declares_its_schema_keeps_the_declaration_and_adds_sensitive()
+    {
+        using var dir = new TempDirectory();
+        File.Copy(Customers, dir.File("customers.csv"));
+        const string Schema = """
+                schema:
+                  name: customers
+                  fields:
+                    - { name: customer_id, type: integer, primary_key: true }
+                    - { name: full_name, type: string, description: "as the customer typed it" }
+                    - { name: email, type: string, nullable: false, pattern: "^[^@]+@[^@]+$" }
+                    - { name: phone, type: string }
+                    - { name: date_of_birth, type: date, min_value: "1900-01-01" }
+                    - { name: street, type: string }
+                    - { name: city, type: string, enum_values: [Austin, Leeds, Lyon, Berlin, Madrid, Amsterdam, Paris, London] }
+                    - { name: zip, type: string }
+                    - { name: signup_date, type: date }
+                    - { name: last_login, type: timestamp }
+                    - { name: country, type: string, sensitive: other }
+
+            """;
+        var pipeline = dir.Write("declared.yaml", Pipeline("declared", Schema));
+
+        var scan = await Aietl.RunAsync(dir.Path, "scan", pipeline, "--output", "yaml");
+
+        Assert.True(scan.ExitCode == 0, scan.ToString());
+        Assert.StartsWith("schema:\n  name: customers\n  primary_key: [customer_id]\n  fields:\n", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: customer_id, type: integer, nullable: false }\n", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: full_name, type: string, sensitive: other, description: \"as the customer typed it\" }\n", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: email, type: string, nullable: false, sensitive: email, pattern: \"^[^@]+@[^@]+$\" }\n", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: phone, type: string, sensitive: phone }\n", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: date_of_birth, type: date, sensitive: other, min_value: \"1900-01-01\" }\n", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: city, type: string, enum_values: [Austin, Leeds, Lyon, Berlin, Madrid, Amsterdam, Paris, London] }\n", scan.Output, StringComparison.Ordinal);
+        // The hard negatives stay as declared; the declaration's own sensitive: stays too.
+        Assert.Contains("- { name: zip, type: string }\n", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: signup_date, type: date }\n", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: country, type: string, sensitive: other }\n", scan.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("# confidence", scan.Output, StringComparison.Ordinal);
+
+        // Pasted back in place of the declaration, it is a valid pipeline, and scanning that gives the same schema.
+        var pasted = dir.Write("pasted.yaml", Pipeline("pasted", string.Concat(scan.Output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => "    " + l + "\n"))));
+        var validate = await Aietl.RunAsync(dir.Path, "validate", pasted);
+        var again = await Aietl.RunAsync(dir.Path, "scan", pasted, "--output", "yaml");
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+        Assert.Equal(scan.Output, again.Output);
+    }
+
+    [Fact]
+    public async Task Scan_output_yaml_of_a_jsonl_pipeline_with_a_schema_file_prints_the_file_s_fields_with_sensitive()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("customers.jsonl", string.Concat(Rows(Customers).Select(row => Object(row, numbers: ["customer_id"]) + "\n")));
+        dir.Write("customers.schema.json", """
+            {"type": "object", "title": "customers", "properties": {"customer_id": {"type": "integer"}, "email": {"type": "string"}, "zip": {"type": "string"}}, "required": ["customer_id", "email"]}
+            """);
+        var pipeline = dir.Write("from-file.yaml", "pipeline:\n  name: from-file\n  source:\n    type: jsonl\n    config:\n      path: customers.jsonl\n    schema_file: customers.schema.json\n  destination:\n    type: jsonl\n    config:\n      path: out.jsonl\n");
+
+        var scan = await Aietl.RunAsync(dir.Path, "scan", pipeline, "--output", "yaml");
+
+        Assert.True(scan.ExitCode == 0, scan.ToString());
+        Assert.Contains("- { name: customer_id, type: integer, nullable: false }\n", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: email, type: string, nullable: false, sensitive: email }\n", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: zip, type: string }\n", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("# 1 of 3 columns hold sensitive data", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("in place of schema_file", scan.Output, StringComparison.Ordinal);
+    }
+
+    // A CSV pipeline over customers.csv with the schema YAML (indented under source) given.
+    private static string Pipeline(string name, string schema) =>
+        $"pipeline:\n  name: {name}\n  source:\n    type: csv\n    config:\n      path: customers.csv\n{schema}  destination:\n    type: jsonl\n    config:\n      path: {name}.jsonl\n";
+
+    [Fact]
     public async Task Scan_of_a_malformed_json_lines_file_exits_1_naming_the_file_and_its_line()
     {
         using var dir = new TempDirectory();

@@ -83,6 +83,7 @@ internal static class ScanCommand
             Console.Out.Write(output switch
             {
                 "json" => Json(columns),
+                "yaml" when scanned.Declared is { } declared => MaskingSchemaYaml.Write(declared.Schema, declared.Name, declared.FromFile, columns),
                 "yaml" => scanned.Inference is { } inferred
                     ? MaskingSchemaYaml.Write(inferred.Schema, inferred.NullTokens, columns)
                     : MaskingSchemaYaml.Write(scanned.Schema!, [], columns),
@@ -103,7 +104,13 @@ internal static class ScanCommand
     }
 
     // What a scan found, and the schema the yaml output adds sensitive: to; or the exit code of a target that cannot be scanned.
-    private sealed record ScanResult(IReadOnlyList<SensitiveColumn>? Columns, SchemaInferenceResult? Inference = null, Schema? Schema = null, int? ExitCode = null);
+    private sealed record ScanResult(IReadOnlyList<SensitiveColumn>? Columns, SchemaInferenceResult? Inference = null, Schema? Schema = null, int? ExitCode = null)
+    {
+        public DeclaredSchema? Declared { get; init; }
+    }
+
+    // A pipeline's declared schema, which the yaml output prints as declared rather than a freshly inferred one.
+    private sealed record DeclaredSchema(RowSchemaDeclaration Schema, string Name, bool FromFile);
 
     private static async Task<ScanResult> ScanTargetAsync(string target, string output, SensitiveScanOptions options, string? envFile, AssistMode assist, CancellationToken cancellation)
     {
@@ -112,7 +119,14 @@ internal static class ScanCommand
         if (Path.GetExtension(target).ToLowerInvariant() is ".yaml" or ".yml")
         {
             var config = CommonOptions.Load(target, envFile, null, Console.Error).Configuration;
-            return config is null ? new ScanResult(null, ExitCode: ExitCodes.ConfigurationInvalid) : await ScanPipelineAsync(target, config, options, inferring, cancellation);
+            if (config is null)
+            {
+                return new ScanResult(null, ExitCode: ExitCodes.ConfigurationInvalid);
+            }
+
+            var declared = config.Source.Schema is { } schema ? new DeclaredSchema(schema, config.Name, config.Source.SchemaOrigin == SchemaOrigin.File) : null;
+            var scanned = await ScanPipelineAsync(target, config, options, assist != AssistMode.Off || (output == "yaml" && declared is null), cancellation);
+            return scanned with { Declared = declared };
         }
 
         if (SchemaCommand.IsJson(target))
