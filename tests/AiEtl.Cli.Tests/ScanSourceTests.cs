@@ -206,6 +206,24 @@ public sealed class ScanSourceTests
         Assert.Contains("malformed JSON", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Schema_infer_assist_prompt_of_a_jsonl_file_carries_the_scan_of_its_columns_and_no_planted_value()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("people.jsonl", string.Concat(Enumerable.Range(1, 30).Select(i =>
+            $"{{\"id\": {i}, \"email\": \"user{i}@example.com\", \"contact\": \"{(i % 2 == 0 ? $"desk{i}@example.net" : "ask at the desk")}\", \"amount\": {(i % 4 == 0 ? "\"lots\"" : (i * 3).ToString(CultureInfo.InvariantCulture))}}}\n")));
+        var noKey = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "" };
+
+        var plain = await Aietl.RunAsync(dir.Path, noKey, "schema", "infer", file);
+        var prompt = await Aietl.RunAsync(dir.Path, noKey, "schema", "infer", file, "--assist-prompt");
+
+        Assert.True(prompt.ExitCode == 0, prompt.ToString());
+        // Half e-mail addresses: the scan is unsure of the column, so the model is asked, with the addresses masked.
+        Assert.Contains("{\"name\":\"contact\",\"inferred_type\":\"string\"", prompt.Output, StringComparison.Ordinal);
+        Assert.Contains("\"scanner_kind\":\"email\",\"scanner_score\":\"0.50\",\"masked_values\":[\"ask at the desk\",\"[email]\"]", prompt.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", prompt.Output[plain.Output.Length..], StringComparison.Ordinal);
+    }
+
     private static string Corpus(string file) => Path.Combine(Paths.Root, "tests", "AiEtl.Tests", "TestData", "Sensitive", file);
 
     // Every (column, kind) of scan --output json, in order; a column that is not sensitive has no kind.

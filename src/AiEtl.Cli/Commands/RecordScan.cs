@@ -1,4 +1,6 @@
 using System.Globalization;
+using AiEtl.Cli.Binding;
+using AiEtl.Json;
 
 namespace AiEtl.Cli.Commands;
 
@@ -16,6 +18,14 @@ internal static class RecordScan
     /// </summary>
     public static Schema AsText(Schema schema) =>
         new(schema.Name, [.. schema.Fields.Select(f => new Field(f.Name, FieldType.String) { IsNullable = true })]);
+
+    /// <summary>Scans a JSON or JSON Lines file with the columns <paramref name="inferred"/> found in it (its top-level properties).</summary>
+    /// <exception cref="EtlException">The file cannot be read, or a row of it is not JSON.</exception>
+    public static Task<IReadOnlyList<SensitiveColumn>> ScanJsonAsync(JsonSourceOptions json, SchemaInferenceResult inferred, SensitiveScanOptions options, CancellationToken cancellation)
+    {
+        var text = AsText(inferred.Schema);
+        return ScanAsync(new JsonSource<Record, RecordCodec>(json, PipelineBinder.Codec(text, "json", json.Path)), text, options, cancellation);
+    }
 
     /// <summary>Reads the first <see cref="SensitiveScanOptions.SampleSize"/> rows of <paramref name="source"/> and scans each of <paramref name="schema"/>'s columns.</summary>
     /// <exception cref="EtlException">The source cannot be opened or read.</exception>

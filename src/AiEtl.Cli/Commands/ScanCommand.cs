@@ -134,9 +134,7 @@ internal static class ScanCommand
             // The inference names the columns (every top-level property of the sampled rows); the values are read as text.
             var json = new JsonSourceOptions(Path.GetFullPath(target));
             var inferred = JsonSchemaInference.Analyze(json, inference);
-            var text = RecordScan.AsText(inferred.Schema);
-            var source = new JsonSource<Record, RecordCodec>(json, PipelineBinder.Codec(text, "json", json.Path));
-            return new ScanResult(await RecordScan.ScanAsync(source, text, options, cancellation), inferred);
+            return new ScanResult(await RecordScan.ScanJsonAsync(json, inferred, options, cancellation), inferred);
         }
 
         var csv = new CsvSourceOptions(target);
