@@ -98,6 +98,19 @@ public sealed class ScanSourceTests
     }
 
     [Fact]
+    public async Task Scan_of_a_sqlite_pipeline_whose_database_is_missing_exits_1_naming_it()
+    {
+        using var dir = new TempDirectory();
+        var pipeline = dir.Write("scan-missing.yaml", "pipeline:\n  name: scan-missing\n  source:\n    type: sqlite\n    config:\n      path: nowhere.db\n      table: customers\n  destination:\n    type: jsonl\n    config:\n      path: out.jsonl\n");
+
+        var scan = await Aietl.RunAsync(dir.Path, "scan", pipeline);
+
+        Assert.Equal(1, scan.ExitCode);
+        Assert.Contains("nowhere.db: the SQLite database does not exist", scan.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", scan.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_of_a_postgres_pipeline_reads_its_table_and_finds_the_kinds_of_its_csv_twin()
     {
         var server = PostgresServer.ConnectionString();
