@@ -11,11 +11,27 @@ public static class SqliteCatalog
     /// Dates are TEXT in SQLite, so columns this library created as dates read back as strings unless declared DATE/DATETIME.
     /// </summary>
     /// <exception cref="SchemaException">The table does not exist.</exception>
+    /// <exception cref="PipelineConfigurationException">The database file does not exist.</exception>
+    /// <exception cref="ConnectionFailedException">The database cannot be opened.</exception>
     public static async Task<Schema> GetSchemaAsync(SqliteSourceOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // As the source's ConnectAsync: a missing or unreadable file is the framework's error, not SQLite's unhandled one.
+        if (!File.Exists(options.Path))
+        {
+            throw new PipelineConfigurationException("the SQLite database does not exist", new DataLocation(options.Path));
+        }
+
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException error)
+        {
+            throw new ConnectionFailedException($"cannot open the SQLite database: {error.Message}", new DataLocation(options.Path), error);
+        }
+
         await using var command = connection.CreateCommand();
         if (options.Query is { } query)
         {

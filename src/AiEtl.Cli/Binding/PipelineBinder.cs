@@ -68,7 +68,7 @@ internal static class PipelineBinder
         return key.Count > 0 ? schema with { PrimaryKey = key } : schema;
     }
 
-    private static ISource<Record>? SourceFor(PipelineConfiguration config, Schema schema, CsvSourceOptions? csvReadOptions, BindingProblems problems)
+    internal static ISource<Record>? SourceFor(PipelineConfiguration config, Schema schema, CsvSourceOptions? csvReadOptions, BindingProblems problems)
     {
         var adapter = config.Source.Adapter;
         var c = adapter.Config;

@@ -5,21 +5,24 @@ using System.Text.Json;
 using AiEtl.Cli.Assist;
 using AiEtl.Cli.Binding;
 using AiEtl.Cli.Output;
+using AiEtl.Configuration.Model;
 using AiEtl.Csv;
+using AiEtl.Json;
 
 namespace AiEtl.Cli.Commands;
 
 /// <summary>
-/// <c>aietl scan &lt;file|pipeline.yaml&gt;</c>: which columns of a CSV file (or of a pipeline's CSV source) hold sensitive
-/// data, of which kind, with the score and the evidence (<see cref="SensitiveDataScanner"/>); <c>--output yaml</c> prints the
-/// inferred schema with <c>sensitive:</c> on the columns found, to paste under <c>pipeline.source</c> so the engine masks
-/// them. Exit codes: 0 scanned, 1 the file cannot be read or is not CSV, 2 the pipeline is invalid.
+/// <c>aietl scan &lt;file|pipeline.yaml&gt;</c>: which columns of a CSV, JSON or JSON Lines file (or of a pipeline's csv,
+/// json, jsonl, sqlite or postgres source, read through the adapter <c>aietl run</c> binds) hold sensitive data, of which
+/// kind, with the score and the evidence (<see cref="SensitiveDataScanner"/>); <c>--output yaml</c> prints the schema with
+/// <c>sensitive:</c> on the columns found, to paste under <c>pipeline.source</c> so the engine masks them. Exit codes:
+/// 0 scanned, 1 the file or source cannot be read, 2 the pipeline is invalid.
 /// </summary>
 internal static class ScanCommand
 {
     public static Command Create()
     {
-        var target = new Argument<string>("file") { Description = "A CSV file (optionally compressed), or a pipeline YAML file whose source is CSV." };
+        var target = new Argument<string>("file") { Description = "A CSV, JSON (.json) or JSON Lines (.jsonl, .ndjson) file, optionally compressed, or a pipeline YAML file whose source is csv, json, jsonl, sqlite or postgres." };
         var output = new Option<string>("--output") { Description = "text (a table), json (one object a column), or yaml (the inferred schema with sensitive: on the columns found, to paste under pipeline.source).", DefaultValueFactory = _ => "text" };
         output.AcceptOnlyFromAmong("text", "json", "yaml");
         var sampleSize = new Option<int>("--sample-size") { Description = "Rows scanned from the start of the file.", DefaultValueFactory = _ => 1000 };
@@ -62,52 +65,33 @@ internal static class ScanCommand
             return ExitCodes.RunFailed;
         }
 
-        CsvSourceOptions? csv;
-        if (Path.GetExtension(target).ToLowerInvariant() is ".yaml" or ".yml")
-        {
-            var config = CommonOptions.Load(target, envFile, null, Console.Error).Configuration;
-            if (config is null)
-            {
-                return ExitCodes.ConfigurationInvalid;
-            }
-
-            if (config.Source.Adapter.Type != "csv")
-            {
-                Console.Error.WriteLine($"aietl: {target}: scanning a {config.Source.Adapter.Type} source is not supported yet (only csv)");
-                return ExitCodes.RunFailed;
-            }
-
-            var problems = new BindingProblems(target);
-            csv = PipelineBinder.CsvOptions(config, problems);
-            if (csv is null || problems.Any)
-            {
-                DiagnosticPrinter.Print(Console.Error, problems.Items);
-                return ExitCodes.ConfigurationInvalid;
-            }
-        }
-        else if (SchemaCommand.IsJson(target))
-        {
-            Console.Error.WriteLine($"aietl: {target}: scanning JSON files is not supported yet (only CSV)");
-            return ExitCodes.RunFailed;
-        }
-        else
-        {
-            csv = new CsvSourceOptions(target);
-        }
-
         try
         {
-            var columns = SensitiveDataScanner.ScanCsv(csv, options);
-            var inference = output == "yaml" || assist != AssistMode.Off ? CsvSchemaInference.Analyze(csv, new SchemaInferenceOptions { SampleSize = options.SampleSize }) : null;
+            var scanned = await ScanTargetAsync(target, output, options, envFile, assist, cancellation);
+            if (scanned.ExitCode is { } failed)
+            {
+                return failed;
+            }
+
+            if (assist != AssistMode.Off && scanned.Inference is null)
+            {
+                Console.Error.WriteLine($"aietl: {target}: --assist and --assist-prompt need a file source (CSV, JSON or JSON Lines): a database source has no inferred schema to ask about");
+                return ExitCodes.Usage;
+            }
+
+            var columns = scanned.Columns!;
             Console.Out.Write(output switch
             {
                 "json" => Json(columns),
-                "yaml" => MaskingSchemaYaml.Write(inference!, columns),
+                "yaml" when scanned.Declared is { } declared => MaskingSchemaYaml.Write(declared.Schema, declared.Name, declared.FromFile, columns),
+                "yaml" => scanned.Inference is { } inferred
+                    ? MaskingSchemaYaml.Write(inferred.Schema, inferred.NullTokens, columns)
+                    : MaskingSchemaYaml.Write(scanned.Schema!, [], columns),
                 _ => Table(columns),
             });
             if (assist != AssistMode.Off)
             {
-                await ColumnAssist.WriteAsync(inference!, columns, assist == AssistMode.PromptOnly, cancellation);
+                await ColumnAssist.WriteAsync(scanned.Inference!, columns, assist == AssistMode.PromptOnly, cancellation);
             }
         }
         catch (EtlException error)
@@ -117,6 +101,82 @@ internal static class ScanCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    // What a scan found, and the schema the yaml output adds sensitive: to; or the exit code of a target that cannot be scanned.
+    private sealed record ScanResult(IReadOnlyList<SensitiveColumn>? Columns, SchemaInferenceResult? Inference = null, Schema? Schema = null, int? ExitCode = null)
+    {
+        public DeclaredSchema? Declared { get; init; }
+    }
+
+    // A pipeline's declared schema, which the yaml output prints as declared rather than a freshly inferred one.
+    private sealed record DeclaredSchema(RowSchemaDeclaration Schema, string Name, bool FromFile);
+
+    private static async Task<ScanResult> ScanTargetAsync(string target, string output, SensitiveScanOptions options, string? envFile, AssistMode assist, CancellationToken cancellation)
+    {
+        var inferring = output == "yaml" || assist != AssistMode.Off;
+        var inference = new SchemaInferenceOptions { SampleSize = options.SampleSize };
+        if (Path.GetExtension(target).ToLowerInvariant() is ".yaml" or ".yml")
+        {
+            var config = CommonOptions.Load(target, envFile, null, Console.Error).Configuration;
+            if (config is null)
+            {
+                return new ScanResult(null, ExitCode: ExitCodes.ConfigurationInvalid);
+            }
+
+            var declared = config.Source.Schema is { } schema ? new DeclaredSchema(schema, config.Name, config.Source.SchemaOrigin == SchemaOrigin.File) : null;
+            var scanned = await ScanPipelineAsync(target, config, options, assist != AssistMode.Off || (output == "yaml" && declared is null), cancellation);
+            return scanned with { Declared = declared };
+        }
+
+        if (SchemaCommand.IsJson(target))
+        {
+            // The inference names the columns (every top-level property of the sampled rows); the values are read as text.
+            var json = new JsonSourceOptions(Path.GetFullPath(target));
+            var inferred = JsonSchemaInference.Analyze(json, inference);
+            return new ScanResult(await RecordScan.ScanJsonAsync(json, inferred, options, cancellation), inferred);
+        }
+
+        var csv = new CsvSourceOptions(target);
+        return new ScanResult(SensitiveDataScanner.ScanCsv(csv, options), inferring ? CsvSchemaInference.Analyze(csv, inference) : null);
+    }
+
+    private static async Task<ScanResult> ScanPipelineAsync(string target, PipelineConfiguration config, SensitiveScanOptions options, bool inferring, CancellationToken cancellation)
+    {
+        var type = config.Source.Adapter.Type;
+        var problems = new BindingProblems(target);
+        var inference = new SchemaInferenceOptions { SampleSize = options.SampleSize };
+        if (type == "csv")
+        {
+            var csv = PipelineBinder.CsvOptions(config, problems);
+            if (csv is null || problems.Any)
+            {
+                DiagnosticPrinter.Print(Console.Error, problems.Items);
+                return new ScanResult(null, ExitCode: ExitCodes.ConfigurationInvalid);
+            }
+
+            return new ScanResult(SensitiveDataScanner.ScanCsv(csv, options), inferring ? CsvSchemaInference.Analyze(csv, inference) : null);
+        }
+
+        if (type is not ("json" or "jsonl" or "sqlite" or "postgres"))
+        {
+            Console.Error.WriteLine($"aietl: {target}: scanning a {type} source is not supported yet (csv, json, jsonl, sqlite and postgres are)");
+            return new ScanResult(null, ExitCode: ExitCodes.RunFailed);
+        }
+
+        // The schema aietl run would read with (declared, inferred, or the database's catalog), and the source it binds.
+        var resolved = await SchemaBinder.ResolveAsync(config, problems, cancellation);
+        var text = resolved is null ? null : RecordScan.AsText(resolved.Schema);
+        var source = text is null || problems.Any ? null : PipelineBinder.SourceFor(config, text, null, problems);
+        if (source is null || problems.Any)
+        {
+            DiagnosticPrinter.Print(Console.Error, problems.Items);
+            return new ScanResult(null, ExitCode: ExitCodes.ConfigurationInvalid);
+        }
+
+        var columns = await RecordScan.ScanAsync(source, text!, options, cancellation);
+        var inferred = inferring && type is ("json" or "jsonl") ? JsonSchemaInference.Analyze(PipelineBinder.JsonOptions(config), inference) : null;
+        return new ScanResult(columns, inferred, resolved!.Schema);
     }
 
     private static string Table(IReadOnlyList<SensitiveColumn> columns)

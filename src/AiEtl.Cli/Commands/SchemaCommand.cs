@@ -92,7 +92,15 @@ internal static class SchemaCommand
 
         if (assist.Assist || assist.PromptOnly)
         {
-            await AssistAsync(file, result, options, assist.PromptOnly, cancellation);
+            try
+            {
+                await AssistAsync(file, result, options, assist.PromptOnly, cancellation);
+            }
+            catch (EtlException error)
+            {
+                Console.Error.WriteLine($"aietl: {file}: {error.Message}");
+                return ExitCodes.RunFailed;
+            }
         }
 
         return ExitCodes.Success;
@@ -155,9 +163,15 @@ internal static class SchemaCommand
         return ExitCodes.Success;
     }
 
-    // The schema's own file is scanned so that a column the scan finds sensitive sends no value.
-    private static Task AssistAsync(string file, SchemaInferenceResult result, SchemaInferenceOptions options, bool promptOnly, CancellationToken cancellation) =>
-        ColumnAssist.WriteAsync(result, IsJson(file) ? null : SensitiveDataScanner.ScanCsv(new CsvSourceOptions(file), new SensitiveScanOptions { SampleSize = options.SampleSize }), promptOnly, cancellation);
+    // The schema's own file is scanned so that a column the scan finds sensitive sends no value (a JSON file's as aietl scan reads it).
+    private static async Task AssistAsync(string file, SchemaInferenceResult result, SchemaInferenceOptions options, bool promptOnly, CancellationToken cancellation)
+    {
+        var scan = new SensitiveScanOptions { SampleSize = options.SampleSize };
+        var columns = IsJson(file)
+            ? await RecordScan.ScanJsonAsync(new JsonSourceOptions(Path.GetFullPath(file)), result, scan, cancellation)
+            : SensitiveDataScanner.ScanCsv(new CsvSourceOptions(file), scan);
+        await ColumnAssist.WriteAsync(result, columns, promptOnly, cancellation);
+    }
 
     // YAML comments after the schema: they paste harmlessly and tell what the schema needs and where it may be wrong.
     private static string Comments(SchemaInferenceResult result, bool evidence)

@@ -54,7 +54,7 @@ internal static class SchemaYaml
     }
 
     // Quote what YAML would read as something else (a number, a boolean, null) or cannot hold plain.
-    private static string Scalar(string value)
+    internal static string Scalar(string value)
     {
         var plain = value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.')
             && !char.IsDigit(value[0]) && value is not ("true" or "false" or "null" or "yes" or "no" or "~");
