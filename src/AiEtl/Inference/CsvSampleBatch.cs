@@ -44,7 +44,7 @@ internal sealed class CsvSampleBatch
     public List<ColumnStats> Count(ValueKinds kinds, List<KindCache> caches, HashSet<string> nullValues, bool sentinels)
     {
         var columns = new List<ColumnStats>();
-        var nulls = nullValues.GetAlternateLookup<ReadOnlySpan<char>>();
+        var nulls = new NullValues(nullValues);
         var chars = ArrayPool<char>.Shared.Rent(256);
         try
         {
@@ -108,7 +108,7 @@ internal sealed class CsvSampleBatch
         Clear();
     }
 
-    private static void Add(ColumnStats column, ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, KindCache kinds, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> nulls, long? row, long? offset)
+    private static void Add(ColumnStats column, ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, KindCache kinds, NullValues nulls, long? row, long? offset)
     {
         if (value.Length == 0 || nulls.Contains(value))
         {
