@@ -44,7 +44,7 @@ internal sealed class CsvSampleBatch
     public List<ColumnStats> Count(ValueKinds kinds, List<KindCache> caches, HashSet<string> nullValues, bool sentinels)
     {
         var columns = new List<ColumnStats>();
-        var nulls = nullValues.GetAlternateLookup<ReadOnlySpan<char>>();
+        var nulls = new NullValues(nullValues);
         var chars = ArrayPool<char>.Shared.Rent(256);
         try
         {
@@ -64,7 +64,14 @@ internal sealed class CsvSampleBatch
 
                     var (start, length) = _fields[firstField + i];
                     var bytes = _bytes.AsSpan(start, length);
-                    if (!Utf8.IsValid(bytes))
+                    if (chars.Length < length)
+                    {
+                        ArrayPool<char>.Shared.Return(chars);
+                        chars = ArrayPool<char>.Shared.Rent(length);
+                    }
+
+                    // Checked and decoded in one pass; a UTF-8 field has at most as many characters as bytes.
+                    if (Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
                     {
                         // Invalid bytes read as the replacement character, exactly as the reader's strings have them.
                         var text = Encoding.UTF8.GetString(bytes);
@@ -72,13 +79,6 @@ internal sealed class CsvSampleBatch
                         continue;
                     }
 
-                    if (chars.Length < length)
-                    {
-                        ArrayPool<char>.Shared.Return(chars);
-                        chars = ArrayPool<char>.Shared.Rent(length);
-                    }
-
-                    var written = Encoding.UTF8.GetChars(bytes, chars);
                     Add(columns[i], chars.AsSpan(0, written), bytes, caches[i], nulls, row, offset);
                 }
             }
@@ -108,7 +108,7 @@ internal sealed class CsvSampleBatch
         Clear();
     }
 
-    private static void Add(ColumnStats column, ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, KindCache kinds, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> nulls, long? row, long? offset)
+    private static void Add(ColumnStats column, ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, KindCache kinds, NullValues nulls, long? row, long? offset)
     {
         if (value.Length == 0 || nulls.Contains(value))
         {

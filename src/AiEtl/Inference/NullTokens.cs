@@ -21,9 +21,15 @@ internal static class NullTokens
     public static bool IsSentinel(ReadOnlySpan<char> value) => Sentinels.Contains(value.Trim().ToString());
 #else
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SentinelLookup = Sentinels.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly int LongestSentinel = Sentinels.Max(s => s.Length);
 
     /// <summary>Whether <paramref name="value"/> is a sentinel for a missing value (<c>NA</c>, <c>N/A</c>, <c>#N/A</c>, <c>-</c>, <c>null</c>, <c>None</c>, ...).</summary>
-    public static bool IsSentinel(ReadOnlySpan<char> value) => SentinelLookup.Contains(value.Trim());
+    public static bool IsSentinel(ReadOnlySpan<char> value)
+    {
+        // Ordinal matches, case ignored or not, have equal lengths: a longer value (most of them) is not looked up.
+        var text = value.Trim();
+        return text.Length <= LongestSentinel && SentinelLookup.Contains(text);
+    }
 #endif
 
     /// <summary>Whether a number is written as a run of nines (<c>99</c>, <c>-999</c>, <c>-9999.0</c>): the shape of a missing-value code.</summary>

@@ -32,6 +32,8 @@ internal sealed class ValueKinds
     private readonly bool _exactDateTimes;
     private readonly bool _exactTimes;
     private readonly bool _invariant;
+    private readonly bool _defaultSource;
+    private readonly NonDates _nonDates;
     private readonly char _decimalSeparator;
 
     /// <exception cref="PipelineConfigurationException">A format of <paramref name="options"/> is not valid.</exception>
@@ -50,6 +52,9 @@ internal sealed class ValueKinds
         _dates = Forms(format?.DateFormats ?? CulturePatterns(culture, 'd'));
         _dateTimes = Forms(format?.DateTimeFormats ?? [.. IsoDateTimeForms, .. CultureDateTimePatterns(culture)]);
         _times = Forms(format?.TimeFormats ?? CulturePatterns(culture, 't', 'T'));
+        _defaultSource = format is null;
+        string[] formats = [.. format?.DateFormats ?? [], .. format?.DateTimeFormats ?? [], .. format?.TimeFormats ?? []];
+        _nonDates = new NonDates(_culture, _dates.Concat(_dateTimes).Concat(_times).Select(f => f.Pattern).Concat(formats));
         DeclaredOrders = [Declared(_exactDates, _dates), Declared(_exactDateTimes, _dateTimes)];
     }
 
@@ -89,7 +94,7 @@ internal sealed class ValueKinds
         // A leading zero (a zip code, a phone number) is text: reading it as a number would lose the zero.
         var digits = text.TrimStart("+-");
         var leadingZero = digits.Length > 1 && digits[0] == '0' && char.IsAsciiDigit(digits[1]);
-        if (leadingZero && !digits.ContainsAnyExcept("0123456789"))
+        if (leadingZero && !digits.ContainsAnyExceptInRange('0', '9'))
         {
             return new ValueKind(FieldType.String, Shape: ValueShape.LeadingZeroDigits, Digits: digits.Length);
         }
@@ -111,7 +116,7 @@ internal sealed class ValueKinds
             return new ValueKind(FieldType.Integer, readable, grouped, Shape: shape, Digits: digits.Length);
         }
 
-        if (!leadingZero && text.ContainsAny("0123456789") && !text.ContainsAny("xX") && _source.TryDouble(bytes, out var number) && double.IsFinite(number))
+        if (!leadingZero && text.ContainsAnyInRange('0', '9') && !text.ContainsAny("xX") && _source.TryDouble(bytes, out var number) && double.IsFinite(number))
         {
             var (before, after) = NumberWidths(text);
             return new ValueKind(FieldType.Float, _source.TryDecimal(bytes, out _) ? ValueKind.Bit(FieldType.Decimal) : 0, grouped, Decimals: after, Digits: before);
@@ -135,7 +140,9 @@ internal sealed class ValueKinds
             return new ValueKind(FieldType.String, Shape: ValueShape.YearMonth);
         }
 
-        if (!text.ContainsAny("0123456789"))
+        // No date, date-time or time has a character none of the culture's names and patterns has (the @ of an e-mail):
+        // the parsers below would all refuse it, and no form of another order reads it either.
+        if (!text.ContainsAnyInRange('0', '9') || _nonDates.HasNonDateCharacter(text))
         {
             return Other(bytes, text);
         }
@@ -202,7 +209,9 @@ internal sealed class ValueKinds
     private bool TryDate(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, out DateOnly date, out DateOrder order)
     {
         order = DateOrder.None;
-        if (!_source.TryDate(bytes, out date))
+        date = default;
+        // The default source's general date parser refuses an ISO timestamp (a whole timestamp column): not run on it.
+        if ((_defaultSource && NonDates.IsIsoTimestamp(bytes)) || !_source.TryDate(bytes, out date))
         {
             return false;
         }
