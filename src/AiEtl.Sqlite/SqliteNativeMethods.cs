@@ -45,16 +45,9 @@ internal static unsafe partial class SqliteNativeMethods
     [SuppressGCTransition]
     private static partial int sqlite3_bind_text(nint statement, int index, byte* text, int length, nint destructor);
 
-    /// <summary>Whether the connections Microsoft.Data.Sqlite opens (SQLitePCLRaw's provider) come from the library these calls go to.</summary>
-    public static bool ServeTheProvider()
-    {
-        try
-        {
-            return raw.GetNativeLibraryName() == Library;
-        }
-        catch (Exception error) when (error is InvalidOperationException or NotImplementedException or NullReferenceException)
-        {
-            return false;
-        }
-    }
+    /// <summary>
+    /// Whether the connections Microsoft.Data.Sqlite opens (SQLitePCLRaw's provider) come from the library these calls go
+    /// to. Asked once a connection is open, when the provider is set.
+    /// </summary>
+    public static bool ServeTheProvider() => raw.GetNativeLibraryName() == Library;
 }
