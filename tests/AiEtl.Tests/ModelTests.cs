@@ -36,4 +36,26 @@ public sealed class ModelTests
         var systemNames = typeof(object).Assembly.GetExportedTypes().Select(t => t.Name).ToHashSet();
         Assert.All(types, t => Assert.DoesNotContain(t.Name, systemNames));
     }
+
+    [Fact]
+    public void A_record_keeps_each_of_its_times_apart_and_forgets_one_set_to_null()
+    {
+        var record = new Record(new Dictionary<string, object?> { ["id"] = 1L }, new RecordMetadata("test", "test"));
+        Assert.Null(record.ExtractedAt);
+        record.LoadedAt = null;
+        Assert.Null(record.LoadedAt);
+
+        var read = new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.FromHours(2));
+        record.ExtractedAt = read;
+        record.LoadedAt = read.AddMinutes(5);
+
+        Assert.Equal(read, record.ExtractedAt);
+        Assert.Equal(TimeSpan.FromHours(2), record.ExtractedAt!.Value.Offset);
+        Assert.Null(record.TransformedAt);
+        Assert.Equal(read.AddMinutes(5), record.LoadedAt);
+
+        record.ExtractedAt = null;
+        Assert.Null(record.ExtractedAt);
+        Assert.Equal(read.AddMinutes(5), record.LoadedAt);
+    }
 }

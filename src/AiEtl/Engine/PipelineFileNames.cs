@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace AiEtl;
@@ -17,7 +16,7 @@ internal static class PipelineFileNames
             readable.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(id));
+        var hash = Sha256.HashData(Encoding.UTF8.GetBytes(id));
         return $"{readable.ToString().Trim('_', '.')}-{Convert.ToHexStringLower(hash.AsSpan(0, 4))}";
     }
 }

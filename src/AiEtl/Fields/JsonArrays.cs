@@ -48,7 +48,7 @@ public static partial class JsonArrays
     /// allocation per call. The span is valid until the thread's next call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static ReadOnlySpan<byte> FormatUtf8<TElement>(ReadOnlySpan<TElement> values)
+    public static ReadOnlySpan<byte> FormatUtf8<TElement>(ReadOnlySpan<TElement> values)
     {
         // One huge array must not keep its buffer on the thread for the rest of the run.
         if (t_utf8 is { Capacity: > 1 << 20 })

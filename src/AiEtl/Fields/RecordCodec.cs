@@ -48,7 +48,7 @@ public readonly struct RecordCodec : IRowCodec<Record>
             var field = fields[ordinal];
             values[ordinal] = field.IsNullable && reader.IsNull(ordinal) ? null : field.Type switch
             {
-                FieldType.Integer => reader.ReadInt64(ordinal),
+                FieldType.Integer => BoxedIntegers.Box(reader.ReadInt64(ordinal)),
                 FieldType.Float => reader.ReadDouble(ordinal),
                 FieldType.Decimal => reader.ReadDecimal(ordinal),
                 FieldType.Boolean => reader.ReadBoolean(ordinal) ? True : False,

@@ -142,7 +142,7 @@ public abstract class DatabaseSource<T> : ISource<T>
 
     /// <summary>A short, stable name for a query in source ids and state files: <c>query:</c> and a hash of its text.</summary>
     protected static string QueryId(string query) =>
-        "query:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(query)))[..12];
+        "query:" + Convert.ToHexStringLower(Sha256.HashData(System.Text.Encoding.UTF8.GetBytes(query)))[..12];
 
     /// <summary>Quotes an identifier for this database.</summary>
     protected abstract string Quote(string identifier);

@@ -100,6 +100,30 @@ public sealed class RecordCodecTests
         Assert.Equal(("p", "p"), (first.Metadata.PipelineId, second.Metadata.PipelineId));
     }
 
+    [Theory]
+    [InlineData(-129L)]
+    [InlineData(-128L)]
+    [InlineData(-1L)]
+    [InlineData(0L)]
+    [InlineData(42L)]
+    [InlineData(1023L)]
+    [InlineData(1024L)]
+    [InlineData(long.MinValue)]
+    [InlineData(long.MaxValue)]
+    public void Integers_read_are_their_values_whether_their_box_is_shared_or_not(long value)
+    {
+        var codec = new RecordCodec(Schema, new RecordMetadata("csv", "in.csv"));
+        var reader = new DictionaryFieldReader(Schema, new Dictionary<string, object?> { ["id"] = value });
+        var first = codec.Read(ref reader);
+        reader = new DictionaryFieldReader(Schema, new Dictionary<string, object?> { ["id"] = value });
+        var second = codec.Read(ref reader);
+
+        Assert.Equal(value, Assert.IsType<long>(first["id"]));
+        Assert.Equal(value, Assert.IsType<long>(second["id"]));
+        // Small values share one box (the allocation saved); others get their own.
+        Assert.Equal(value is >= -128 and <= 1023, ReferenceEquals(first["id"], second["id"]));
+    }
+
     private static string WriteCsv(Dictionary<string, object?> values)
     {
         var output = new ArrayBufferWriter<byte>();
