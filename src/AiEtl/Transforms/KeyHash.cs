@@ -62,9 +62,10 @@ internal static class KeyHash
         var writer = t_fields ??= new ArrayBufferWriter<byte>();
         writer.ResetWrittenCount();
         writer.Write([(byte)'t', (byte)fields.Count]);
-        foreach (var field in fields)
+        // By index: a foreach over the interface boxed an enumerator per row.
+        for (var i = 0; i < fields.Count; i++)
         {
-            Write(writer, row[field]);
+            Write(writer, row[fields[i]]);
         }
 
         return XxHash128.HashToUInt128(writer.WrittenSpan);
