@@ -105,10 +105,10 @@ public sealed class ScanNestedJsonTests
     {
         using var dir = new TempDirectory();
         var sample = dir.Write("sample.jsonl", string.Concat(Enumerable.Range(1, 20).Select(i =>
-            $"{{\"id\": {i}, \"contact\": {{\"email\": \"person{i}@example.com\", \"phone\": \"+44 20 7946 {i:0000}\"}}, \"cards\": [{{\"number\": \"4111 1111 1111 1111\"}}], \"tags\": [\"a\"], \"qty\": {i}}}\n")));
+            $"{{\"id\": {i}, \"contact\": {{\"email\": \"person{i}@example.com\", \"phone\": \"+44 20 7946 {i:0000}\"}}, \"cards\": [{{\"number\": \"4111 1111 1111 1111\"}}], \"aliases\": [\"p{i}@work.example\"], \"tags\": [\"a\"], \"qty\": {i}}}\n")));
         dir.Write("in.jsonl", """
-            {"id": 1, "contact": {"email": "mary@example.com", "phone": "+44 20 7946 0001"}, "cards": [{"number": "4111 1111 1111 1111"}], "tags": ["a"], "qty": 3}
-            {"id": 2, "contact": {"email": "james@example.org", "phone": "+44 20 7946 0002"}, "cards": [{"number": "5500-0000-0000-0004"}], "tags": ["b"], "qty": "lots"}
+            {"id": 1, "contact": {"email": "mary@example.com", "phone": "+44 20 7946 0001"}, "cards": [{"number": "4111 1111 1111 1111"}], "aliases": ["m@work.example"], "tags": ["a"], "qty": 3}
+            {"id": 2, "contact": {"email": "james@example.org", "phone": "+44 20 7946 0002"}, "cards": [{"number": "5500-0000-0000-0004"}], "aliases": ["jh@work.example"], "tags": ["b"], "qty": "lots"}
 
             """);
 
@@ -118,9 +118,10 @@ public sealed class ScanNestedJsonTests
         Assert.True(scan.ExitCode == 0, scan.ToString());
         Assert.Contains("- { name: contact, type: json, nullable: false, sensitive: other }", scan.Output, StringComparison.Ordinal);
         Assert.Contains("- { name: cards, type: json, nullable: false, sensitive: other }", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: aliases, type: json, nullable: false, sensitive: other }", scan.Output, StringComparison.Ordinal);
         Assert.Contains("- { name: tags, type: json, nullable: false }", scan.Output, StringComparison.Ordinal);
         Assert.Contains("- { name: qty, type: integer, nullable: false }", scan.Output, StringComparison.Ordinal);
-        Assert.Contains("# 3 of 6 columns hold sensitive data", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("# 4 of 7 columns hold sensitive data", scan.Output, StringComparison.Ordinal);
         Assert.Contains("# contact.email: email, nested in contact (Email: 100 % of 20 values match", scan.Output, StringComparison.Ordinal);
         Assert.Contains("# contact: sensitive: other for contact.email, contact.phone: the engine masks whole fields", scan.Output, StringComparison.Ordinal);
         Assert.Contains("# cards: sensitive: other for cards[].number:", scan.Output, StringComparison.Ordinal);
@@ -136,6 +137,7 @@ public sealed class ScanNestedJsonTests
         var plain = await RunWithSchemaAsync(dir, "plain", scan.Output.Replace(", sensitive: other", "", StringComparison.Ordinal));
         Assert.DoesNotContain("james@example.org", masked, StringComparison.Ordinal);
         Assert.DoesNotContain("5500-0000-0000-0004", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("jh@work.example", masked, StringComparison.Ordinal);
         Assert.Contains("\\\"contact\\\": \\\"***\\\"", masked, StringComparison.Ordinal);
         Assert.Contains("lots", masked, StringComparison.Ordinal);
         Assert.Contains("james@example.org", plain, StringComparison.Ordinal);
@@ -173,6 +175,31 @@ public sealed class ScanNestedJsonTests
         Assert.True(yaml.ExitCode == 0, yaml.ToString());
         Assert.Contains("- { name: contact, type: json, sensitive: other, description: \"how to reach them\" }", yaml.Output, StringComparison.Ordinal);
         Assert.Contains("# contact: sensitive: other for contact.email:", yaml.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assist_prompt_of_a_field_with_names_nested_in_some_lines_sends_their_kind_and_none_of_its_json_text()
+    {
+        using var dir = new TempDirectory();
+        string[] names = ["Mary Okafor", "James Haddad", "Siobhan Garcia", "Noah Schmidt"];
+        var file = dir.Write("people.jsonl", string.Concat(Enumerable.Range(1, 30).Select(i =>
+            $"{{\"id\": {i}, \"contact\": {(i % 2 == 0 ? $"{{\"name\": \"{names[i % 4]}\"}}" : "\"ask at the desk\"")}}}\n")));
+        var noKey = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "" };
+
+        var plain = await Aietl.RunAsync(dir.Path, noKey, "schema", "infer", file);
+        var infer = await Aietl.RunAsync(dir.Path, noKey, "schema", "infer", file, "--assist-prompt");
+        var scan = await Aietl.RunAsync(dir.Path, noKey, "scan", file, "--assist-prompt");
+
+        // contact is half objects: the inference is unsure of it, so the model is asked, with the kind nested in it and no value.
+        Assert.True(infer.ExitCode == 0, infer.ToString());
+        Assert.True(scan.ExitCode == 0, scan.ToString());
+        foreach (var prompt in new[] { infer.Output[plain.Output.Length..], scan.Output })
+        {
+            Assert.Contains("{\"name\":\"contact\",\"inferred_type\":\"string\"", prompt, StringComparison.Ordinal);
+            Assert.Contains("\"scanner_kind\":\"person_name\"", prompt, StringComparison.Ordinal);
+            Assert.Contains("\"masked_values\":[\"[person_name]\"]", prompt, StringComparison.Ordinal);
+            Assert.DoesNotContain("Okafor", prompt, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace AiEtl.Cli.Commands;
 /// <summary>
 /// <c>aietl scan &lt;file|pipeline.yaml&gt;</c>: which columns of a CSV, JSON or JSON Lines file (or of a pipeline's csv,
 /// json, jsonl, sqlite or postgres source, read through the adapter <c>aietl run</c> binds) hold sensitive data, of which
-/// kind, with the score and the evidence (<see cref="SensitiveDataScanner"/>); <c>--output yaml</c> prints the schema with
+/// kind, with the score and the evidence (<see cref="SensitiveDataScanner"/>); a value nested in a JSON field is a column
+/// of its path (<see cref="JsonPathColumns"/>). <c>--output yaml</c> prints the schema with
 /// <c>sensitive:</c> on the columns found, to paste under <c>pipeline.source</c> so the engine masks them. Exit codes:
 /// 0 scanned, 1 the file or source cannot be read, 2 the pipeline is invalid.
 /// </summary>
@@ -92,7 +93,8 @@ internal static class ScanCommand
             });
             if (assist != AssistMode.Off)
             {
-                await ColumnAssist.WriteAsync(scanned.Inference!, columns, assist == AssistMode.PromptOnly, cancellation);
+                // The prompt pairs the scan with the inference's columns, which are the fields: one scan a field.
+                await ColumnAssist.WriteAsync(scanned.Inference!, found.ByField(), assist == AssistMode.PromptOnly, cancellation);
             }
         }
         catch (EtlException error)

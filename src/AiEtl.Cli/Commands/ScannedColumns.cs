@@ -39,6 +39,20 @@ internal sealed record ScannedColumns
         return kinds;
     }
 
+    /// <summary>
+    /// One column a field, for what knows only fields (the <c>--assist</c> prompt, which pairs the scan with the inference's
+    /// columns): a flat field's own column; for a field with paths inside, its most telling column (a sensitive one first,
+    /// then the highest score) under the field's name, so that a field with a sensitive value nested in it sends no
+    /// value of its JSON text to a model.
+    /// </summary>
+    public IReadOnlyList<SensitiveColumn> ByField() =>
+    [
+        .. Enumerable.Range(0, Columns.Count)
+            .GroupBy(i => Fields[i], StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(i => Columns[i].IsSensitive).ThenByDescending(i => Columns[i].Score).First())
+            .Select(i => IsNested(i) ? Columns[i] with { Name = Fields[i], Evidence = Columns[i].Name + ": " + Columns[i].Evidence } : Columns[i]),
+    ];
+
     /// <summary>The fields masked as other because they hold objects or arrays, each with its sensitive columns (its own values, or paths inside it).</summary>
     public IEnumerable<(string Field, IReadOnlyList<string> Columns)> MaskedWhole() =>
         Enumerable.Range(0, Columns.Count)
