@@ -35,7 +35,8 @@ internal sealed class JsonPathColumns
             return;
         }
 
-        using var document = JsonDocument.Parse(json);
+        // The source reads comments past (JsonObjectIndex): a value's text may hold some.
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         Add(field, _fields[field], document.RootElement);
     }
 
