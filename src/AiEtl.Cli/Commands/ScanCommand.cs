@@ -14,7 +14,8 @@ namespace AiEtl.Cli.Commands;
 /// <summary>
 /// <c>aietl scan &lt;file|pipeline.yaml&gt;</c>: which columns of a CSV, JSON or JSON Lines file (or of a pipeline's csv,
 /// json, jsonl, sqlite or postgres source, read through the adapter <c>aietl run</c> binds) hold sensitive data, of which
-/// kind, with the score and the evidence (<see cref="SensitiveDataScanner"/>); <c>--output yaml</c> prints the schema with
+/// kind, with the score and the evidence (<see cref="SensitiveDataScanner"/>); a value nested in a JSON field is a column
+/// of its path (<see cref="JsonPathColumns"/>). <c>--output yaml</c> prints the schema with
 /// <c>sensitive:</c> on the columns found, to paste under <c>pipeline.source</c> so the engine masks them. Exit codes:
 /// 0 scanned, 1 the file or source cannot be read, 2 the pipeline is invalid.
 /// </summary>
@@ -79,19 +80,21 @@ internal static class ScanCommand
                 return ExitCodes.Usage;
             }
 
-            var columns = scanned.Columns!;
+            var found = scanned.Columns!;
+            var columns = found.Columns;
             Console.Out.Write(output switch
             {
-                "json" => Json(columns),
-                "yaml" when scanned.Declared is { } declared => MaskingSchemaYaml.Write(declared.Schema, declared.Name, declared.FromFile, columns),
+                "json" => Json(found),
+                "yaml" when scanned.Declared is { } declared => MaskingSchemaYaml.Write(declared.Schema, declared.Name, declared.FromFile, found),
                 "yaml" => scanned.Inference is { } inferred
-                    ? MaskingSchemaYaml.Write(inferred.Schema, inferred.NullTokens, columns)
-                    : MaskingSchemaYaml.Write(scanned.Schema!, [], columns),
+                    ? MaskingSchemaYaml.Write(inferred.Schema, inferred.NullTokens, found)
+                    : MaskingSchemaYaml.Write(scanned.Schema!, [], found),
                 _ => Table(columns),
             });
             if (assist != AssistMode.Off)
             {
-                await ColumnAssist.WriteAsync(scanned.Inference!, columns, assist == AssistMode.PromptOnly, cancellation);
+                // The prompt pairs the scan with the inference's columns, which are the fields: one scan a field.
+                await ColumnAssist.WriteAsync(scanned.Inference!, found.ByField(), assist == AssistMode.PromptOnly, cancellation);
             }
         }
         catch (EtlException error)
@@ -104,7 +107,7 @@ internal static class ScanCommand
     }
 
     // What a scan found, and the schema the yaml output adds sensitive: to; or the exit code of a target that cannot be scanned.
-    private sealed record ScanResult(IReadOnlyList<SensitiveColumn>? Columns, SchemaInferenceResult? Inference = null, Schema? Schema = null, int? ExitCode = null)
+    private sealed record ScanResult(ScannedColumns? Columns, SchemaInferenceResult? Inference = null, Schema? Schema = null, int? ExitCode = null)
     {
         public DeclaredSchema? Declared { get; init; }
     }
@@ -131,14 +134,14 @@ internal static class ScanCommand
 
         if (SchemaCommand.IsJson(target))
         {
-            // The inference names the columns (every top-level property of the sampled rows); the values are read as text.
+            // The inference names the fields (every top-level property of the sampled rows); the scan flattens what is nested in them.
             var json = new JsonSourceOptions(Path.GetFullPath(target));
             var inferred = JsonSchemaInference.Analyze(json, inference);
             return new ScanResult(await RecordScan.ScanJsonAsync(json, inferred, options, cancellation), inferred);
         }
 
         var csv = new CsvSourceOptions(target);
-        return new ScanResult(SensitiveDataScanner.ScanCsv(csv, options), inferring ? CsvSchemaInference.Analyze(csv, inference) : null);
+        return new ScanResult(ScannedColumns.Flat(SensitiveDataScanner.ScanCsv(csv, options)), inferring ? CsvSchemaInference.Analyze(csv, inference) : null);
     }
 
     private static async Task<ScanResult> ScanPipelineAsync(string target, PipelineConfiguration config, SensitiveScanOptions options, bool inferring, CancellationToken cancellation)
@@ -155,7 +158,7 @@ internal static class ScanCommand
                 return new ScanResult(null, ExitCode: ExitCodes.ConfigurationInvalid);
             }
 
-            return new ScanResult(SensitiveDataScanner.ScanCsv(csv, options), inferring ? CsvSchemaInference.Analyze(csv, inference) : null);
+            return new ScanResult(ScannedColumns.Flat(SensitiveDataScanner.ScanCsv(csv, options)), inferring ? CsvSchemaInference.Analyze(csv, inference) : null);
         }
 
         if (type is not ("json" or "jsonl" or "sqlite" or "postgres"))
@@ -164,9 +167,11 @@ internal static class ScanCommand
             return new ScanResult(null, ExitCode: ExitCodes.RunFailed);
         }
 
-        // The schema aietl run would read with (declared, inferred, or the database's catalog), and the source it binds.
+        // The schema aietl run would read with (declared, inferred, or the database's catalog), and the source it binds:
+        // a JSON source hands over each value's JSON text, so that what is nested in it can be scanned by path.
+        var json = type is "json" or "jsonl";
         var resolved = await SchemaBinder.ResolveAsync(config, problems, cancellation);
-        var text = resolved is null ? null : RecordScan.AsText(resolved.Schema);
+        var text = resolved is null ? null : json ? RecordScan.AsJson(resolved.Schema) : RecordScan.AsText(resolved.Schema);
         var source = text is null || problems.Any ? null : PipelineBinder.SourceFor(config, text, null, problems);
         if (source is null || problems.Any)
         {
@@ -174,8 +179,8 @@ internal static class ScanCommand
             return new ScanResult(null, ExitCode: ExitCodes.ConfigurationInvalid);
         }
 
-        var columns = await RecordScan.ScanAsync(source, text!, options, cancellation);
-        var inferred = inferring && type is ("json" or "jsonl") ? JsonSchemaInference.Analyze(PipelineBinder.JsonOptions(config), inference) : null;
+        var columns = json ? await RecordScan.ScanJsonAsync(source, text!, options, cancellation) : await RecordScan.ScanAsync(source, text!, options, cancellation);
+        var inferred = inferring && json ? JsonSchemaInference.Analyze(PipelineBinder.JsonOptions(config), inference) : null;
         return new ScanResult(columns, inferred, resolved!.Schema);
     }
 
@@ -196,17 +201,21 @@ internal static class ScanCommand
         return text.ToString();
     }
 
-    private static string Json(IReadOnlyList<SensitiveColumn> columns)
+    private static string Json(ScannedColumns scan)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("columns");
-            foreach (var column in columns)
+            for (var i = 0; i < scan.Columns.Count; i++)
             {
+                var column = scan.Columns[i];
                 writer.WriteStartObject();
                 writer.WriteString("name", column.Name);
+
+                // The field the engine reads and masks the column's values with: the column itself, or the JSON field it is nested in.
+                writer.WriteString("field", scan.Fields[i]);
                 writer.WriteBoolean("sensitive", column.IsSensitive);
                 writer.WriteString("kind", column.IsSensitive ? ToSnakeCase(column.Kind.ToString()) : null);
                 writer.WriteNumber("score", column.Score);

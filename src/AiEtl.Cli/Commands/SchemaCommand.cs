@@ -168,7 +168,7 @@ internal static class SchemaCommand
     {
         var scan = new SensitiveScanOptions { SampleSize = options.SampleSize };
         var columns = IsJson(file)
-            ? await RecordScan.ScanJsonAsync(new JsonSourceOptions(Path.GetFullPath(file)), result, scan, cancellation)
+            ? (await RecordScan.ScanJsonAsync(new JsonSourceOptions(Path.GetFullPath(file)), result, scan, cancellation)).ByField()
             : SensitiveDataScanner.ScanCsv(new CsvSourceOptions(file), scan);
         await ColumnAssist.WriteAsync(result, columns, promptOnly, cancellation);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AiEtl.Cli.Binding;
+using AiEtl.Cli.Commands;
 using AiEtl.Configuration.Model;
 
 namespace AiEtl.Cli.Output;
@@ -13,14 +14,14 @@ namespace AiEtl.Cli.Output;
 /// </summary>
 internal static class MaskingSchemaYaml
 {
-    /// <summary>The schema (inferred, or a database's catalog) with <c>sensitive:</c> on the columns found; <paramref name="nullTokens"/> are those the inference found.</summary>
-    public static string Write(Schema inferred, IReadOnlyList<string> nullTokens, IReadOnlyList<SensitiveColumn> scan)
+    /// <summary>The schema (inferred, or a database's catalog) with <c>sensitive:</c> on the fields found; <paramref name="nullTokens"/> are those the inference found.</summary>
+    public static string Write(Schema inferred, IReadOnlyList<string> nullTokens, ScannedColumns scan)
     {
-        var found = scan.Where(c => c.IsSensitive).ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var fields = inferred.Fields.Select(f => found.TryGetValue(f.Name, out var column) ? f with { Sensitive = column.MaskingKind } : f).ToList();
+        var found = scan.FieldKinds(StringComparer.Ordinal);
+        var fields = inferred.Fields.Select(f => found.TryGetValue(f.Name, out var kind) ? f with { Sensitive = kind } : f).ToList();
         var schema = new Schema(inferred.Name, fields) { PrimaryKey = inferred.PrimaryKey, NullCounts = inferred.NullCounts };
         var text = new StringBuilder(SchemaYaml.Write(schema));
-        text.Append(CultureInfo.InvariantCulture, $"# {found.Count} of {scan.Count} columns hold sensitive data; paste under pipeline.source: their values are masked in errors, logs and dead-letter rows\n");
+        text.Append(CultureInfo.InvariantCulture, $"# {Sensitive(scan)} of {scan.Columns.Count} columns hold sensitive data; paste under pipeline.source: their values are masked in errors, logs and dead-letter rows\n");
         AppendEvidence(text, scan);
         if (nullTokens.Count > 0)
         {
@@ -32,34 +33,51 @@ internal static class MaskingSchemaYaml
     }
 
     /// <summary>
-    /// The pipeline's declared schema as declared, with <c>sensitive:</c> added on the columns found. A CSV header matches
+    /// The pipeline's declared schema as declared, with <c>sensitive:</c> added on the fields found. A CSV header matches
     /// its field whatever its case (the source's default <c>ignore_header_case</c>).
     /// </summary>
-    public static string Write(RowSchemaDeclaration declared, string defaultName, bool fromFile, IReadOnlyList<SensitiveColumn> scan)
+    public static string Write(RowSchemaDeclaration declared, string defaultName, bool fromFile, ScannedColumns scan)
     {
-        var found = new Dictionary<string, SensitiveKind>(StringComparer.OrdinalIgnoreCase);
-        foreach (var column in scan.Where(c => c.IsSensitive))
-        {
-            found.TryAdd(column.Name, column.MaskingKind);
-        }
-
+        var found = scan.FieldKinds(StringComparer.OrdinalIgnoreCase);
         var text = new StringBuilder(DeclaredSchemaYaml.Write(declared, defaultName, found));
         var where = fromFile ? "paste under pipeline.source in place of schema_file" : "it replaces pipeline.source.schema";
-        text.Append(CultureInfo.InvariantCulture, $"# {found.Count} of {scan.Count} columns hold sensitive data; the declared schema with sensitive: added ({where}): their values are masked in errors, logs and dead-letter rows\n");
+        text.Append(CultureInfo.InvariantCulture, $"# {Sensitive(scan)} of {scan.Columns.Count} columns hold sensitive data; the declared schema with sensitive: added ({where}): their values are masked in errors, logs and dead-letter rows\n");
         AppendEvidence(text, scan);
-        foreach (var column in scan.Where(c => c.IsSensitive && declared.Fields.All(f => !string.Equals(f.Name, c.Name, StringComparison.OrdinalIgnoreCase))))
+        foreach (var field in found.Keys.Where(name => declared.Fields.All(f => !string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))))
         {
-            text.Append(CultureInfo.InvariantCulture, $"# {column.Name}: the source has this column, the schema does not declare it\n");
+            text.Append(CultureInfo.InvariantCulture, $"# {field}: the source has this column, the schema does not declare it\n");
         }
 
         return text.ToString();
     }
 
-    private static void AppendEvidence(StringBuilder text, IReadOnlyList<SensitiveColumn> scan)
+    private static int Sensitive(ScannedColumns scan) => scan.Columns.Count(c => c.IsSensitive);
+
+    private static void AppendEvidence(StringBuilder text, ScannedColumns scan)
     {
-        foreach (var column in scan.Where(c => c.IsSensitive))
+        for (var i = 0; i < scan.Columns.Count; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"# {column.Name}: sensitive: {SchemaConversion.NameOf(column.MaskingKind)} ({column.Evidence})\n");
+            var column = scan.Columns[i];
+            if (column.IsSensitive)
+            {
+                var kind = SchemaConversion.NameOf(column.MaskingKind);
+                if (scan.FieldsHoldingContainers.Contains(scan.Fields[i]))
+                {
+                    // Its field is masked whole (below): the kind found is evidence, not the field's sensitive:.
+                    var where = scan.IsNested(i) ? ", nested in " + scan.Fields[i] : "";
+                    text.Append(CultureInfo.InvariantCulture, $"# {column.Name}: {kind}{where} ({column.Evidence})\n");
+                }
+                else
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"# {column.Name}: sensitive: {kind} ({column.Evidence})\n");
+                }
+            }
+        }
+
+        // The engine masks whole fields: a field with objects or arrays in it is masked whole, as other.
+        foreach (var (field, columns) in scan.MaskedWhole())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# {field}: sensitive: other for {string.Join(", ", columns)}: the engine masks whole fields, and {field} holds objects or arrays, so all of its value is masked as ***\n");
         }
     }
 }
