@@ -143,7 +143,10 @@ internal sealed class ColumnStats(bool sentinels = true)
     }
 
     /// <summary>What a value of the kind adds to the column's numbers: a nines code (<c>-9999</c>) is counted apart, a plain number widens the range the codes are checked against.</summary>
-    internal static RangePart RangeOf(ValueKind kind, ReadOnlySpan<char> value)
+    /// <param name="kind">The value's kind.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="invariantNumber">The value as the invariant parser reads it, when known (not parsed again).</param>
+    internal static RangePart RangeOf(ValueKind kind, ReadOnlySpan<char> value, double? invariantNumber = null)
     {
         if (kind.Kind is not (FieldType.Integer or FieldType.Float) || kind.Grouped)
         {
@@ -153,6 +156,11 @@ internal sealed class ColumnStats(bool sentinels = true)
         if (NullTokens.IsNinesCode(value))
         {
             return new RangePart(value.Trim().ToString(), null);
+        }
+
+        if (invariantNumber is { } known)
+        {
+            return new RangePart(null, known);
         }
 
         return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? new RangePart(null, number) : default;

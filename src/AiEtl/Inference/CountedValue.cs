@@ -45,8 +45,8 @@ internal readonly record struct CountedValue
             return new CountedValue(CountedRole.Token, value.Trim().ToString(), default, default);
         }
 
-        var kind = kinds.Classify(value, bytes);
-        return new CountedValue(CountedRole.Value, null, kind, ColumnStats.RangeOf(kind, value));
+        var kind = kinds.Classify(value, bytes, out var invariantNumber);
+        return new CountedValue(CountedRole.Value, null, kind, ColumnStats.RangeOf(kind, value, invariantNumber));
     }
 
     private sealed class IdenticalComparer : IEqualityComparer<CountedValue>

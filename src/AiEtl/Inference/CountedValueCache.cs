@@ -39,8 +39,10 @@ internal sealed class CountedValueCache
     /// <summary>Remembers what a field just missed by <see cref="Find"/> counts as.</summary>
     public void Remember(ReadOnlySpan<byte> bytes, in CountedValue counted)
     {
-        // Full (or the value does not fit), and fewer than half the values were seen before: classifying is cheaper than looking.
-        if (_seen is not null && !_seen.TryAdd(bytes, counted) && _hits < _lookups / 2)
+        // Full, and fewer than half the values were seen before: classifying is cheaper than looking. (A value whose probes
+        // run too long is only not kept: giving up on it early, before a column's values have had time to repeat, would
+        // give up on columns that do repeat.)
+        if (_seen is not null && !_seen.TryAdd(bytes, counted) && _seen.IsFullFor(bytes) && _hits < _lookups / 2)
         {
             _seen = null;
         }

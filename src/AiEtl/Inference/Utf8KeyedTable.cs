@@ -8,19 +8,21 @@ namespace AiEtl;
 /// A bounded map from UTF-8 byte strings to values, looked up by the bytes themselves (no string is made for a key).
 /// A key is found only for exactly the bytes it was added with: a slot holds the key's length and its first sixteen
 /// bytes as two words (a short key, most of them, is compared there without another memory access), and a longer key's
-/// other bytes are compared too; the hash only decides where to look. Open addressing in a table of at least twice the
-/// capacity: a key whose run of probes would be longer than <see cref="MaxProbes"/> is not added, so a lookup costs at
-/// most that many comparisons whatever the keys are. Values are kept once each (most keys of a column share a few).
+/// other bytes are compared too; the hash only decides where to look. Open addressing in a table at least twice as large
+/// as its keys, grown as they come (a column of a few values stays in a few cache lines): a key whose run of probes would
+/// be longer than <see cref="MaxProbes"/> is not kept, so a lookup costs at most that many comparisons whatever the keys
+/// are. Values are kept once each (most keys of a column share a few).
 /// </summary>
 /// <typeparam name="TValue">What is kept for each key.</typeparam>
 internal sealed class Utf8KeyedTable<TValue>
     where TValue : notnull
 {
-    private const int MaxProbes = 16;
+    private const int MaxProbes = 32;
+    private const int FirstSlots = 64;
 
     private readonly int _capacity;
     private readonly int _maxTailBytes;
-    private readonly Slot[] _slots;
+    private Slot[] _slots = new Slot[FirstSlots];
     private TValue[] _values = new TValue[16];
     private int _valueCount;
     private readonly Dictionary<TValue, int> _valueNumbers;
@@ -34,7 +36,6 @@ internal sealed class Utf8KeyedTable<TValue>
     {
         _capacity = capacity;
         _maxTailBytes = maxTailBytes;
-        _slots = new Slot[(int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
         _valueNumbers = new(sameValue);
     }
 
@@ -56,7 +57,7 @@ internal sealed class Utf8KeyedTable<TValue>
                 break;
             }
 
-            if (candidate.Head == head && candidate.Next == next && candidate.Length == key.Length
+            if (candidate.Hash == hash && candidate.Head == head && candidate.Next == next && candidate.Length == key.Length
                 && (key.Length <= 16 || key[16..].SequenceEqual(_tails.AsSpan(candidate.TailStart, key.Length - 16))))
             {
                 return ref _values[candidate.Value - 1];
@@ -68,18 +69,28 @@ internal sealed class Utf8KeyedTable<TValue>
         return ref Unsafe.NullRef<TValue>();
     }
 
-    /// <summary>Adds a key not in the table; false when it is full, its keys' bytes are at their limit, or the key's probes run too long.</summary>
+    /// <summary>Whether the key cannot be added for lack of room: the table is full, or the bytes of its keys are at their limit.</summary>
+    public bool IsFullFor(ReadOnlySpan<byte> key) => Count == _capacity || _usedTailBytes + Math.Max(0, key.Length - 16) > _maxTailBytes;
+
+    /// <summary>Adds a key not in the table; false when it is full for the key (<see cref="IsFullFor"/>) or the key's probes run too long.</summary>
     public bool TryAdd(ReadOnlySpan<byte> key, TValue value)
     {
-        var tailLength = Math.Max(0, key.Length - 16);
-        if (Count == _capacity || _usedTailBytes + tailLength > _maxTailBytes)
+        if (IsFullFor(key))
         {
             return false;
         }
 
+        var tailLength = Math.Max(0, key.Length - 16);
+
+        if ((Count + 1) * 2 > _slots.Length)
+        {
+            Grow();
+        }
+
         var (head, next) = Words(key);
+        var hash = Hash(key, head, next);
         var mask = _slots.Length - 1;
-        var slot = (int)Hash(key, head, next) & mask;
+        var slot = (int)hash & mask;
         for (var probe = 0; probe < MaxProbes; probe++)
         {
             ref var free = ref _slots[slot];
@@ -108,7 +119,7 @@ internal sealed class Utf8KeyedTable<TValue>
                     _valueNumbers[value] = number = _valueCount;
                 }
 
-                free = new Slot(head, next, key.Length, tailStart, number);
+                free = new Slot(head, next, key.Length, hash, tailStart, number);
                 Count++;
                 return true;
             }
@@ -117,6 +128,35 @@ internal sealed class Utf8KeyedTable<TValue>
         }
 
         return false;
+    }
+
+    // Twice the slots, each key moved to where its hash now points (one whose probes would run too long is dropped).
+    private void Grow()
+    {
+        var old = _slots;
+        _slots = new Slot[old.Length * 2];
+        var mask = _slots.Length - 1;
+        Count = 0;
+        foreach (var key in old)
+        {
+            if (key.Value == 0)
+            {
+                continue;
+            }
+
+            var slot = (int)key.Hash & mask;
+            for (var probe = 0; probe < MaxProbes; probe++)
+            {
+                if (_slots[slot].Value == 0)
+                {
+                    _slots[slot] = key;
+                    Count++;
+                    break;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+        }
     }
 
     // The key's first sixteen bytes as two words. Up to sixteen, the words are read so as to cover every byte (overlapping
@@ -168,12 +208,14 @@ internal sealed class Utf8KeyedTable<TValue>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong hash, ulong word) => BitOperations.RotateLeft(hash ^ word, 27) * 0x94D049BB133111EBUL;
 
-    // One key: its length and first two words, where the rest of a longer key starts in the tails, and its value's number + 1 (0: empty).
-    private readonly struct Slot(ulong head, ulong next, int length, int tailStart, int value)
+    // One key: its first two words, length and hash, where the rest of a longer key starts in the tails, and its value's
+    // number + 1 (0: an empty slot). 32 bytes: two to a cache line.
+    private readonly struct Slot(ulong head, ulong next, int length, uint hash, int tailStart, int value)
     {
         public readonly ulong Head = head;
         public readonly ulong Next = next;
         public readonly int Length = length;
+        public readonly uint Hash = hash;
         public readonly int TailStart = tailStart;
         public readonly int Value = value;
     }

@@ -35,24 +35,28 @@ public sealed class CountedValueCacheTests
         }
 
         Assert.Equal(4096, table.Count);
-        Assert.Equal(added.Count, table.Count);
         var found = 0;
+        var lost = 0;
         foreach (var key in keys.Concat(keys.Select(k => Mutated(k, random))))
         {
             ref readonly var value = ref table.Find(key);
-            if (added.TryGetValue(Convert.ToHexString(key), out var expected))
+            if (!added.TryGetValue(Convert.ToHexString(key), out var expected))
             {
-                Assert.False(Unsafe.IsNullRef(in value), Convert.ToHexString(key));
-                Assert.Equal(expected, value);
-                found++;
+                Assert.True(Unsafe.IsNullRef(in value), Convert.ToHexString(key));
+            }
+            else if (Unsafe.IsNullRef(in value))
+            {
+                lost++; // dropped when the table grew, its probes too long: a miss, never a wrong value
             }
             else
             {
-                Assert.True(Unsafe.IsNullRef(in value), Convert.ToHexString(key));
+                Assert.Equal(expected, value);
+                found++;
             }
         }
 
         Assert.True(found > 8_000, $"{found} found");
+        Assert.True(lost <= found / 200, $"{lost} added keys not found, {found} found");
     }
 
     [Fact]
@@ -66,6 +70,7 @@ public sealed class CountedValueCacheTests
             var options = InferenceSamples.OptionsFor(csv);
             options = options with { NullValues = [.. options.NullValues, "-", "n/a", "NULL"] };
             var kinds = new ValueKinds(options);
+            var source = new SourceValues(CsvValueFormat.From(options));
             var nulls = new NullValues(options.NullValues.ToHashSet(StringComparer.Ordinal));
             var pool = FieldsOf(options).Concat(madeUp).Where(v => v.Length > 0).ToList();
             foreach (var sentinels in new[] { true, false })
@@ -77,7 +82,7 @@ public sealed class CountedValueCacheTests
                 for (var i = 0; i < 20_000; i++)
                 {
                     var bytes = random.Next(10) < 7 ? frequent[random.Next(frequent.Count)] : pool[random.Next(pool.Count)];
-                    var fresh = FromScratch(bytes, kinds, nulls, sentinels);
+                    var fresh = FromScratch(bytes, kinds, source, nulls, sentinels);
                     ref readonly var known = ref cache.Find(bytes);
                     if (Unsafe.IsNullRef(in known))
                     {
@@ -94,12 +99,33 @@ public sealed class CountedValueCacheTests
         Assert.True(hits > 200_000, $"{hits} values looked up");
     }
 
-    // What a field counts as when classified afresh: decoded as the reader's strings are (invalid bytes replaced).
-    private static CountedValue FromScratch(byte[] bytes, ValueKinds kinds, NullValues nulls, bool sentinels)
+    // What a field counts as when classified afresh, step by step as counting it directly does, every number parsed:
+    // decoded as the reader's strings are (invalid bytes replaced).
+    private static CountedValue FromScratch(byte[] bytes, ValueKinds kinds, SourceValues source, NullValues nulls, bool sentinels)
     {
         var text = Encoding.UTF8.GetString(bytes);
-        return CountedValue.Of(text, Utf8.IsValid(bytes) ? bytes : Encoding.UTF8.GetBytes(text), kinds, nulls, sentinels);
+        var utf8 = Utf8.IsValid(bytes) ? bytes : Encoding.UTF8.GetBytes(text);
+        var fresh = CountedValue.Of(text, utf8, kinds, nulls, sentinels);
+        if (fresh.Role == CountedRole.Value)
+        {
+            var kind = kinds.Classify(text, utf8);
+            Assert.Equal(kind, fresh.Kind);
+            if (kind.Kind == FieldType.Integer)
+            {
+                // What else the source reads a whole number as, asked of its parsers rather than known.
+                var readable = (source.TryDouble(utf8, out _) ? ValueKind.Bit(FieldType.Float) : 0) | (source.TryDecimal(utf8, out _) ? ValueKind.Bit(FieldType.Decimal) : 0)
+                    | (SourceValues.TryBoolean(utf8, out _) ? ValueKind.Bit(FieldType.Boolean) : 0);
+                Assert.True(readable == kind.Readable, $"'{text}': readable {kind.Readable}, the parsers say {readable}");
+            }
+
+            var range = ColumnStats.RangeOf(kind, text);
+            Assert.True(range.NinesCode == fresh.Range.NinesCode && Bits(range.Number) == Bits(fresh.Range.Number), $"'{text}': {fresh.Range}, parsed {range}");
+        }
+
+        return fresh;
     }
+
+    private static long? Bits(double? number) => number is { } n ? BitConverter.DoubleToInt64Bits(n) : null;
 
     // Every field of a sample file, as the inference's reader hands it over.
     private static List<byte[]> FieldsOf(CsvSourceOptions options)
@@ -125,7 +151,8 @@ public sealed class CountedValueCacheTests
         string[] fixedValues =
         [
             "0", "-0", "+0", "0.0", "-0.0", "+0.0", "00", "-00", "1", "01", "1.0", "1.00", "-1", "9999", "-9999", "-9999.0", "99", "999.00",
-            "1e5", "1E5", "-1e-5", "1,234", "1,234.50", "1.234,50", "3,5", "-12,75", "1 234", " 12", "12 ", "\t12", "0x1F", "1_000",
+            "9223372036854775807", "-9223372036854775808", "9223372036854775808", "9007199254740993", "-9007199254740993",
+            "12345678901234567890", "+12", " -7 ", "- 7", "+-7", "1e5", "1E5", "-1e-5", "1,234", "1,234.50", "1.234,50", "3,5", "-12,75", "1 234", " 12", "12 ", "\t12", "0x1F", "1_000",
             "NA", "na", "N/A", " NA ", "null", "NULL", "None", "-", "--", "?", ".", "NaN", "nan", "Infinity", "-Infinity", "∞",
             "true", "false", "True", "yes", "Y", "n", "t", "F", "2024-01-31", "2024-1-31", "31.01.2024", "1.2.2024", "01/02/2024",
             "2024-01-31T12:00:00Z", "2024-01-31 12:00", "2024-01-31T12:00:00.123+02:00", "12:00", "12:00:00", "1:05 PM",
@@ -145,7 +172,7 @@ public sealed class CountedValueCacheTests
         {
             yield return Encoding.UTF8.GetBytes((random.Next(6) switch
             {
-                0 => random.Next(-100_000, 100_000).ToString(CultureInfo.InvariantCulture),
+                0 => (random.Next(3) == 0 ? random.NextInt64() >> random.Next(64) : random.Next(-100_000, 100_000)).ToString(CultureInfo.InvariantCulture),
                 1 => (random.NextDouble() * 2000 - 1000).ToString(random.Next(2) == 0 ? "0.00" : "R", CultureInfo.InvariantCulture),
                 2 => new DateOnly(2000, 1, 1).AddDays(random.Next(10_000)).ToString(random.Next(2) == 0 ? "yyyy-MM-dd" : "dd.MM.yyyy", CultureInfo.InvariantCulture),
                 3 => random.Next(0, 1000).ToString("0000", CultureInfo.InvariantCulture),
