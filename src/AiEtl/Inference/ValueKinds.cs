@@ -125,7 +125,8 @@ internal sealed class ValueKinds
             return new ValueKind(FieldType.Integer, readable, grouped, Shape: shape, Digits: digits.Length);
         }
 
-        if (!leadingZero && text.ContainsAnyInRange('0', '9') && !text.ContainsAny("xX") && _source.TryDouble(bytes, out var number) && double.IsFinite(number))
+        if (!leadingZero && text.ContainsAnyInRange('0', '9') && !text.ContainsAny("xX") && !(_defaultSource && InvariantFloats.Refuses(text))
+            && _source.TryDouble(bytes, out var number) && double.IsFinite(number))
         {
             // The default source's parse is the invariant one, of the same text (UTF-8 or UTF-16, one algorithm).
             invariantNumber = _defaultSource ? number : null;
