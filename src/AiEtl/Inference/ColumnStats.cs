@@ -65,14 +65,31 @@ internal sealed class ColumnStats(bool sentinels = true)
 
 #if !AIETL_GENERATOR
     /// <summary>
-    /// Counts one non-empty value given as characters and their UTF-8 bytes (a CSV field); a string is made only for the
-    /// few values the evidence keeps as examples.
+    /// Counts one non-empty CSV field by what it counts as (<see cref="CountedValue.Of"/>, looked up for a value seen
+    /// before); a string is made from its UTF-8 bytes only for the few values the evidence keeps as examples.
     /// </summary>
-    public void Add(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, KindCache kinds, long? row, long? offset)
+    public void Add(in CountedValue counted, ReadOnlySpan<byte> bytes, long? row, long? offset)
     {
-        if (!AddToken(value, null, row, offset))
+        if (counted.Role == CountedRole.Null)
         {
-            Add(kinds.Of(value, bytes), value, null, row, offset);
+            Nulls++;
+        }
+        else if (counted.Role == CountedRole.Token)
+        {
+            if (CountToken(counted.Token!))
+            {
+                _tokenExamples.Add(new ValueExample(System.Text.Encoding.UTF8.GetString(bytes), row, offset));
+            }
+        }
+        else
+        {
+            var examples = CountKind(counted.Kind).Examples;
+            if (examples.Count < ExamplesPerKind)
+            {
+                examples.Add(new ValueExample(System.Text.Encoding.UTF8.GetString(bytes), row, offset));
+            }
+
+            AddToRange(counted.Range);
         }
     }
 #endif
@@ -85,10 +102,7 @@ internal sealed class ColumnStats(bool sentinels = true)
             return false;
         }
 
-        var token = value.Trim().ToString();
-        Tokens++;
-        _tokens[token] = _tokens.GetValueOrDefault(token) + 1;
-        if (_tokenExamples.Count < ExamplesPerKind)
+        if (CountToken(value.Trim().ToString()))
         {
             _tokenExamples.Add(new ValueExample(text ?? value.ToString(), row, offset));
         }
@@ -96,31 +110,71 @@ internal sealed class ColumnStats(bool sentinels = true)
         return true;
     }
 
+    // Counts one sentinel token; whether the evidence still wants an example of it.
+    private bool CountToken(string token)
+    {
+        Tokens++;
+        _tokens[token] = _tokens.GetValueOrDefault(token) + 1;
+        return _tokenExamples.Count < ExamplesPerKind;
+    }
+
     /// <summary>Counts one value of a known kind (a JSON boolean or object).</summary>
     public void Add(ValueKind kind, string value, long? row, long? offset) => Add(kind, value, value, row, offset);
 
     private void Add(ValueKind kind, ReadOnlySpan<char> value, string? text, long? row, long? offset)
     {
+        var examples = CountKind(kind).Examples;
+        if (examples.Count < ExamplesPerKind)
+        {
+            examples.Add(new ValueExample(text ?? value.ToString(), row, offset));
+        }
+
+        AddToRange(RangeOf(kind, value));
+    }
+
+    // Counts one value of the kind; its count, whose examples the caller adds to.
+    private KindCount CountKind(ValueKind kind)
+    {
         Values++;
         var counted = _last is { } last && last.Kind == kind ? last : CountOf(kind);
         _last = counted;
         counted.Count++;
-        if (counted.Examples.Count < ExamplesPerKind)
+        return counted;
+    }
+
+    /// <summary>What a value of the kind adds to the column's numbers: a nines code (<c>-9999</c>) is counted apart, a plain number widens the range the codes are checked against.</summary>
+    /// <param name="kind">The value's kind.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="invariantNumber">The value as the invariant parser reads it, when known (not parsed again).</param>
+    internal static RangePart RangeOf(ValueKind kind, ReadOnlySpan<char> value, double? invariantNumber = null)
+    {
+        if (kind.Kind is not (FieldType.Integer or FieldType.Float) || kind.Grouped)
         {
-            counted.Examples.Add(new ValueExample(text ?? value.ToString(), row, offset));
+            return default;
         }
 
-        if (kind.Kind is FieldType.Integer or FieldType.Float && !kind.Grouped)
+        if (NullTokens.IsNinesCode(value))
         {
-            if (NullTokens.IsNinesCode(value))
-            {
-                var code = value.Trim().ToString();
-                _ninesCodes[code] = _ninesCodes.GetValueOrDefault(code) + 1;
-            }
-            else if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            {
-                (_min, _max) = (Math.Min(_min, number), Math.Max(_max, number));
-            }
+            return new RangePart(value.Trim().ToString(), null);
+        }
+
+        if (invariantNumber is { } known)
+        {
+            return new RangePart(null, known);
+        }
+
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? new RangePart(null, number) : default;
+    }
+
+    private void AddToRange(RangePart part)
+    {
+        if (part.NinesCode is { } code)
+        {
+            _ninesCodes[code] = _ninesCodes.GetValueOrDefault(code) + 1;
+        }
+        else if (part.Number is { } number)
+        {
+            (_min, _max) = (Math.Min(_min, number), Math.Max(_max, number));
         }
     }
 
@@ -423,6 +477,9 @@ internal sealed class ColumnStats(bool sentinels = true)
 
         public IReadOnlyList<string> Warnings { get; init; } = [];
     }
+
+    /// <summary>What one value adds to the column's numbers (<see cref="RangeOf"/>): a nines code, a number, or nothing.</summary>
+    internal readonly record struct RangePart(string? NinesCode, double? Number);
 
     // How often one kind was seen, and its first examples.
     private sealed class KindCount(ValueKind kind)

@@ -260,10 +260,10 @@ internal sealed class CsvSample
         DetectSeparatorHint = false,
     };
 
-    // What one thread counts batches with: a classifier and each column's cache of kinds.
+    // What one thread counts batches with: a classifier and what each column's values seen count as.
     private sealed class Counter(ValueKinds kinds)
     {
-        private readonly List<KindCache> _caches = [];
+        private readonly List<CountedValueCache> _caches = [];
 
         public List<ColumnStats> Count(CsvSampleBatch batch, HashSet<string> nullValues, bool sentinels) => batch.Count(kinds, _caches, nullValues, sentinels);
     }

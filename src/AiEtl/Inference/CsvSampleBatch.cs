@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
@@ -38,10 +39,10 @@ internal sealed class CsvSampleBatch
 
     /// <summary>Counts the rows' values into one <see cref="ColumnStats"/> a column (as many as the longest row has fields).</summary>
     /// <param name="kinds">The classifier, used by one thread at a time.</param>
-    /// <param name="caches">The kinds each column has seen, kept by the thread from batch to batch (grown as needed).</param>
+    /// <param name="caches">What each column's values seen count as, kept by the thread from batch to batch (grown as needed).</param>
     /// <param name="nullValues">The source's null values besides the empty field.</param>
     /// <param name="sentinels">Whether sentinel texts are null tokens.</param>
-    public List<ColumnStats> Count(ValueKinds kinds, List<KindCache> caches, HashSet<string> nullValues, bool sentinels)
+    public List<ColumnStats> Count(ValueKinds kinds, List<CountedValueCache> caches, HashSet<string> nullValues, bool sentinels)
     {
         var columns = new List<ColumnStats>();
         var nulls = new NullValues(nullValues);
@@ -50,36 +51,43 @@ internal sealed class CsvSampleBatch
         {
             foreach (var (firstField, fields, row, offset) in _rows)
             {
+                while (columns.Count < fields)
+                {
+                    columns.Add(new ColumnStats(sentinels));
+                }
+
+                while (caches.Count < fields)
+                {
+                    caches.Add(new CountedValueCache());
+                }
+
                 for (var i = 0; i < fields; i++)
                 {
-                    while (columns.Count <= i)
-                    {
-                        columns.Add(new ColumnStats(sentinels));
-                    }
-
-                    while (caches.Count <= i)
-                    {
-                        caches.Add(new KindCache(kinds));
-                    }
-
                     var (start, length) = _fields[firstField + i];
+                    if (length == 0)
+                    {
+                        columns[i].Nulls++;
+                        continue;
+                    }
+
                     var bytes = _bytes.AsSpan(start, length);
+                    var cache = caches[i];
+                    ref readonly var known = ref cache.Find(bytes);
+                    if (!Unsafe.IsNullRef(in known))
+                    {
+                        columns[i].Add(in known, bytes, row, offset);
+                        continue;
+                    }
+
                     if (chars.Length < length)
                     {
                         ArrayPool<char>.Shared.Return(chars);
                         chars = ArrayPool<char>.Shared.Rent(length);
                     }
 
-                    // Checked and decoded in one pass; a UTF-8 field has at most as many characters as bytes.
-                    if (Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
-                    {
-                        // Invalid bytes read as the replacement character, exactly as the reader's strings have them.
-                        var text = Encoding.UTF8.GetString(bytes);
-                        Add(columns[i], text, Encoding.UTF8.GetBytes(text), caches[i], nulls, row, offset);
-                        continue;
-                    }
-
-                    Add(columns[i], chars.AsSpan(0, written), bytes, caches[i], nulls, row, offset);
+                    var counted = Counted(bytes, chars, kinds, nulls, sentinels);
+                    cache.Remember(bytes, counted);
+                    columns[i].Add(in counted, bytes, row, offset);
                 }
             }
         }
@@ -89,6 +97,20 @@ internal sealed class CsvSampleBatch
         }
 
         return columns;
+    }
+
+    // What a field not seen before counts as; chars has room for as many characters as it has bytes.
+    private static CountedValue Counted(ReadOnlySpan<byte> bytes, char[] chars, ValueKinds kinds, NullValues nulls, bool sentinels)
+    {
+        // Checked and decoded in one pass; a UTF-8 field has at most as many characters as bytes.
+        if (Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            // Invalid bytes read as the replacement character, exactly as the reader's strings have them.
+            var text = Encoding.UTF8.GetString(bytes);
+            return CountedValue.Of(text, Encoding.UTF8.GetBytes(text), kinds, nulls, sentinels);
+        }
+
+        return CountedValue.Of(chars.AsSpan(0, written), bytes, kinds, nulls, sentinels);
     }
 
     /// <summary>Empties the batch for the next rows, keeping its buffers.</summary>
@@ -106,18 +128,6 @@ internal sealed class CsvSampleBatch
         ArrayPool<(int, int)>.Shared.Return(_fields);
         (_bytes, _fields) = ([], []);
         Clear();
-    }
-
-    private static void Add(ColumnStats column, ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, KindCache kinds, NullValues nulls, long? row, long? offset)
-    {
-        if (value.Length == 0 || nulls.Contains(value))
-        {
-            column.Nulls++;
-        }
-        else
-        {
-            column.Add(value, bytes, kinds, row, offset);
-        }
     }
 
     private void Append(ReadOnlySpan<byte> value)

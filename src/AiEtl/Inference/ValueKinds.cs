@@ -82,8 +82,16 @@ internal sealed class ValueKinds
     }
 
     /// <summary>The kind of a value given as its characters and their UTF-8 bytes (a CSV field, without a string for it).</summary>
-    public ValueKind Classify(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes)
+    public ValueKind Classify(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes) => Classify(value, bytes, out _);
+
+    /// <summary>
+    /// The kind of a value given as its characters and their UTF-8 bytes, and the number the invariant parser reads it as
+    /// (<c>double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture)</c>) when classifying read that
+    /// already: a plain integer or float of the default source (null otherwise, for the caller to parse if it needs it).
+    /// </summary>
+    public ValueKind Classify(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, out double? invariantNumber)
     {
+        invariantNumber = null;
         var text = value.Trim();
         // 1 and 0 are numbers first: the column decides whether they are flags.
         if (text.Length > 0 && !char.IsAsciiDigit(text[0]) && SourceValues.TryBoolean(bytes, out _))
@@ -102,7 +110,8 @@ internal sealed class ValueKinds
         var grouped = _groupSeparator is not null && text.Contains(_groupSeparator, StringComparison.Ordinal);
         if (!leadingZero && _source.TryInt64(bytes, out var whole))
         {
-            var readable = (_source.TryDouble(bytes, out _) ? ValueKind.Bit(FieldType.Float) : 0) | (_source.TryDecimal(bytes, out _) ? ValueKind.Bit(FieldType.Decimal) : 0);
+            var readable = _defaultSource ? InvariantIntegerReadable(whole, text, out invariantNumber)
+                : (_source.TryDouble(bytes, out _) ? ValueKind.Bit(FieldType.Float) : 0) | (_source.TryDecimal(bytes, out _) ? ValueKind.Bit(FieldType.Decimal) : 0);
             var shape = ValueShape.None;
             if (SourceValues.TryBoolean(bytes, out _))
             {
@@ -116,8 +125,11 @@ internal sealed class ValueKinds
             return new ValueKind(FieldType.Integer, readable, grouped, Shape: shape, Digits: digits.Length);
         }
 
-        if (!leadingZero && text.ContainsAnyInRange('0', '9') && !text.ContainsAny("xX") && _source.TryDouble(bytes, out var number) && double.IsFinite(number))
+        if (!leadingZero && text.ContainsAnyInRange('0', '9') && !text.ContainsAny("xX") && !(_defaultSource && InvariantFloats.Refuses(text))
+            && _source.TryDouble(bytes, out var number) && double.IsFinite(number))
         {
+            // The default source's parse is the invariant one, of the same text (UTF-8 or UTF-16, one algorithm).
+            invariantNumber = _defaultSource ? number : null;
             var (before, after) = NumberWidths(text);
             return new ValueKind(FieldType.Float, _source.TryDecimal(bytes, out _) ? ValueKind.Bit(FieldType.Decimal) : 0, grouped, Decimals: after, Digits: before);
         }
@@ -170,6 +182,15 @@ internal sealed class ValueKinds
         var (dateTimeOrders, _) = Scan(value, _dateTimes, DateTimeKey, null, DateOrder.None);
         var other = Other(bytes, text);
         return other with { Orders = dateOrders | dateTimeOrders };
+    }
+
+    // What else the default source reads a whole number as: the float and decimal parsers allow all the integer parser
+    // does (white space, a leading sign, digits: NumberStyles.Float and Number include Integer, and a text without a comma
+    // has well-formed groups), so both read it, to the integer's value; the float parser reads -0 as negative zero.
+    private static int InvariantIntegerReadable(long whole, ReadOnlySpan<char> text, out double? invariantNumber)
+    {
+        invariantNumber = whole != 0 ? whole : text.TrimStart().StartsWith('-') ? -0.0 : 0.0;
+        return ValueKind.Bit(FieldType.Float) | ValueKind.Bit(FieldType.Decimal);
     }
 
     // The digits before and after the decimal separator of a plain number (after: -1 with an exponent).
