@@ -39,14 +39,25 @@ foreach (var error in result.Errors.TakeLast(3))
 
 return result.Success ? 0 : 1;
 
+// One method per destination: a program that writes to one loads only that adapter's assemblies (as a user's does),
+// where one method naming all three made the JIT load Npgsql for a SQLite run.
 IDestination<T> Destination<T>()
     where T : IEtlRecord<T> => to switch
     {
-        "sqlite" => new SqliteDestination<T>(new SqliteDestinationOptions(target) { SchemaMode = SchemaMode.DropAndCreate }),
-        "postgres" => new PostgresDestination<T>(new PostgresDestinationOptions { ConnectionString = target, SchemaMode = SchemaMode.DropAndCreate }),
-        "jsonl" => new JsonDestination<T>(new JsonDestinationOptions(target) { Format = JsonFormat.Lines }),
+        "sqlite" => Sqlite<T>(),
+        "postgres" => Postgres<T>(),
+        "jsonl" => Jsonl<T>(),
         _ => throw new ArgumentException($"--to {to}: sqlite, postgres or jsonl"),
     };
+
+IDestination<T> Sqlite<T>()
+    where T : IEtlRecord<T> => new SqliteDestination<T>(new SqliteDestinationOptions(target) { SchemaMode = SchemaMode.DropAndCreate });
+
+IDestination<T> Postgres<T>()
+    where T : IEtlRecord<T> => new PostgresDestination<T>(new PostgresDestinationOptions { ConnectionString = target, SchemaMode = SchemaMode.DropAndCreate });
+
+IDestination<T> Jsonl<T>()
+    where T : IEtlRecord<T> => new JsonDestination<T>(new JsonDestinationOptions(target) { Format = JsonFormat.Lines });
 
 string? Option(string name)
 {
