@@ -93,9 +93,9 @@ internal static class PipelineBinder
     }
 
     // The PostgreSQL parts are made in methods of their own, so that compiling SourceFor and DestinationFor does not load
-    // Npgsql (the options hold its SslMode) for the pipelines that never connect to PostgreSQL.
+    // AiEtl.Postgres and Npgsql (the options hold its SslMode) for the pipelines that never connect to PostgreSQL.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static PostgresSource<Record, RecordCodec> PostgresSourceFor(ConfigSection c, Schema schema)
+    private static ISource<Record> PostgresSourceFor(ConfigSection c, Schema schema)
     {
         var postgres = PostgresSourceOptions(c);
         return new PostgresSource<Record, RecordCodec>(postgres, Codec(schema, "postgres", postgres.Table ?? "query"));
@@ -232,7 +232,7 @@ internal static class PipelineBinder
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static PostgresDestination<Record, RecordCodec> PostgresDestinationFor(ConfigSection c, SchemaMode schemaMode, RecordCodec codec) =>
+    private static IDestination<Record> PostgresDestinationFor(ConfigSection c, SchemaMode schemaMode, RecordCodec codec) =>
         new PostgresDestination<Record, RecordCodec>(new PostgresDestinationOptions
         {
             ConnectionString = c.GetString("connection_string"),
