@@ -259,7 +259,32 @@ public sealed class RunTests
         var logs = run.Error.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l)).ToList();
         Assert.Contains(logs, l => l.RootElement.GetProperty("EventId").GetInt32() == 1 && l.RootElement.GetProperty("Category").GetString() == "AiEtl.Pipeline");
         Assert.Contains(logs, l => l.RootElement.GetProperty("EventId").GetInt32() == 6);
+
+        // The layout of Microsoft.Extensions.Logging.Console's JSON formatter as the tool configured it before it wrote its own lines.
+        var finished = logs.Single(l => l.RootElement.GetProperty("EventId").GetInt32() == 6).RootElement;
+        Assert.Equal(["Timestamp", "EventId", "LogLevel", "Category", "Message", "State"], finished.EnumerateObject().Select(p => p.Name));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", finished.GetProperty("Timestamp").GetString());
+        Assert.Equal("Information", finished.GetProperty("LogLevel").GetString());
+        var state = finished.GetProperty("State");
+        Assert.Equal(["Pipeline", "Duration", "RecordsExtracted", "RecordsLoaded", "RecordsFiltered", "RecordsFailed", "{OriginalFormat}"], state.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Number, state.GetProperty("RecordsLoaded").ValueKind);
+        Assert.Matches(@"^\d\d:\d\d:\d\d(\.\d{7})?$", state.GetProperty("Duration").GetString());
         logs.ForEach(l => l.Dispose());
+    }
+
+    [Fact]
+    public async Task Log_format_text_logs_one_line_a_message_on_standard_error()
+    {
+        using var dir = new TempDirectory();
+        var environment = new Dictionary<string, string?> { ["LOG_FORMAT"] = "text", ["LOG_LEVEL"] = "info" };
+
+        var run = await Aietl.RunAsync(dir.Path, environment, "run", Paths.Sample("csv-to-jsonl-gz.yaml"), "--set", "pipeline.destination.config.path=" + dir.File("o.jsonl.gz"), "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // The layout of Microsoft.Extensions.Logging.Console's simple formatter with SingleLine, as the tool configured it before it wrote its own lines.
+        var logs = run.Error.Split('\n').Where(l => l.Contains(": AiEtl.Pipeline[", StringComparison.Ordinal)).ToList();
+        Assert.Matches(@"^\d\d:\d\d:\d\d info: AiEtl\.Pipeline\[1\] Pipeline \S+ started: \S+ -> \S+$", logs[0]);
+        Assert.Matches(@"^\d\d:\d\d:\d\d info: AiEtl\.Pipeline\[6\] Pipeline \S+ finished in \d\d:\d\d:\d\d(\.\d{7})?: \d+ read, \d+ loaded, \d+ filtered, \d+ failed$", logs[^1]);
     }
 
     [Fact]

@@ -19,7 +19,13 @@ public sealed class RecordingDestination<T> : Destination<T>
 
     public override string DestinationId => "list";
 
-    public override ValueTask ConnectAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    /// <summary>How many times <see cref="ConnectAsync"/> fails (a refused connection) before it succeeds.</summary>
+    public int ConnectFailures { get; init; }
+
+    public int ConnectAttempts { get; private set; }
+
+    public override ValueTask ConnectAsync(CancellationToken cancellationToken = default) =>
+        ++ConnectAttempts <= ConnectFailures ? throw new ConnectionFailedException($"connection {ConnectAttempts} refused") : ValueTask.CompletedTask;
 
     public override ValueTask CreateSchemaAsync(Schema schema, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 

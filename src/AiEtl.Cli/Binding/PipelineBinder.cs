@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 using AiEtl.Configuration.Diagnostics;
 using AiEtl.Configuration.Model;
@@ -84,12 +85,20 @@ internal static class PipelineBinder
             case "sqlite":
                 return new SqliteSource<Record, RecordCodec>(SqliteOptions(config), Codec(schema, "sqlite", path));
             case "postgres":
-                var postgres = PostgresSourceOptions(c);
-                return new PostgresSource<Record, RecordCodec>(postgres, Codec(schema, "postgres", postgres.Table ?? "query"));
+                return PostgresSourceFor(c, schema);
             default:
                 problems.NotSupported(c, "type", "the source type '" + adapter.Type + "'");
                 return null;
         }
+    }
+
+    // The PostgreSQL parts are made in methods of their own, so that compiling SourceFor and DestinationFor does not load
+    // AiEtl.Postgres and Npgsql (the options hold its SslMode) for the pipelines that never connect to PostgreSQL.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ISource<Record> PostgresSourceFor(ConfigSection c, Schema schema)
+    {
+        var postgres = PostgresSourceOptions(c);
+        return new PostgresSource<Record, RecordCodec>(postgres, Codec(schema, "postgres", postgres.Table ?? "query"));
     }
 
     internal static JsonSourceOptions JsonOptions(PipelineConfiguration config)
@@ -215,28 +224,32 @@ internal static class PipelineBinder
                     EvolveSchema = c.GetBoolean("evolve_schema") ?? false,
                 }, codec);
             case "postgres":
-                return new PostgresDestination<Record, RecordCodec>(new PostgresDestinationOptions
-                {
-                    ConnectionString = c.GetString("connection_string"),
-                    Host = c.GetString("host") ?? "localhost",
-                    Port = (int)(c.GetInt64("port") ?? 5432),
-                    Database = c.GetString("database"),
-                    Schema = c.GetString("schema") ?? "public",
-                    Username = c.GetString("username"),
-                    Password = c.GetString("password"),
-                    SslMode = SslModeOf(c.GetString("ssl_mode")),
-                    ConnectTimeoutSeconds = (int)(c.GetInt64("connect_timeout_seconds") ?? 15),
-                    CommandTimeoutSeconds = (int)(c.GetInt64("command_timeout_seconds") ?? 300),
-                    Table = c.GetString("table"),
-                    SchemaMode = schemaMode,
-                    WriteMode = WriteModeOf(c.GetString("write_mode")),
-                    EvolveSchema = c.GetBoolean("evolve_schema") ?? false,
-                }, codec);
+                return PostgresDestinationFor(c, schemaMode, codec);
             default:
                 problems.NotSupported(root, "type", "the destination type '" + adapter.Type + "'");
                 return null;
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IDestination<Record> PostgresDestinationFor(ConfigSection c, SchemaMode schemaMode, RecordCodec codec) =>
+        new PostgresDestination<Record, RecordCodec>(new PostgresDestinationOptions
+        {
+            ConnectionString = c.GetString("connection_string"),
+            Host = c.GetString("host") ?? "localhost",
+            Port = (int)(c.GetInt64("port") ?? 5432),
+            Database = c.GetString("database"),
+            Schema = c.GetString("schema") ?? "public",
+            Username = c.GetString("username"),
+            Password = c.GetString("password"),
+            SslMode = SslModeOf(c.GetString("ssl_mode")),
+            ConnectTimeoutSeconds = (int)(c.GetInt64("connect_timeout_seconds") ?? 15),
+            CommandTimeoutSeconds = (int)(c.GetInt64("command_timeout_seconds") ?? 300),
+            Table = c.GetString("table"),
+            SchemaMode = schemaMode,
+            WriteMode = WriteModeOf(c.GetString("write_mode")),
+            EvolveSchema = c.GetBoolean("evolve_schema") ?? false,
+        }, codec);
 
     // The transforms, and the schema the last of them passes on (the destination's).
     private static (List<Transform<Record>> Transforms, Schema Output) TransformsFor(PipelineConfiguration config, Schema schema, BindingProblems problems)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AiEtl.Configuration.Model;
 using AiEtl.Csv;
 using AiEtl.Json;
@@ -48,10 +49,16 @@ internal static class SchemaBinder
             case "sqlite":
                 return new ResolvedSchema(await SqliteCatalog.GetSchemaAsync(PipelineBinder.SqliteOptions(config), cancellationToken).ConfigureAwait(false));
             case "postgres":
-                return new ResolvedSchema(await PostgresCatalog.GetSchemaAsync(PipelineBinder.PostgresSourceOptions(source.Adapter.Config), cancellationToken).ConfigureAwait(false));
+                return new ResolvedSchema(await PostgresSchemaAsync(source.Adapter.Config, cancellationToken).ConfigureAwait(false));
             default:
                 problems.NotSupported(sourceSection, "type", "inferring the schema of a " + source.Adapter.Type + " source (declare it under source.schema or source.schema_file)");
                 return null;
         }
     }
+
+    // A method of its own, so that compiling the one above does not load Npgsql (PostgresSourceOptions holds its SslMode)
+    // for the pipelines that never connect to PostgreSQL.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task<Schema> PostgresSchemaAsync(ConfigSection config, CancellationToken cancellationToken) =>
+        PostgresCatalog.GetSchemaAsync(PipelineBinder.PostgresSourceOptions(config), cancellationToken);
 }

@@ -70,7 +70,9 @@ internal sealed class PipelineRun<T, TOut>
         await using var deadLetters = new DeadLetterWriter(deadLetterPath, Name);
         var errors = new RowErrorCollector(_options.ErrorHandling, _options.RetryPolicy, deadLetters, clock, Name, _masker);
         _counters.Failed = () => errors.FailedRows;
-        var retry = _options.RetryPolicy.ToResiliencePipeline(clock);
+        // The connections retry the policy's transient errors, as Polly did around each; through Polly only after a failed
+        // first attempt (StageRetry). The error action is not retry, so the stage named is never reported.
+        var connectRetry = new StageRetry(_options.RetryPolicy, clock, PipelineStage.Extract, ErrorAction.Fail, transientAlways: true);
         var success = false;
         try
         {
@@ -80,8 +82,8 @@ internal sealed class PipelineRun<T, TOut>
                 UsablePaths.Directory(states.StateDirectory, "state directory");
             }
 
-            await retry.ExecuteAsync(_source.ConnectAsync, cancellationToken).ConfigureAwait(false);
-            await retry.ExecuteAsync(_destination.ConnectAsync, cancellationToken).ConfigureAwait(false);
+            await connectRetry.ExecuteAsync(static (source, token) => source.ConnectAsync(token), _source, cancellationToken).ConfigureAwait(false);
+            await connectRetry.ExecuteAsync(static (destination, token) => destination.ConnectAsync(token), _destination, cancellationToken).ConfigureAwait(false);
             var schema = await _source.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
             var output = _projection.OutputSchema(_transforms.Aggregate(schema, static (rows, transform) => transform.OutputSchema(rows)));
             RequireMergeWhereNeeded(output);

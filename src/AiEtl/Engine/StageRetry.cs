@@ -12,7 +12,10 @@ namespace AiEtl;
 internal sealed class StageRetry
 {
     private readonly PipelineStage _stage;
+    private readonly RetryPolicy _policy;
+    private readonly TimeProvider _clock;
     private readonly Func<Exception, int, bool> _shouldRetry;
+    private ResiliencePipeline? _pipeline;
     private int _retries;
 
     /// <param name="policy">The pipeline's retry policy: how often and how long to wait.</param>
@@ -24,17 +27,23 @@ internal sealed class StageRetry
     public StageRetry(RetryPolicy policy, TimeProvider clock, PipelineStage stage, ErrorAction action, bool transientAlways, Func<bool>? canRetry = null)
     {
         _stage = stage;
+        _policy = policy;
+        _clock = clock;
         Enabled = action == ErrorAction.Retry;
         var enabled = Enabled;
         _shouldRetry = (error, attempt) => (canRetry?.Invoke() ?? true)
             && ((transientAlways && policy.ShouldRetry(error, attempt)) || (enabled && policy.ShouldRetryStageError(error, attempt)));
-        Pipeline = policy.ToResiliencePipeline(clock, _shouldRetry, (_, attempt, _) => _retries = attempt + 1);
     }
 
     /// <summary>Whether the stage's error action is <see cref="ErrorAction.Retry"/>.</summary>
     public bool Enabled { get; }
 
-    public ResiliencePipeline Pipeline { get; }
+    /// <summary>
+    /// The policy's Polly pipeline, built at the first failure to retry: most runs have none, and building one validates
+    /// its options through DataAnnotations (System.ComponentModel.Annotations and TypeConverter, loaded and compiled at
+    /// start otherwise).
+    /// </summary>
+    public ResiliencePipeline Pipeline => _pipeline ??= _policy.ToResiliencePipeline(_clock, _shouldRetry, (_, attempt, _) => _retries = attempt + 1);
 
     /// <summary>Runs the step, retrying it; the error after the last retry names how many were made.</summary>
     /// <remarks>
@@ -52,11 +61,17 @@ internal sealed class StageRetry
             await step(state, cancellationToken).ConfigureAwait(false);
             return;
         }
-        catch (Exception error) when (!ReferenceEquals(Pipeline, ResiliencePipeline.Empty) && _shouldRetry(error, 0))
+        catch (Exception error) when (_policy.MaxRetries > 0 && _shouldRetry(error, 0))
         {
             retried = new FailedFirstAttempt<TState>(ExceptionDispatchInfo.Capture(error), step, state);
         }
 
+        await RetryAsync(retried, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Apart from the first attempt, so that a run whose steps all succeed never loads Polly (compiling the caller would).
+    private async ValueTask RetryAsync<TState>(FailedFirstAttempt<TState> retried, CancellationToken cancellationToken)
+    {
         try
         {
             await Pipeline.ExecuteAsync(static (attempt, token) => attempt.RunAsync(token), retried, cancellationToken).ConfigureAwait(false);

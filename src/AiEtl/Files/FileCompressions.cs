@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using SharpCompress.Compressors.BZip2;
 using SharpCompress.Compressors.Xz;
 using SharpCompressMode = SharpCompress.Compressors.CompressionMode;
@@ -38,7 +39,12 @@ internal static class FileCompressions
     }
 
     /// <summary>Opens a decompressing reader over <paramref name="raw"/>; concatenated members are read as one stream.</summary>
-    public static Stream OpenRead(Stream raw, FileCompression compression, string path)
+    public static Stream OpenRead(Stream raw, FileCompression compression, string path) =>
+        compression == FileCompression.None ? raw : OpenDecompressing(raw, compression, path);
+
+    // A method of its own, so that an uncompressed file does not load SharpCompress and ZstdSharp to compile the switch.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Stream OpenDecompressing(Stream raw, FileCompression compression, string path)
     {
         switch (compression)
         {
