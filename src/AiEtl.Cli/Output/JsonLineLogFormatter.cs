@@ -12,8 +12,8 @@ namespace AiEtl.Cli.Output;
 /// <summary>
 /// The JSON log line, as the library's JSON console formatter writes it with a UTC <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>
 /// timestamp and no scopes: <c>Timestamp</c>, <c>EventId</c>, <c>LogLevel</c>, <c>Category</c>, <c>Message</c>, the
-/// exception on one line, and <c>State</c> with the message's template values (Microsoft.Extensions.Logging.Console 10.0.15's
-/// layout: the state's own text is not repeated in it).
+/// exception as it is (JSON escapes its line breaks), and <c>State</c> with the message's template values
+/// (Microsoft.Extensions.Logging.Console 10.0.15's layout: the state's own text is not repeated in it).
 /// </summary>
 internal sealed class JsonLineLogFormatter() : ConsoleFormatter("aietl-json")
 {
@@ -31,12 +31,12 @@ internal sealed class JsonLineLogFormatter() : ConsoleFormatter("aietl-json")
             json.WriteStartObject();
             json.WriteString("Timestamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"));
             json.WriteNumber("EventId", logEntry.EventId.Id);
-            json.WriteString("LogLevel", LevelOf(logEntry.LogLevel));
+            json.WriteString("LogLevel", logEntry.LogLevel.ToString());
             json.WriteString("Category", logEntry.Category);
             json.WriteString("Message", message);
             if (logEntry.Exception is { } exception)
             {
-                json.WriteString("Exception", exception.ToString().Replace(Environment.NewLine, " "));
+                json.WriteString("Exception", exception.ToString());
             }
 
             if (logEntry.State is { } state)
@@ -112,15 +112,4 @@ internal sealed class JsonLineLogFormatter() : ConsoleFormatter("aietl-json")
                 break;
         }
     }
-
-    private static string LevelOf(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "Trace",
-        LogLevel.Debug => "Debug",
-        LogLevel.Information => "Information",
-        LogLevel.Warning => "Warning",
-        LogLevel.Error => "Error",
-        LogLevel.Critical => "Critical",
-        _ => throw new ArgumentOutOfRangeException(nameof(level)),
-    };
 }

@@ -46,29 +46,28 @@ public sealed class Record
     public DateTimeOffset? ExtractedAt
     {
         get => _times.ExtractedAt;
-        set => Times(value).ExtractedAt = value;
+        set => Writable.ExtractedAt = value;
     }
 
     /// <summary>When the record was last transformed.</summary>
     public DateTimeOffset? TransformedAt
     {
         get => _times.TransformedAt;
-        set => Times(value).TransformedAt = value;
+        set => Writable.TransformedAt = value;
     }
 
     /// <summary>When the record was written.</summary>
     public DateTimeOffset? LoadedAt
     {
         get => _times.LoadedAt;
-        set => Times(value).LoadedAt = value;
+        set => Writable.LoadedAt = value;
     }
 
     // The three times beside the row, made when one is first set: the engine sets none, and kept inline they were 72
-    // of a row's 120 bytes. Until then every row shares one set of none.
+    // of a row's 120 bytes. Until then every row shares one empty set, never written to.
     private RecordTimes _times = RecordTimes.None;
 
-    private RecordTimes Times(DateTimeOffset? value) =>
-        _times != RecordTimes.None ? _times : value is null ? new RecordTimes() : _times = new RecordTimes();
+    private RecordTimes Writable => _times != RecordTimes.None ? _times : _times = new RecordTimes();
 
     /// <summary>A row read from a source: its metadata, when asked for, is a copy of <paramref name="source"/>'s.</summary>
     internal static Record Read(RecordData data, RecordMetadata source, Schema? schema) => new(data, metadata: null, source, schema);
@@ -78,7 +77,6 @@ public sealed class Record
 
     private sealed class RecordTimes
     {
-        // Never written to: a null set on a row without times goes to a set of its own that is dropped.
         public static readonly RecordTimes None = new();
 
         public DateTimeOffset? ExtractedAt { get; set; }
