@@ -32,6 +32,11 @@ public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.Path);
+        if (options.PageSize is < 512 or > 65536 || (options.PageSize & (options.PageSize - 1)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.PageSize, "PageSize must be a power of two from 512 to 65536");
+        }
+
         _options = options;
         _codec = codec;
         _table = options.Table ?? codec.Schema.Name;
@@ -60,7 +65,8 @@ public partial class SqliteDestination<T, TCodec> : Destination<T>, ICompletable
             }.ToString();
             _connection = new SqliteConnection(connectionString);
             await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", cancellationToken).ConfigureAwait(false);
+            // The page size takes effect only while the file is still empty, so it goes before WAL mode writes the header.
+            await ExecuteAsync(FormattableString.Invariant($"PRAGMA page_size={_options.PageSize}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is SqliteException or IOException or UnauthorizedAccessException)
         {

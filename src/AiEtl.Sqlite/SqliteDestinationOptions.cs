@@ -18,4 +18,14 @@ public sealed record SqliteDestinationOptions(string Path)
     /// instead of failing. Other differences are always refused.
     /// </summary>
     public bool EvolveSchema { get; init; }
+
+    /// <summary>
+    /// The page size in bytes (a power of two from 512 to 65536) of a database file this destination creates; an
+    /// existing file keeps its own. 16384 rather than SQLite's 4096: a bulk load into 16 KB pages splits and writes a
+    /// quarter as many pages, about a fifth less time for <c>sqlite3 .import</c> itself (docs/benchmarks.md).
+    /// </summary>
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>The page size of a new database file unless <see cref="PageSize"/> says otherwise.</summary>
+    public const int DefaultPageSize = 16384;
 }

@@ -134,6 +134,24 @@ public sealed class RunTests
     }
 
     [Fact]
+    public async Task A_sqlite_page_size_from_the_file_shapes_a_new_database()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in.csv", "id,name\n1,a\n2,b\n");
+        var pipeline = dir.Write("p.yaml", "pipeline:\n  name: pages\n  source:\n    type: csv\n    config:\n      path: in.csv\n  destination:\n    type: sqlite\n    config:\n      path: ${PAGES_DB}\n      table: rows\n      page_size: ${PAGE_SIZE:-8192}\n");
+
+        // The default from the placeholder, then an override on the command line.
+        var chosen = await Aietl.RunAsync(dir.Path, new Dictionary<string, string?> { ["PAGES_DB"] = "chosen.db" }, "run", pipeline);
+        var overridden = await Aietl.RunAsync(dir.Path, new Dictionary<string, string?> { ["PAGES_DB"] = "set.db" }, "run", pipeline, "--set", "pipeline.destination.config.page_size=65536");
+
+        Assert.True(chosen.ExitCode == 0, chosen.ToString());
+        Assert.True(overridden.ExitCode == 0, overridden.ToString());
+        Assert.Equal([["8192"]], Sqlite.Rows(dir.File("chosen.db"), "PRAGMA page_size"));
+        Assert.Equal([["65536"]], Sqlite.Rows(dir.File("set.db"), "PRAGMA page_size"));
+        Assert.Equal(2, Sqlite.Count(dir.File("chosen.db"), "rows"));
+    }
+
+    [Fact]
     public async Task A_field_named_after_a_rename_by_its_old_name_is_reported_at_its_line()
     {
         using var dir = new TempDirectory();

@@ -79,6 +79,21 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void A_sqlite_page_size_is_a_power_of_two_within_sqlites_range()
+    {
+        using var dir = new TempDirectory();
+        static string Yaml(string pageSize) => "pipeline:\n  name: pages\n  source:\n    type: csv\n    config:\n      path: a.csv\n  destination:\n    type: sqlite\n    config:\n      path: o.db\n      page_size: " + pageSize + "\n";
+
+        var notPowerOfTwo = Load(dir, Yaml("3000"));
+        Assert.Equal([("AIETL1022", 11, 18)], Found(notPowerOfTwo));
+        Assert.Contains("power of two", notPowerOfTwo.Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Equal([("AIETL1007", 11, 18)], Found(Load(dir, Yaml("256"))));
+        Assert.Equal([("AIETL1007", 11, 18)], Found(Load(dir, Yaml("131072"))));
+        Assert.Empty(Found(Load(dir, Yaml("8192"))));
+        Assert.Empty(Found(Load(dir, Yaml("65536"))));
+    }
+
+    [Fact]
     public void Postgres_needs_a_database_from_the_file_a_connection_string_or_db_name()
     {
         using var dir = new TempDirectory();

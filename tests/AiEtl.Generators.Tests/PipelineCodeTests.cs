@@ -103,6 +103,7 @@ public sealed class PipelineCodeTests
             type: sqlite
             config:
               path: out/events.db
+              page_size: 8192
             schema_mode: drop_and_create
         """);
 

@@ -255,7 +255,7 @@ internal static class PipelineEmitter
         {
             "csv" => Concat(CsvDestinationSettings(destination), SchemaModeSetting(pipeline.SchemaMode)),
             "json" or "jsonl" => Concat(JsonDestinationSettings(destination), SchemaModeSetting(pipeline.SchemaMode)),
-            "sqlite" => TableSettings(destination, pipeline.SchemaMode),
+            "sqlite" => Concat(TableSettings(destination, pipeline.SchemaMode), SqliteSettings(destination)),
             _ => Concat(PostgresConnection(destination), TableSettings(destination, pipeline.SchemaMode)),
         };
         WriteFactory(writer, $"{AiEtl}IDestination<{record}> CreateDestination", $"new {type}(" + Initializer(options, settings, ")"));
@@ -434,6 +434,13 @@ internal static class PipelineEmitter
         settings.AddRange(SchemaModeSetting(schemaMode));
         Add(settings, "WriteMode", WriteMode(c.Text("write_mode")));
         Add(settings, "EvolveSchema", c.Text("evolve_schema"));
+        return settings;
+    }
+
+    private static List<string> SqliteSettings(AdapterDeclaration c)
+    {
+        var settings = new List<string>();
+        Add(settings, "PageSize", c.Text("page_size"));
         return settings;
     }
 

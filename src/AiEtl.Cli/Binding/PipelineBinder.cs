@@ -222,6 +222,7 @@ internal static class PipelineBinder
                     SchemaMode = schemaMode,
                     WriteMode = WriteModeOf(c.GetString("write_mode")),
                     EvolveSchema = c.GetBoolean("evolve_schema") ?? false,
+                    PageSize = (int)(c.GetInt64("page_size") ?? SqliteDestinationOptions.DefaultPageSize),
                 }, codec);
             case "postgres":
                 return PostgresDestinationFor(c, schemaMode, codec);

@@ -153,6 +153,7 @@ public static class AdapterCatalog
             TableWriteMode(),
             PrimaryKey(),
             EvolveSchema(),
+            Integer("page_size", "The page size in bytes (a power of two) of a database file the run creates; an existing file keeps its own. Larger pages load faster.", 16384, minimum: 512, maximum: 65536),
         ]),
         new("postgres", "A table of a PostgreSQL database, loaded with binary COPY in transactions with the checkpoint.", Join(
             PostgresConnection(),

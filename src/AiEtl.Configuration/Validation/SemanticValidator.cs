@@ -123,6 +123,12 @@ internal sealed class SemanticValidator
             }
         }
 
+        if (adapter.Type == "sqlite" && config.Has("page_size") && config.GetInt64("page_size") is { } pageSize && (pageSize & (pageSize - 1)) != 0)
+        {
+            _diagnostics.Report(ConfigDiagnostics.InvalidValue, config.PositionOf("page_size"), config.PathOf("page_size"),
+                "page_size must be a power of two (512, 1024, ... 65536), as SQLite's pages are");
+        }
+
         if (adapter.Type == "postgres" && !config.Has("database") && !config.Has("connection_string"))
         {
             _diagnostics.Report(ConfigDiagnostics.MissingKey, config.Position, config.Path, "database", " (or give connection_string, or set the environment variable DB_NAME)");

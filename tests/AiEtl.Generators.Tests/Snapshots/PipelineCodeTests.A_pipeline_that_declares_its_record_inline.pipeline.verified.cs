@@ -51,6 +51,7 @@ public sealed partial class EventsPipeline : global::AiEtl.ICompiledPipeline
         return new global::AiEtl.Sqlite.SqliteDestination<global::Sample.Events.Event>(new global::AiEtl.Sqlite.SqliteDestinationOptions(options.PathOf("out/events.db", "pipeline.destination.config.path"))
         {
             SchemaMode = global::AiEtl.SchemaMode.DropAndCreate,
+            PageSize = 8192,
         });
     }
 

@@ -58,6 +58,29 @@ public sealed class SqliteModesAndSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_database_gets_the_page_size_and_an_existing_one_keeps_its_own()
+    {
+        await LoadAsync([Sample(1), Sample(2)], Options());
+        Assert.Equal(["16384"], Strings("PRAGMA page_size"));
+
+        var other = Path.Combine(_directory, "small-pages.db");
+        await LoadAsync([Sample(1)], new SqliteDestinationOptions(other) { Table = "all_types", PageSize = 1024 });
+        await LoadAsync([Sample(2)], new SqliteDestinationOptions(other) { Table = "all_types", PageSize = 65536 });
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = other, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            Assert.Equal(["1024"], SqliteTestFile.Strings(connection, "PRAGMA page_size"));
+            Assert.Equal(["1", "2"], SqliteTestFile.Strings(connection, "SELECT id FROM all_types ORDER BY id"));
+        }
+
+        foreach (var bad in new[] { 0, 256, 3000, 131072 })
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteDestination<AllTypes>(Options() with { PageSize = bad }));
+            Assert.Contains("power of two from 512 to 65536", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Merge_upserts_on_the_primary_key_and_is_refused_without_one()
     {
         await LoadAsync([Sample(1), Sample(2)], Options());
