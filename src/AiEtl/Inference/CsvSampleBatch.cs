@@ -23,6 +23,9 @@ internal sealed class CsvSampleBatch
     public int Rows => _rows.Count;
 
     /// <summary>Copies the reader's current record; returns its length in bytes as written (without quotes), as its string values count them.</summary>
+    // This and the per-field methods below are optimised at once: a full scan calls them per field from its first
+    // milliseconds, and default tiering would run them unoptimised for much of a one-shot process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long Add(CsvReader csv, long? row, long? offset)
     {
         _rows.Add((_fieldCount, csv.FieldCount, row, offset));
@@ -42,6 +45,7 @@ internal sealed class CsvSampleBatch
     /// <param name="caches">What each column's values seen count as, kept by the thread from batch to batch (grown as needed).</param>
     /// <param name="nullValues">The source's null values besides the empty field.</param>
     /// <param name="sentinels">Whether sentinel texts are null tokens.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<ColumnStats> Count(ValueKinds kinds, List<CountedValueCache> caches, HashSet<string> nullValues, bool sentinels)
     {
         var columns = new List<ColumnStats>();
@@ -100,6 +104,7 @@ internal sealed class CsvSampleBatch
     }
 
     // What a field not seen before counts as; chars has room for as many characters as it has bytes.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CountedValue Counted(ReadOnlySpan<byte> bytes, char[] chars, ValueKinds kinds, NullValues nulls, bool sentinels)
     {
         // Checked and decoded in one pass; a UTF-8 field has at most as many characters as bytes.
@@ -130,6 +135,7 @@ internal sealed class CsvSampleBatch
         Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Append(ReadOnlySpan<byte> value)
     {
         if (_used + value.Length > _bytes.Length)
