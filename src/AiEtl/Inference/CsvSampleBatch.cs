@@ -53,33 +53,47 @@ internal sealed class CsvSampleBatch
         var chars = ArrayPool<char>.Shared.Rent(256);
         try
         {
-            foreach (var (firstField, fields, row, offset) in _rows)
+            var width = 0;
+            foreach (var (_, fields, _, _) in _rows)
             {
-                while (columns.Count < fields)
-                {
-                    columns.Add(new ColumnStats(sentinels));
-                }
+                width = Math.Max(width, fields);
+            }
 
-                while (caches.Count < fields)
-                {
-                    caches.Add(new CountedValueCache());
-                }
+            while (columns.Count < width)
+            {
+                columns.Add(new ColumnStats(sentinels));
+            }
 
-                for (var i = 0; i < fields; i++)
+            while (caches.Count < width)
+            {
+                caches.Add(new CountedValueCache());
+            }
+
+            // A column at a time, its rows in order: a column's counts and cache depend on its own values only, so this
+            // counts what a row at a time does, while one column's cache stays in the CPU's cache for the whole batch.
+            for (var i = 0; i < width; i++)
+            {
+                var column = columns[i];
+                var cache = caches[i];
+                foreach (var (firstField, fields, row, offset) in _rows)
                 {
+                    if (i >= fields)
+                    {
+                        continue;
+                    }
+
                     var (start, length) = _fields[firstField + i];
                     if (length == 0)
                     {
-                        columns[i].Nulls++;
+                        column.Nulls++;
                         continue;
                     }
 
                     var bytes = _bytes.AsSpan(start, length);
-                    var cache = caches[i];
                     ref readonly var known = ref cache.Find(bytes);
                     if (!Unsafe.IsNullRef(in known))
                     {
-                        columns[i].Add(in known, bytes, row, offset);
+                        column.Add(in known, bytes, row, offset);
                         continue;
                     }
 
@@ -91,7 +105,7 @@ internal sealed class CsvSampleBatch
 
                     var counted = Counted(bytes, chars, kinds, nulls, sentinels);
                     cache.Remember(bytes, counted);
-                    columns[i].Add(in counted, bytes, row, offset);
+                    column.Add(in counted, bytes, row, offset);
                 }
             }
         }
