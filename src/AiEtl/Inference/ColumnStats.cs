@@ -8,6 +8,8 @@ using System.Linq;
 
 namespace AiEtl.Generators.Inference;
 #else
+using System.Runtime.CompilerServices;
+
 namespace AiEtl;
 #endif
 
@@ -68,6 +70,9 @@ internal sealed class ColumnStats(bool sentinels = true)
     /// Counts one non-empty CSV field by what it counts as (<see cref="CountedValue.Of"/>, looked up for a value seen
     /// before); a string is made from its UTF-8 bytes only for the few values the evidence keeps as examples.
     /// </summary>
+    // This and the counting steps it takes are optimised at once: a full scan calls them per value from its first rows
+    // (CsvSampleBatch says why; the generator's netstandard2.0 has no such option).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in CountedValue counted, ReadOnlySpan<byte> bytes, long? row, long? offset)
     {
         if (counted.Role == CountedRole.Null)
@@ -133,6 +138,9 @@ internal sealed class ColumnStats(bool sentinels = true)
     }
 
     // Counts one value of the kind; its count, whose examples the caller adds to.
+#if !AIETL_GENERATOR
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     private KindCount CountKind(ValueKind kind)
     {
         Values++;
@@ -146,6 +154,9 @@ internal sealed class ColumnStats(bool sentinels = true)
     /// <param name="kind">The value's kind.</param>
     /// <param name="value">The value.</param>
     /// <param name="invariantNumber">The value as the invariant parser reads it, when known (not parsed again).</param>
+#if !AIETL_GENERATOR
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     internal static RangePart RangeOf(ValueKind kind, ReadOnlySpan<char> value, double? invariantNumber = null)
     {
         if (kind.Kind is not (FieldType.Integer or FieldType.Float) || kind.Grouped)
@@ -166,6 +177,9 @@ internal sealed class ColumnStats(bool sentinels = true)
         return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? new RangePart(null, number) : default;
     }
 
+#if !AIETL_GENERATOR
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     private void AddToRange(RangePart part)
     {
         if (part.NinesCode is { } code)

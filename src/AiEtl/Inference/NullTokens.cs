@@ -5,6 +5,8 @@ using System.Collections.Generic;
 
 namespace AiEtl.Generators.Inference;
 #else
+using System.Runtime.CompilerServices;
+
 namespace AiEtl;
 #endif
 
@@ -24,6 +26,8 @@ internal static class NullTokens
     private static readonly int LongestSentinel = Sentinels.Max(s => s.Length);
 
     /// <summary>Whether <paramref name="value"/> is a sentinel for a missing value (<c>NA</c>, <c>N/A</c>, <c>#N/A</c>, <c>-</c>, <c>null</c>, <c>None</c>, ...).</summary>
+    // Optimised at once, as the counting that calls it per value not seen before (CsvSampleBatch says why).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsSentinel(ReadOnlySpan<char> value)
     {
         // Ordinal matches, case ignored or not, have equal lengths: a longer value (most of them) is not looked up.
@@ -33,6 +37,9 @@ internal static class NullTokens
 #endif
 
     /// <summary>Whether a number is written as a run of nines (<c>99</c>, <c>-999</c>, <c>-9999.0</c>): the shape of a missing-value code.</summary>
+#if !AIETL_GENERATOR
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     public static bool IsNinesCode(ReadOnlySpan<char> value)
     {
         var text = value.Trim().TrimStart("+-");

@@ -73,6 +73,7 @@ internal sealed class Utf8KeyedTable<TValue>
     public bool IsFullFor(ReadOnlySpan<byte> key) => Count == _capacity || _usedTailBytes + Math.Max(0, key.Length - 16) > _maxTailBytes;
 
     /// <summary>Adds a key not in the table; false when it is full for the key (<see cref="IsFullFor"/>) or the key's probes run too long.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(ReadOnlySpan<byte> key, TValue value)
     {
         if (IsFullFor(key))
@@ -188,6 +189,7 @@ internal sealed class Utf8KeyedTable<TValue>
         return (uint)hash;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong MixTail(ulong hash, ReadOnlySpan<byte> tail)
     {
         while (tail.Length >= 8)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using AiEtl.Csv;
 
@@ -89,6 +90,9 @@ internal sealed class ValueKinds
     /// (<c>double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture)</c>) when classifying read that
     /// already: a plain integer or float of the default source (null otherwise, for the caller to parse if it needs it).
     /// </summary>
+    // This and the steps below it are optimised at once: a full scan calls them per value not seen before from its first
+    // rows (CsvSampleBatch says why).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValueKind Classify(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, out double? invariantNumber)
     {
         invariantNumber = null;
@@ -187,6 +191,7 @@ internal sealed class ValueKinds
     // What else the default source reads a whole number as: the float and decimal parsers allow all the integer parser
     // does (white space, a leading sign, digits: NumberStyles.Float and Number include Integer, and a text without a comma
     // has well-formed groups), so both read it, to the integer's value; the float parser reads -0 as negative zero.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int InvariantIntegerReadable(long whole, ReadOnlySpan<char> text, out double? invariantNumber)
     {
         invariantNumber = whole != 0 ? whole : text.TrimStart().StartsWith('-') ? -0.0 : 0.0;
@@ -194,6 +199,7 @@ internal sealed class ValueKinds
     }
 
     // The digits before and after the decimal separator of a plain number (after: -1 with an exponent).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Before, int After) NumberWidths(ReadOnlySpan<char> text)
     {
         if (text.ContainsAny("eE"))
@@ -212,6 +218,7 @@ internal sealed class ValueKinds
         return (before, separator < 0 ? 0 : text.Length - separator - 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ValueKind Other(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> text)
     {
         if (text.Length == 36 && Guid.TryParseExact(text, "D", out _) && SourceValues.TryGuid(bytes, out _))
@@ -227,6 +234,7 @@ internal sealed class ValueKinds
         return new ValueKind(FieldType.String);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryDate(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, out DateOnly date, out DateOrder order)
     {
         order = DateOrder.None;
@@ -256,6 +264,7 @@ internal sealed class ValueKinds
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryDateTime(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, out FieldType kind, out long key, out DateOrder order)
     {
         (kind, key, order) = (FieldType.String, 0, DateOrder.None);
@@ -297,6 +306,7 @@ internal sealed class ValueKinds
     }
 
     // Whether the source reads the value as the kind, to the value the form reads (pattern null: the ISO fast path).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Agrees(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, FieldType kind, string? pattern, out long key)
     {
         key = 0;

@@ -286,6 +286,7 @@ internal static class Utf8Values
     /// <see cref="TryParseIsoDateTime(ReadOnlySpan{byte}, out DateTime, out TimeSpan?)"/> by its parts: every shape it
     /// accepts, among them those the fixed positions of <see cref="TryParseFixedIsoDateTime"/> decline.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseSlicedIsoDateTime(ReadOnlySpan<byte> text, out DateTime local, out TimeSpan? offset)
     {
         local = default;
@@ -408,6 +409,7 @@ internal static class Utf8Values
     private static int Digit(byte b) => (uint)(b - '0') <= 9 ? b - '0' : -100_000;
 
     /// <summary>The fast path for <c>HH:mm</c> and <c>HH:mm:ss</c> with an optional fraction of up to seven digits: the ticks since midnight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseIsoTime(ReadOnlySpan<byte> text, out long ticks)
     {
         ticks = 0;
@@ -469,6 +471,7 @@ internal static class Utf8Values
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
     {
         value = 0;
