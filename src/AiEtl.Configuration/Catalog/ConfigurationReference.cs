@@ -228,7 +228,7 @@ public static class ConfigurationReference
             ConfigValueKind.Scalar => "text, number or boolean",
             ConfigValueKind.Mapping => "mapping (below)",
             ConfigValueKind.MappingList => "list of mappings (below)",
-            ConfigValueKind.Dictionary => "mapping of field name to " + Kind(key.Values!, null),
+            ConfigValueKind.Dictionary => "mapping of " + key.EntryKeys + " to " + Kind(key.Values!, null),
             _ => key.Minimum is { } length ? "text, at least " + Number(length) + " characters" : "text",
         } + (key.IsSecret ? ", secret" : "");
     }
