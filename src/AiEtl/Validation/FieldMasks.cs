@@ -15,9 +15,12 @@ internal static class FieldMasks
     /// <summary>Whether any field of the schema is masked.</summary>
     public static bool Applies(Schema schema) => schema.Fields.Any(Applies);
 
-    /// <summary>The value's text as the field masks it; JSON that cannot be read for its paths is masked whole, never shown.</summary>
+    /// <summary>
+    /// The value's text as the field masks it; JSON that cannot be read for its paths is masked whole, never shown.
+    /// JSON masked at paths is not shortened (a dead-letter row keeps all of it): a message shortens it itself.
+    /// </summary>
     public static string Mask(Field field, string value) =>
         field.Sensitive != SensitiveKind.None ? Internal.ViolationValues.Mask(value, field.Sensitive)
-        : field.SensitivePaths.Count > 0 ? Internal.ViolationValues.Format(JsonPathMasker.Mask(value, field.SensitivePaths) ?? Masked)
+        : field.SensitivePaths.Count > 0 ? JsonPathMasker.Mask(value, field.SensitivePaths) ?? Masked
         : value;
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace AiEtl;
@@ -61,7 +62,7 @@ internal static class JsonPathMasker
                 {
                     var start = (int)reader.TokenStartIndex;
                     var mask = MaskOf(ref reader, json, kind);
-                    output.Append(Encoding.UTF8.GetString(json, copied, start - copied)).Append(JsonSerializer.Serialize(mask, CheckpointJsonContext.Default.String));
+                    output.Append(Encoding.UTF8.GetString(json, copied, start - copied)).Append(Quoted(mask));
                     copied = (int)reader.BytesConsumed;
                     continue;
                 }
@@ -128,6 +129,9 @@ internal static class JsonPathMasker
             return Encoding.UTF8.GetString(json);
         }
 
-        return MaskUtf8(Encoding.UTF8.GetBytes(text), paths) is { } masked ? JsonSerializer.Serialize(masked, CheckpointJsonContext.Default.String) : null;
+        return MaskUtf8(Encoding.UTF8.GetBytes(text), paths) is { } masked ? Quoted(masked) : null;
     }
+
+    // A JSON string escaped no more than JSON needs, so JSON in it stays readable (\" rather than \u0022).
+    private static string Quoted(string text) => "\"" + JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
 }
