@@ -101,7 +101,7 @@ public sealed class ScanNestedJsonTests
     }
 
     [Fact]
-    public async Task Scan_output_yaml_masks_a_json_field_whole_when_a_value_nested_in_it_is_sensitive_and_the_run_masks_it_in_dead_letter_rows()
+    public async Task Scan_output_yaml_masks_the_paths_of_the_values_nested_in_a_json_field_and_the_run_masks_them_in_dead_letter_rows()
     {
         using var dir = new TempDirectory();
         var sample = dir.Write("sample.jsonl", string.Concat(Enumerable.Range(1, 20).Select(i =>
@@ -116,15 +116,15 @@ public sealed class ScanNestedJsonTests
         var infer = await Aietl.RunAsync(dir.Path, "schema", "infer", sample);
 
         Assert.True(scan.ExitCode == 0, scan.ToString());
-        Assert.Contains("- { name: contact, type: json, nullable: false, sensitive: other }", scan.Output, StringComparison.Ordinal);
-        Assert.Contains("- { name: cards, type: json, nullable: false, sensitive: other }", scan.Output, StringComparison.Ordinal);
-        Assert.Contains("- { name: aliases, type: json, nullable: false, sensitive: other }", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: contact, type: json, nullable: false, sensitive_paths: { email: email, phone: phone } }", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: cards, type: json, nullable: false, sensitive_paths: { \"[].number\": credit_card } }", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: aliases, type: json, nullable: false, sensitive_paths: { \"[]\": email } }", scan.Output, StringComparison.Ordinal);
         Assert.Contains("- { name: tags, type: json, nullable: false }", scan.Output, StringComparison.Ordinal);
         Assert.Contains("- { name: qty, type: integer, nullable: false }", scan.Output, StringComparison.Ordinal);
         Assert.Contains("# 4 of 7 columns hold sensitive data", scan.Output, StringComparison.Ordinal);
-        Assert.Contains("# contact.email: email, nested in contact (Email: 100 % of 20 values match", scan.Output, StringComparison.Ordinal);
-        Assert.Contains("# contact: sensitive: other for contact.email, contact.phone: the engine masks whole fields", scan.Output, StringComparison.Ordinal);
-        Assert.Contains("# cards: sensitive: other for cards[].number:", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("# contact.email: email, nested in contact: sensitive_paths (Email: 100 % of 20 values match", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("# cards[].number: credit_card, nested in cards: sensitive_paths (", scan.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("sensitive: other", scan.Output, StringComparison.Ordinal);
 
         // schema infer names the same fields, with the same types: the source binds top-level properties, nested ones are JSON.
         Assert.True(infer.ExitCode == 0, infer.ToString());
@@ -132,19 +132,20 @@ public sealed class ScanNestedJsonTests
         Assert.Contains("- { name: cards, type: json, nullable: false }", infer.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("contact.email", infer.Output, StringComparison.Ordinal);
 
-        // The row with qty "lots" is dead-lettered: with the pasted schema its contact and cards are ***, without it they are not.
+        // The row with qty "lots" is dead-lettered: with the pasted schema the values at the paths are masked, the rest of
+        // each object kept; without the paths they are in clear.
         var masked = await RunWithSchemaAsync(dir, "masked", scan.Output);
-        var plain = await RunWithSchemaAsync(dir, "plain", scan.Output.Replace(", sensitive: other", "", StringComparison.Ordinal));
+        var plain = await RunWithSchemaAsync(dir, "plain", System.Text.RegularExpressions.Regex.Replace(scan.Output, ", sensitive_paths: \\{[^}]*\\}", ""));
         Assert.DoesNotContain("james@example.org", masked, StringComparison.Ordinal);
         Assert.DoesNotContain("5500-0000-0000-0004", masked, StringComparison.Ordinal);
         Assert.DoesNotContain("jh@work.example", masked, StringComparison.Ordinal);
-        Assert.Contains("\\\"contact\\\": \\\"***\\\"", masked, StringComparison.Ordinal);
+        Assert.Contains("\\\"contact\\\": {\\\"email\\\": \\\"j***@example.org\\\", \\\"phone\\\": \\\"***02\\\"}", masked, StringComparison.Ordinal);
         Assert.Contains("lots", masked, StringComparison.Ordinal);
         Assert.Contains("james@example.org", plain, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Scan_of_a_jsonl_pipeline_that_declares_its_schema_flattens_the_declared_json_field_and_marks_it_other()
+    public async Task Scan_of_a_jsonl_pipeline_that_declares_its_schema_flattens_the_declared_json_field_and_adds_its_paths()
     {
         using var dir = new TempDirectory();
         dir.Write("people.jsonl", string.Concat(Enumerable.Range(1, 20).Select(i =>
@@ -173,8 +174,8 @@ public sealed class ScanNestedJsonTests
 
         Assert.Equal([("id", null), ("contact.email", "email"), ("contact.city", null)], columns.Select(c => (c.Name, c.Kind)));
         Assert.True(yaml.ExitCode == 0, yaml.ToString());
-        Assert.Contains("- { name: contact, type: json, sensitive: other, description: \"how to reach them\" }", yaml.Output, StringComparison.Ordinal);
-        Assert.Contains("# contact: sensitive: other for contact.email:", yaml.Output, StringComparison.Ordinal);
+        Assert.Contains("- { name: contact, type: json, sensitive_paths: { email: email }, description: \"how to reach them\" }", yaml.Output, StringComparison.Ordinal);
+        Assert.Contains("# contact.email: email, nested in contact: sensitive_paths (", yaml.Output, StringComparison.Ordinal);
     }
 
     [Fact]

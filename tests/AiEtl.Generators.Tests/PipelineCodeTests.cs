@@ -128,6 +128,19 @@ public sealed class PipelineCodeTests
     }
 
     [Fact]
+    public void An_inline_json_field_with_sensitive_paths_is_masked_whole_by_the_generated_record()
+    {
+        var plain = PipelineHarness.Run([], InlineSchema);
+        var run = PipelineHarness.Run([], new ProjectFile("events.etl.yaml", InlineSchema.GetText(TestContext.Current.CancellationToken)!.ToString().Replace(
+            "- { name: payload, type: json }", "- { name: payload, type: json, sensitive_paths: { email: email } }", StringComparison.Ordinal)));
+
+        // A generated record masks whole fields only: the paths' field is masked as other rather than shown in clear.
+        run.AssertCompilesCleanly();
+        Assert.DoesNotContain("SensitiveKind.Other", Source(plain, "Event.EtlRecord.events.etl.yaml.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("SensitiveKind.Other", Source(run, "Event.EtlRecord.events.etl.yaml.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_registry_lists_every_pipeline_by_name()
     {
         var run = PipelineHarness.Run([Customer], CsvToPostgres, InlineSchema);

@@ -86,7 +86,8 @@ internal static class InlineRecords
             Pattern = kind == FieldValueKind.String && !isArray ? field.Pattern : null,
             AllowedValues = kind == FieldValueKind.String && !isArray && field.EnumValues is { } allowed ? Strings(allowed) : default,
             Description = field.Description,
-            Sensitive = SensitiveName(field.Sensitive),
+            // A generated record masks whole fields only: a json field with sensitive_paths is masked whole, never in clear.
+            Sensitive = SensitiveName(field.Sensitive) ?? (field.SensitivePaths.Count > 0 ? "Other" : null),
         };
     }
 

@@ -25,6 +25,7 @@ internal static class SchemaConversion
                 Pattern = declared.Pattern,
                 AllowedValues = declared.EnumValues is { } values ? [.. values.Select(v => Bound(v, type, section, "enum_values", problems))] : null,
                 Sensitive = SensitiveOf(declared.Sensitive),
+                SensitivePaths = [.. declared.SensitivePaths.Select(p => new SensitivePath(p.Key, SensitiveOf(p.Value)))],
             });
         }
 

@@ -23,7 +23,7 @@ internal sealed partial record ReplayDecision(ReplayInput Input, string? Reason)
             });
         }
 
-        if (schema.Fields.Where(f => f.Sensitive != SensitiveKind.None).Select(f => f.Name).ToList() is { Count: > 0 } sensitive)
+        if (schema.Fields.Where(f => f.Sensitive != SensitiveKind.None || f.SensitivePaths.Count > 0).Select(f => f.Name).ToList() is { Count: > 0 } sensitive)
         {
             // The engine masks the values of sensitive fields in every stored row; a row whose field is empty is the
             // only one that would replay faithfully, and telling it apart would mean trusting the masked text.

@@ -8,11 +8,12 @@ namespace AiEtl.Cli.Output;
 /// <summary>
 /// A pipeline's declared schema (inline, or read from its schema file) as the YAML of <c>source.schema</c>, every
 /// declared property kept (type, nullability, description, constraints, key), with <c>sensitive:</c> added where the
-/// scan detected a kind and the declaration gives none.
+/// scan detected a kind and the declaration gives none, and <c>sensitive_paths:</c> (the declared ones, then those detected
+/// inside a json field).
 /// </summary>
 internal static class DeclaredSchemaYaml
 {
-    public static string Write(RowSchemaDeclaration declared, string defaultName, IReadOnlyDictionary<string, SensitiveKind> detected)
+    public static string Write(RowSchemaDeclaration declared, string defaultName, IReadOnlyDictionary<string, SensitiveKind> detected, IReadOnlyDictionary<string, IReadOnlyList<SensitivePath>> detectedPaths)
     {
         var text = new StringBuilder("schema:\n");
         text.Append("  name: ").Append(SchemaYaml.Scalar(declared.Name ?? defaultName)).Append('\n');
@@ -35,12 +36,22 @@ internal static class DeclaredSchemaYaml
                 text.Append(", nullable: false");
             }
 
-            // The declaration's own kind wins: its author may have chosen a stricter one than the scan's.
+            // The declaration's own kind wins: its author may have chosen a stricter one than the scan's. Paths need a
+            // json field: values found nested in a field declared otherwise mask all of it.
+            var paths = detectedPaths.TryGetValue(field.Name, out var found) ? found : [];
             var sensitive = field.Sensitive != "none" ? field.Sensitive
-                : detected.TryGetValue(field.Name, out var kind) ? SchemaConversion.NameOf(kind) : null;
+                : detected.TryGetValue(field.Name, out var kind) ? SchemaConversion.NameOf(kind)
+                : paths.Count > 0 && field.Type != "json" ? SchemaConversion.NameOf(SensitiveKind.Other) : null;
             if (sensitive is not null)
             {
                 text.Append(", sensitive: ").Append(sensitive);
+            }
+            else
+            {
+                var declaredPaths = field.SensitivePaths.Select(p => (p.Key, p.Value)).ToList();
+                SchemaYaml.AppendPaths(text, declaredPaths.Concat(paths
+                    .Where(p => declaredPaths.All(d => d.Key != p.Path))
+                    .Select(p => (p.Path, SchemaConversion.NameOf(p.Kind)))));
             }
 
             Append(text, "description", field.Description);

@@ -8,7 +8,8 @@ namespace AiEtl.Cli.Output;
 
 /// <summary>
 /// The output of <c>aietl scan --output yaml</c>: the source's schema (the declared one when the pipeline declares it,
-/// else the inferred one or the database's catalog) with <c>sensitive:</c> on every column the scan found, so that
+/// else the inferred one or the database's catalog) with <c>sensitive:</c> on every column the scan found (and
+/// <c>sensitive_paths:</c> on a json field with values found nested in it), so that
 /// pasting it under <c>pipeline.source</c> makes the engine mask those values in errors, logs and dead-letter rows;
 /// comments give each column's evidence.
 /// </summary>
@@ -18,7 +19,14 @@ internal static class MaskingSchemaYaml
     public static string Write(Schema inferred, IReadOnlyList<string> nullTokens, ScannedColumns scan)
     {
         var found = scan.FieldKinds(StringComparer.Ordinal);
-        var fields = inferred.Fields.Select(f => found.TryGetValue(f.Name, out var kind) ? f with { Sensitive = kind } : f).ToList();
+        var paths = scan.FieldPaths(StringComparer.Ordinal);
+        var fields = inferred.Fields.Select(f =>
+            found.TryGetValue(f.Name, out var kind) ? f with { Sensitive = kind }
+            : !paths.TryGetValue(f.Name, out var inside) ? f
+            : f.Type == FieldType.Json ? f with { SensitivePaths = inside }
+
+            // Paths need a json field: values nested in a field inferred otherwise mask all of it.
+            : f with { Sensitive = SensitiveKind.Other }).ToList();
         var schema = new Schema(inferred.Name, fields) { PrimaryKey = inferred.PrimaryKey, NullCounts = inferred.NullCounts };
         var text = new StringBuilder(SchemaYaml.Write(schema));
         text.Append(CultureInfo.InvariantCulture, $"# {Sensitive(scan)} of {scan.Columns.Count} columns hold sensitive data; paste under pipeline.source: their values are masked in errors, logs and dead-letter rows\n");
@@ -39,7 +47,7 @@ internal static class MaskingSchemaYaml
     public static string Write(RowSchemaDeclaration declared, string defaultName, bool fromFile, ScannedColumns scan)
     {
         var found = scan.FieldKinds(StringComparer.OrdinalIgnoreCase);
-        var text = new StringBuilder(DeclaredSchemaYaml.Write(declared, defaultName, found));
+        var text = new StringBuilder(DeclaredSchemaYaml.Write(declared, defaultName, found, scan.FieldPaths(StringComparer.OrdinalIgnoreCase)));
         var where = fromFile ? "paste under pipeline.source in place of schema_file" : "it replaces pipeline.source.schema";
         text.Append(CultureInfo.InvariantCulture, $"# {Sensitive(scan)} of {scan.Columns.Count} columns hold sensitive data; the declared schema with sensitive: added ({where}): their values are masked in errors, logs and dead-letter rows\n");
         AppendEvidence(text, scan);
@@ -61,7 +69,12 @@ internal static class MaskingSchemaYaml
             if (column.IsSensitive)
             {
                 var kind = SchemaConversion.NameOf(column.MaskingKind);
-                if (scan.FieldsHoldingContainers.Contains(scan.Fields[i]))
+                if (scan.IsNested(i) && !scan.MaskedWhole().Any(m => m.Field == scan.Fields[i]))
+                {
+                    // Masked at its path inside the field (sensitive_paths), the rest of the field's JSON readable.
+                    text.Append(CultureInfo.InvariantCulture, $"# {column.Name}: {kind}, nested in {scan.Fields[i]}: sensitive_paths ({column.Evidence})\n");
+                }
+                else if (scan.FieldsHoldingContainers.Contains(scan.Fields[i]))
                 {
                     // Its field is masked whole (below): the kind found is evidence, not the field's sensitive:.
                     var where = scan.IsNested(i) ? ", nested in " + scan.Fields[i] : "";
@@ -74,10 +87,10 @@ internal static class MaskingSchemaYaml
             }
         }
 
-        // The engine masks whole fields: a field with objects or arrays in it is masked whole, as other.
+        // A path names a value inside the field's objects and arrays, not the field's own strings: such a field is masked whole, as other.
         foreach (var (field, columns) in scan.MaskedWhole())
         {
-            text.Append(CultureInfo.InvariantCulture, $"# {field}: sensitive: other for {string.Join(", ", columns)}: the engine masks whole fields, and {field} holds objects or arrays, so all of its value is masked as ***\n");
+            text.Append(CultureInfo.InvariantCulture, $"# {field}: sensitive: other for {string.Join(", ", columns)}: {field} holds a sensitive value of its own in some rows and objects or arrays in others, so all of its value is masked as ***\n");
         }
     }
 }

@@ -37,6 +37,8 @@ internal static class SchemaYaml
                 text.Append(", sensitive: ").Append(SchemaConversion.NameOf(field.Sensitive));
             }
 
+            AppendPaths(text, field.SensitivePaths.Select(p => (p.Path, SchemaConversion.NameOf(p.Kind))));
+
             text.Append(" }");
             if (field.Confidence is { } confidence)
             {
@@ -51,6 +53,16 @@ internal static class SchemaYaml
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Appends <c>, sensitive_paths: { path: kind, ... }</c>, or nothing when there are no paths.</summary>
+    internal static void AppendPaths(StringBuilder text, IEnumerable<(string Path, string Kind)> paths)
+    {
+        var written = paths.Select(p => Scalar(p.Path) + ": " + p.Kind).ToList();
+        if (written.Count > 0)
+        {
+            text.Append(", sensitive_paths: { ").AppendJoin(", ", written).Append(" }");
+        }
     }
 
     // Quote what YAML would read as something else (a number, a boolean, null) or cannot hold plain.

@@ -49,6 +49,9 @@ public sealed class ConfigKey
     /// <summary>The value of each entry of a <see cref="ConfigValueKind.Dictionary"/>; the key's name is unused.</summary>
     public ConfigKey? Values { get; init; }
 
+    /// <summary>What the keys of a <see cref="ConfigValueKind.Dictionary"/> are, for the reference page: field names unless said.</summary>
+    public string EntryKeys { get; init; } = "field name";
+
     /// <summary>
     /// For a mapping whose <c>config</c> depends on its <c>type</c> (a source, destination or transform): the adapters,
     /// whose names <c>type</c> takes and whose keys <c>config</c> holds.

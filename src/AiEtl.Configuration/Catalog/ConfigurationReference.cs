@@ -52,7 +52,7 @@ public static class ConfigurationReference
         "| `aietl validate <file\\|dir>` | prints every diagnostic of each `*.yaml`/`*.yml` file as a compiler line; exit 2 when there is an error |\n" +
         "| `aietl run <file> [--dry-run] [--full-refresh] [--env-file F] [--set key.path=value] [--output text\\|json]` | validates, binds and runs the pipeline, progress on standard error (below), a summary (or one JSON object) on standard output |\n" +
         "| `aietl schema infer <csv or json file> [--output yaml\\|json]` | the inferred schema with its confidences, as YAML to paste under `pipeline.source`, or JSON Schema |\n" +
-        "| `aietl scan <csv\\|json\\|jsonl file\\|pipeline> [--output text\\|json\\|yaml]` | the columns that hold sensitive data, with kind, score and evidence, of a file or of a pipeline's csv, json, jsonl, sqlite or postgres source (a JSON value nested in an object or array is the column of its path: `contact.email`, `orders[].card`, `tags[]`); `yaml` is the schema (the pipeline's declared one when it declares it, else the inferred one) with `sensitive:` on those columns, to paste under `pipeline.source` so their values are masked (a JSON field with a sensitive value nested in it is masked whole, as `other`) |\n" +
+        "| `aietl scan <csv\\|json\\|jsonl file\\|pipeline> [--output text\\|json\\|yaml]` | the columns that hold sensitive data, with kind, score and evidence, of a file or of a pipeline's csv, json, jsonl, sqlite or postgres source (a JSON value nested in an object or array is the column of its path: `contact.email`, `orders[].card`, `tags[]`); `yaml` is the schema (the pipeline's declared one when it declares it, else the inferred one) with `sensitive:` on those columns, to paste under `pipeline.source` so their values are masked (a JSON field with sensitive values nested in it gets `sensitive_paths:` for them, the rest of its JSON readable) |\n" +
         "| `... [--assist\\|--assist-prompt] [--map-to pipeline]` (on `schema infer`; `--assist` on `scan` too) | optional: a language model's suggestions for the unsure columns (only with `OPENAI_API_KEY`; a small masked sample), or the prompt it would send, as comments, never applied; `--map-to` pairs the file's columns with the fields the pipeline's source declares (docs/inference.md) |\n" +
         "| `aietl state show\\|clear <file>` | the pipeline's saved incremental state; clear also removes the checkpoint a database or file destination keeps, so the next run reads the source from its start |\n" +
         "| `aietl dlq show <file> [--output text\\|json] [--limit N]` | the pipeline's dead-lettered rows: counts by stage and reason, then each entry's location, stage, reason and key |\n" +
@@ -153,7 +153,17 @@ public static class ConfigurationReference
         "The schema of the rows is inferred from a sample of the source by default (`pipeline.source.inference`), declared\n" +
         "inline under `pipeline.source.schema`, or read from a JSON Schema file (`pipeline.source.schema_file`, as the\n" +
         "JSON destination's `export_schema` writes it). With a declared schema, every key that names fields\n" +
-        "(`key_fields`, `fields`, `cursor_column`, `key_columns`, `primary_key`, `impute`) is checked against it.\n\n";
+        "(`key_fields`, `fields`, `cursor_column`, `key_columns`, `primary_key`, `impute`) is checked against it.\n\n" +
+        "A field's `sensitive:` masks all of its values in errors, logs and dead-letter rows. A `json` field may instead\n" +
+        "name values inside its JSON with `sensitive_paths:`, each path with its kind, spelt as `aietl scan` names the\n" +
+        "column after the field's name; the rest of the JSON stays as it was, and text that is not JSON is masked whole:\n\n" +
+        "```yaml\n" +
+        "    - { name: contact, type: json, sensitive_paths: { email: email, \"address.street\": other } }\n" +
+        "    - { name: orders, type: json, sensitive_paths: { \"[].card\": credit_card } }   # every element's card\n" +
+        "    - { name: extra, type: json, sensitive_paths: { \"[\\\"e.mail\\\"]\": email } }    # a name holding '.'\n" +
+        "```\n\n" +
+        "A path that cannot be read is AIETL1026, paths on a field that is not `json` AIETL1027, and `sensitive` with\n" +
+        "`sensitive_paths` on one field AIETL1017 (docs/inference.md, \"From the scan to masking\").\n\n";
 
     private static void Section(StringBuilder md, string path, ConfigKey key)
     {
@@ -228,7 +238,7 @@ public static class ConfigurationReference
             ConfigValueKind.Scalar => "text, number or boolean",
             ConfigValueKind.Mapping => "mapping (below)",
             ConfigValueKind.MappingList => "list of mappings (below)",
-            ConfigValueKind.Dictionary => "mapping of field name to " + Kind(key.Values!, null),
+            ConfigValueKind.Dictionary => "mapping of " + key.EntryKeys + " to " + Kind(key.Values!, null),
             _ => key.Minimum is { } length ? "text, at least " + Number(length) + " characters" : "text",
         } + (key.IsSecret ? ", secret" : "");
     }

@@ -17,6 +17,9 @@ public static class PipelineCatalog
     /// <summary>The kinds of sensitive data a field may be marked with.</summary>
     public static IReadOnlyList<string> SensitiveKinds { get; } = ["none", "email", "phone", "ssn", "credit_card", "other"];
 
+    /// <summary>The kinds a path of <c>sensitive_paths</c> may be masked as: those of <see cref="SensitiveKinds"/> but none (a path listed is masked).</summary>
+    public static IReadOnlyList<string> SensitivePathKinds { get; } = ["email", "phone", "ssn", "credit_card", "other"];
+
     private static readonly string[] ErrorActions = ["fail", "skip", "retry"];
 
     /// <summary>The keys of one field of <c>source.schema.fields</c> (the seed's <c>Field</c>).</summary>
@@ -33,6 +36,11 @@ public static class PipelineCatalog
         new ConfigKey("enum_values", ConfigValueKind.StringList, "The only values allowed."),
         Flag("primary_key", "Whether the field is part of the primary key.", false),
         new ConfigKey("sensitive", ConfigValueKind.Enum, "The kind of sensitive data the field holds, masked in logs and errors.") { Default = "none", AllowedValues = SensitiveKinds },
+        new ConfigKey("sensitive_paths", ConfigValueKind.Dictionary, "For a json field: the values inside it to mask, each path (as aietl scan spells it after the field's name: email, address.city, orders[].card, [] for an array's elements, [\"a.b\"] for an odd name) with its kind; the rest of the JSON stays readable.")
+        {
+            Values = new ConfigKey("kind", ConfigValueKind.Enum, "How the values at the path are masked.") { AllowedValues = SensitivePathKinds },
+            EntryKeys = "path",
+        },
     ];
 
     private static readonly ConfigKey Execution = Section("execution", "How the pipeline runs.",

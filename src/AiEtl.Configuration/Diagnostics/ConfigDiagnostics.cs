@@ -133,12 +133,22 @@ public static class ConfigDiagnostics
         "AIETL1025", ConfigSeverity.Error, "Placeholder needs a default in a compiled pipeline", "a compiled pipeline resolves ${{VAR}} placeholders of text settings when it runs, but this setting is {0} and needs a value at compile time: give the placeholder a default, ${{VAR:-value}}, or write the value",
         "The generator turns numbers, flags and choices into code, so their value must be known when the project builds; paths, hosts, names and passwords may come from the environment when the pipeline runs.");
 
+    /// <summary>AIETL1026: a key of <c>sensitive_paths</c> that is not a path inside a JSON field.</summary>
+    public static readonly ConfigDiagnosticDescriptor BadSensitivePath = new(
+        "AIETL1026", ConfigSeverity.Error, "Bad path in sensitive_paths", "'{0}' is not a path inside a JSON field: {1} (at character {2}); write it as aietl scan names the column after the field's name: email, address.city, orders[].card, [] for an array's elements, [\"a.b\"] for a name with '.', '[' or ']'",
+        "A path of sensitive_paths names values inside the field's JSON, property by property, with [] for the elements of an array; the engine masks the values it names and nothing else.");
+
+    /// <summary>AIETL1027: <c>sensitive_paths</c> on a field whose type is not json.</summary>
+    public static readonly ConfigDiagnosticDescriptor SensitivePathsNeedJson = new(
+        "AIETL1027", ConfigSeverity.Error, "sensitive_paths on a field that is not json", "the field '{0}' is {1}, and sensitive_paths masks values inside a json field's JSON; mask a {1} field whole with 'sensitive:', or declare it 'type: json'",
+        "Only a json field has values inside it; a path on any other field would find nothing, and its values would be shown in clear.");
+
     /// <summary>Every descriptor, in id order.</summary>
     public static IReadOnlyList<ConfigDiagnosticDescriptor> All { get; } =
     [
         YamlSyntax, TabIndentation, DuplicateKey, EmptyFile, UnknownKey, WrongType, OutOfRange, InvalidEnumValue, MissingKey,
         UnknownSourceType, UnknownTransformType, UnknownDestinationType, UnsetVariable, LiteralSecret, UnknownField,
         MergeWithoutPrimaryKey, ConflictingKeys, BadPlaceholder, BadSchemaFile, UnreadableFile, BadEnvFileLine, InvalidValue,
-        BadOverride, NotSupportedYet, PlaceholderNeedsDefault,
+        BadOverride, NotSupportedYet, PlaceholderNeedsDefault, BadSensitivePath, SensitivePathsNeedJson,
     ];
 }

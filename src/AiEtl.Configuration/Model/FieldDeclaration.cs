@@ -39,6 +39,9 @@ public sealed class FieldDeclaration
     /// <summary>The kind of sensitive data it holds (<c>none</c>, <c>email</c>, <c>phone</c>, <c>ssn</c>, <c>credit_card</c>, <c>other</c>).</summary>
     public string Sensitive { get; init; } = "none";
 
+    /// <summary>For a json field, the kind (<c>email</c>, ..., <c>other</c>) of each path inside it to mask, in the file's order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SensitivePaths { get; init; } = [];
+
     /// <summary>Where the field is declared.</summary>
     public YamlPosition Position { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using AiEtl.Configuration.Diagnostics;
 using AiEtl.Configuration.Env;
 using AiEtl.Configuration.Model;
@@ -148,6 +149,7 @@ internal static class ModelBuilder
                 EnumValues = field.Has("enum_values") ? field.GetList("enum_values") : null,
                 PrimaryKey = primaryKey,
                 Sensitive = field.GetString("sensitive") ?? "none",
+                SensitivePaths = [.. field.GetDictionary("sensitive_paths").Select(p => new KeyValuePair<string, string>(p.Key, (string)p.Value.Value))],
                 Position = field.Position,
             });
         }

@@ -100,10 +100,41 @@ internal sealed class SemanticValidator
                     "the field '" + field.Name + "' is part of the primary key, so it cannot be nullable");
             }
 
+            CheckSensitivePaths(field, fieldSection);
             if (field.ElementType is not null && field.Type != "array")
             {
                 _diagnostics.Report(ConfigDiagnostics.InvalidValue, fieldSection.PositionOf("element_type"), fieldSection.PathOf("element_type"),
                     "element_type is for array fields, and '" + field.Name + "' is " + field.Type);
+            }
+        }
+    }
+
+    // A path the engine could not find would leave its values in clear: each must parse, on a json field, not beside 'sensitive'.
+    private void CheckSensitivePaths(FieldDeclaration field, ConfigSection fieldSection)
+    {
+        if (!fieldSection.Has("sensitive_paths") || field.SensitivePaths.Count == 0)
+        {
+            return;
+        }
+
+        if (field.Type != "json")
+        {
+            _diagnostics.Report(ConfigDiagnostics.SensitivePathsNeedJson, fieldSection.PositionOf("sensitive_paths"), fieldSection.PathOf("sensitive_paths"), field.Name, field.Type);
+            return;
+        }
+
+        if (field.Sensitive != "none")
+        {
+            _diagnostics.Report(ConfigDiagnostics.ConflictingKeys, fieldSection.PositionOf("sensitive_paths"), fieldSection.PathOf("sensitive_paths"),
+                "'sensitive' masks all of the field '" + field.Name + "' and 'sensitive_paths' values inside it; keep one");
+        }
+
+        foreach (var entry in fieldSection.GetDictionary("sensitive_paths"))
+        {
+            if (JsonPathSyntax.Parse(entry.Key, out var offset, out var problem) is null)
+            {
+                _diagnostics.Report(ConfigDiagnostics.BadSensitivePath, entry.Value.Position, fieldSection.PathOf("sensitive_paths") + "." + entry.Key,
+                    entry.Key, problem!, (offset + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
     }

@@ -298,11 +298,11 @@ public class CsvSource<T, TCodec> : FileSource<T, TCodec>
         {
             var field = Codec.Schema.Fields[error.Ordinal];
             var (line, number) = buffer.PositionOf(i);
-            var shown = field.Sensitive == SensitiveKind.None ? Quote(row.GetString(error.Ordinal)) : "the value (masked)";
+            var shown = !FieldMasks.Applies(field) ? Quote(row.GetString(error.Ordinal)) : "the value (masked)";
             return new RowError(PipelineStage.Extract, $"{shown} is not {error.Expected}")
             {
                 Location = new DataLocation(displayPath) { Line = line, Column = columns[error.Ordinal] + 1, ColumnName = field.Name, Row = number },
-                RawInput = field.Sensitive == SensitiveKind.None ? MaskedRaw(row) : null,
+                RawInput = !FieldMasks.Applies(field) ? MaskedRaw(row) : null,
                 Exception = error,
             };
         }
@@ -326,12 +326,12 @@ public class CsvSource<T, TCodec> : FileSource<T, TCodec>
         }
 
         var fields = Codec.Schema.Fields;
-        var values = new List<(string?, SensitiveKind)>();
+        var values = new List<(string?, Field)>();
         for (var i = 0; i < fields.Count; i++)
         {
-            if (fields[i].Sensitive != SensitiveKind.None)
+            if (FieldMasks.Applies(fields[i]))
             {
-                values.Add((row.GetString(i), fields[i].Sensitive));
+                values.Add((row.GetString(i), fields[i]));
             }
         }
 
@@ -345,8 +345,8 @@ public class CsvSource<T, TCodec> : FileSource<T, TCodec>
         var fields = Codec.Schema.Fields;
         return SensitiveRawInput.Applies(Codec.Schema)
             ? SensitiveRawInput.Mask(raw, Enumerable.Range(0, fields.Count)
-                .Where(i => fields[i].Sensitive != SensitiveKind.None && columns[i] >= 0 && columns[i] < csv.FieldCount)
-                .Select(i => ((string?)Encoding.UTF8.GetString(csv.GetSpan(columns[i])), fields[i].Sensitive)))
+                .Where(i => FieldMasks.Applies(fields[i]) && columns[i] >= 0 && columns[i] < csv.FieldCount)
+                .Select(i => ((string?)Encoding.UTF8.GetString(csv.GetSpan(columns[i])), fields[i])))
             : raw;
     }
 

@@ -39,7 +39,7 @@ public static class RowKeys
 
     private static string Shown(Field field, string? value) => value is null
         ? "null"
-        : field.Sensitive == SensitiveKind.None ? ViolationValues.Format(value) : ViolationValues.Mask(value, field.Sensitive);
+        : ViolationValues.Format(FieldMasks.Applies(field) ? FieldMasks.Mask(field, value) : value);
 
     // Keeps the text of the key fields only.
     private readonly struct KeyWriter(string?[] values, bool[] wanted) : IFieldWriter

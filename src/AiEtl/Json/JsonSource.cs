@@ -343,11 +343,11 @@ public class JsonSource<T, TCodec> : FileSource<T, TCodec>
         catch (FieldFormatException error)
         {
             var field = Codec.Schema.Fields[error.Ordinal];
-            var shown = field.Sensitive == SensitiveKind.None ? reader.RawText(error.Ordinal) : "the value (masked)";
+            var shown = !FieldMasks.Applies(field) ? reader.RawText(error.Ordinal) : "the value (masked)";
             return new RowError(PipelineStage.Extract, $"{shown} is not {error.Expected}")
             {
                 Location = new DataLocation(DisplayPath) { Line = line, Row = row, ColumnName = field.Name },
-                RawInput = field.Sensitive == SensitiveKind.None ? MaskedRaw(json, index) : null,
+                RawInput = !FieldMasks.Applies(field) ? MaskedRaw(json, index) : null,
                 Exception = error,
             };
         }
@@ -364,12 +364,21 @@ public class JsonSource<T, TCodec> : FileSource<T, TCodec>
         var fields = Codec.Schema.Fields;
         var masked = new StringBuilder();
         var at = 0;
-        foreach (var i in Enumerable.Range(0, fields.Count).Where(i => fields[i].Sensitive != SensitiveKind.None && index.Lengths[i] > 0).OrderBy(i => index.Starts[i]))
+        foreach (var i in Enumerable.Range(0, fields.Count).Where(i => FieldMasks.Applies(fields[i]) && index.Lengths[i] > 0).OrderBy(i => index.Starts[i]))
         {
             var token = json.Slice(index.Starts[i], index.Lengths[i]);
-            var text = index.Kinds[i] == JsonTokenType.String ? JsonSerializer.Deserialize(token, CheckpointJsonContext.Default.String) ?? "" : Encoding.UTF8.GetString(token);
-            masked.Append(Encoding.UTF8.GetString(json[at..index.Starts[i]]))
-                .Append(JsonSerializer.Serialize(Internal.ViolationValues.Mask(text, fields[i].Sensitive), CheckpointJsonContext.Default.String));
+            masked.Append(Encoding.UTF8.GetString(json[at..index.Starts[i]]));
+            if (fields[i].Sensitive == SensitiveKind.None && JsonPathMasker.Mask(Encoding.UTF8.GetString(token), fields[i].SensitivePaths) is { } inside)
+            {
+                // Masked at its paths: the object stays an object, readable but for those values.
+                masked.Append(inside);
+            }
+            else
+            {
+                var text = index.Kinds[i] == JsonTokenType.String ? JsonSerializer.Deserialize(token, CheckpointJsonContext.Default.String) ?? "" : Encoding.UTF8.GetString(token);
+                masked.Append(JsonSerializer.Serialize(FieldMasks.Mask(fields[i], text), CheckpointJsonContext.Default.String));
+            }
+
             at = index.Starts[i] + index.Lengths[i];
         }
 

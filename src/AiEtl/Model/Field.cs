@@ -29,6 +29,12 @@ public sealed record Field(string Name, FieldType Type)
     /// <summary>The kind of sensitive data the field holds, used to mask it in logs and errors.</summary>
     public SensitiveKind Sensitive { get; init; }
 
+    /// <summary>
+    /// For a <see cref="FieldType.Json"/> field, the values inside it to mask (<c>email</c> of a field <c>contact</c>),
+    /// the rest of its JSON kept readable; empty for none. <see cref="Sensitive"/>, when set, masks the whole field instead.
+    /// </summary>
+    public IReadOnlyList<SensitivePath> SensitivePaths { get; init; } = [];
+
     /// <summary>Whether the field was inferred from data rather than declared.</summary>
     public bool IsInferred { get; init; }
 

@@ -147,7 +147,7 @@ public sealed class RecordValidator : Transform<Record>
 
         return string.Join(
             ",",
-            key.Select(name => schema.GetField(name) is { Sensitive: not SensitiveKind.None }
+            key.Select(name => schema.GetField(name) is { } keyField && FieldMasks.Applies(keyField)
                 ? "***"
                 : row[name] is { } value ? FieldValues.Text(value) : ""));
     }
@@ -168,8 +168,8 @@ public sealed class RecordValidator : Transform<Record>
                     case null or DBNull:
                         writer.WriteNullValue();
                         break;
-                    case not null when field.Sensitive != SensitiveKind.None:
-                        writer.WriteStringValue(ViolationValues.Mask(FieldValues.Text(value), field.Sensitive));
+                    case not null when FieldMasks.Applies(field):
+                        writer.WriteStringValue(FieldMasks.Mask(field, FieldValues.Text(value)));
                         break;
                     case bool flag:
                         writer.WriteBooleanValue(flag);
@@ -326,6 +326,6 @@ public sealed class RecordValidator : Transform<Record>
             new($"{schemaName}.{field.Name}: {problem}", innerException: inner);
 
         private string Shown(string text) =>
-            Field.Sensitive == SensitiveKind.None ? ViolationValues.Format(text) : ViolationValues.Mask(text, Field.Sensitive);
+            ViolationValues.Format(FieldMasks.Applies(Field) ? FieldMasks.Mask(Field, text) : text);
     }
 }

@@ -13,22 +13,23 @@ namespace AiEtl;
 /// </summary>
 internal static class SensitiveRawInput
 {
-    public static bool Applies(Schema schema) => schema.Fields.Any(f => f.Sensitive != SensitiveKind.None);
+    public static bool Applies(Schema schema) => FieldMasks.Applies(schema);
 
-    /// <summary>The raw text with each sensitive value (its text and kind) masked.</summary>
-    public static string Mask(string raw, IEnumerable<(string? Value, SensitiveKind Kind)> values)
+    /// <summary>The raw text with each sensitive value (its text and the field that masks it) masked.</summary>
+    public static string Mask(string raw, IEnumerable<(string? Value, Field Field)> values)
     {
-        foreach (var (value, kind) in values)
+        foreach (var (value, field) in values)
         {
             if (string.IsNullOrEmpty(value))
             {
                 continue;
             }
 
-            var mask = Internal.ViolationValues.Mask(value, kind);
+            // (A JSON field masked at paths keeps its quotes, so its CSV-quoted form gets them doubled back.)
+            var mask = FieldMasks.Mask(field, value);
             raw = raw
                 .Replace(JsonSerializer.Serialize(value, CheckpointJsonContext.Default.String), JsonSerializer.Serialize(mask, CheckpointJsonContext.Default.String), StringComparison.Ordinal)
-                .Replace(value.Replace("\"", "\"\"", StringComparison.Ordinal), mask, StringComparison.Ordinal)
+                .Replace(value.Replace("\"", "\"\"", StringComparison.Ordinal), mask.Replace("\"", "\"\"", StringComparison.Ordinal), StringComparison.Ordinal)
                 .Replace(value, mask, StringComparison.Ordinal);
         }
 

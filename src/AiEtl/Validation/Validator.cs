@@ -64,7 +64,7 @@ public sealed class Validator<T> : Transform<T>
         var record = RecordConversion.ToRecord(in row, new RecordMetadata("validator", schema.Name));
         return string.Join(
             ",",
-            key.Select(name => schema.GetField(name) is { Sensitive: not SensitiveKind.None }
+            key.Select(name => schema.GetField(name) is { } keyField && FieldMasks.Applies(keyField)
                 ? "***"
                 : Convert.ToString(record[name], CultureInfo.InvariantCulture)));
     }
