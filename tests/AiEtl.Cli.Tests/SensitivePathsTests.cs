@@ -154,6 +154,54 @@ public sealed class SensitivePathsTests
         Assert.Contains("bad.yaml(12,72): error AIETL1017: pipeline.source.schema.fields[3].sensitive_paths: 'sensitive' masks all of the field 'both'", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_exported_schema_keeps_the_masking_and_masks_the_same_values_as_a_schema_file()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in.jsonl", People);
+        dir.Write("first.jsonl", People.Split('\n')[0] + "\n");
+        var export = dir.Write("export.yaml", """
+            pipeline:
+              name: export
+              source:
+                type: jsonl
+                config:
+                  path: first.jsonl
+                schema:
+                  fields:
+                    - { name: id, type: integer, sensitive: other }
+                    - { name: contact, type: json, sensitive_paths: { email: email, name: other } }
+                    - { name: orders, type: json, sensitive_paths: { "[].card": credit_card } }
+                    - { name: qty, type: integer }
+              destination:
+                type: jsonl
+                config:
+                  path: out.jsonl
+                  export_schema: true
+
+            """);
+
+        var exported = await Aietl.RunAsync(dir.Path, "run", export);
+        Assert.True(exported.ExitCode == 0, exported.ToString());
+        using (var schema = JsonDocument.Parse(File.ReadAllText(dir.File("out.schema.json"))))
+        {
+            var properties = schema.RootElement.GetProperty("properties");
+            Assert.Equal("other", properties.GetProperty("id").GetProperty("x-sensitive").GetString());
+            Assert.Equal("""{"email":"email","name":"other"}""", properties.GetProperty("contact").GetProperty("x-sensitive-paths").GetRawText().Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal));
+        }
+
+        // Read back as the schema of another pipeline, the file masks the dead-lettered row as the inline schema did.
+        var raw = await DeadLetterRawAsync(dir, "from-file", "jsonl", "in.jsonl", "schema_file: out.schema.json\n");
+
+        Assert.DoesNotContain("james@example.org", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("James Hill", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("5500-0000-0000-0004", raw, StringComparison.Ordinal);
+        using var row = JsonDocument.Parse(raw);
+        Assert.Equal("j***@example.org", row.RootElement.GetProperty("contact").GetProperty("email").GetString());
+        Assert.Equal("York", row.RootElement.GetProperty("contact").GetProperty("city").GetString());
+        Assert.Equal("***", row.RootElement.GetProperty("id").GetString());
+    }
+
     // The dead-letter entries' raw rows of a pipeline over `input` with the schema YAML pasted under source.
     private static async Task<List<string>> DeadLetterAsync(TempDirectory dir, string name, string type, string input, string schemaYaml)
     {

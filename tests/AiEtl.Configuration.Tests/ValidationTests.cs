@@ -220,6 +220,40 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void A_schema_file_masks_by_x_sensitive_and_x_sensitive_paths_and_refuses_what_would_leave_values_in_clear()
+    {
+        using var dir = new TempDirectory();
+        static string Schema(string contact, string email = "\"x-sensitive\": \"email\"") =>
+            "{ \"title\": \"people\", \"type\": \"object\", \"properties\": { \"email\": { \"type\": \"string\", " + email + " }, \"contact\": { \"type\": \"object\", " + contact + " } } }";
+        const string Yaml = "pipeline:\n  name: schema-file\n  source:\n    type: jsonl\n    config:\n      path: a.jsonl\n    schema_file: rows.schema.json\n  destination:\n    type: jsonl\n    config:\n      path: o.jsonl\n";
+
+        dir.Write("rows.schema.json", Schema("\"x-sensitive-paths\": { \"phone\": \"phone\", \"orders[].card\": \"credit_card\" }"));
+        var ok = Load(dir, Yaml);
+        Assert.Empty(Found(ok));
+        var fields = ok.Configuration!.Source.Schema!.Fields;
+        Assert.Equal("email", fields[0].Sensitive);
+        Assert.Equal([new("phone", "phone"), new KeyValuePair<string, string>("orders[].card", "credit_card")], fields[1].SensitivePaths);
+
+        // Each of these used to load with the field in clear (an unknown kind read as none), or would now.
+        string[] bad =
+        [
+            Schema("\"x-sensitive-paths\": { \"phone\": \"phone\" }", "\"x-sensitive\": \"emial\""),
+            Schema("\"x-sensitive-paths\": { \"phone\": \"fone\" }"),
+            Schema("\"x-sensitive-paths\": { \"orders[.card\": \"other\" }"),
+            Schema("\"x-sensitive\": \"other\", \"x-sensitive-paths\": { \"phone\": \"phone\" }"),
+            Schema("\"x-sensitive-paths\": { \"phone\": \"phone\" }", "\"x-sensitive-paths\": { \"a\": \"other\" }"),
+        ];
+        string[] said = ["the x-sensitive 'emial'", "the kind 'fone'", "cannot be read at character", "both x-sensitive", "which is string"];
+        foreach (var (schema, message) in bad.Zip(said))
+        {
+            dir.Write("rows.schema.json", schema);
+            var result = Load(dir, Yaml);
+            Assert.Equal([("AIETL1019", 7, 18)], Found(result));
+            Assert.Contains(message, result.Diagnostics[0].Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Overrides_are_applied_and_validated_like_the_file()
     {
         var file = Path.Combine(RepoPaths.Samples, "seed-csv-to-postgres.yaml");

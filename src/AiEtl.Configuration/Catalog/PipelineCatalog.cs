@@ -75,7 +75,7 @@ public static class PipelineCatalog
                 new ConfigKey("fields", ConfigValueKind.MappingList, "The fields, in order.") { Required = true, Children = FieldKeys },
                 List("primary_key", "The fields of the primary key (or mark fields primary_key: true).", namesFields: true),
             ]),
-            Text("schema_file", "A JSON Schema (draft 2020-12) file of the rows, relative to the pipeline file; exclusive with schema."),
+            Text("schema_file", "A JSON Schema (draft 2020-12) file of the rows, relative to the pipeline file, as the JSON destination's export_schema writes it (x-primary-key; x-sensitive and x-sensitive-paths mask as sensitive and sensitive_paths do); exclusive with schema."),
             Section("inference", "How the schema is inferred when neither schema nor schema_file is given.",
             [
                 Integer("sample_size", "How many rows are sampled from the start of the input.", 1000, minimum: 1),

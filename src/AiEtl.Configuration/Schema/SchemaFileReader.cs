@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using AiEtl.Configuration.Catalog;
 using AiEtl.Configuration.Diagnostics;
 using AiEtl.Configuration.Model;
 using AiEtl.Configuration.Validation;
@@ -58,7 +60,11 @@ internal static class SchemaFileReader
                 continue;
             }
 
-            fields.Add(Field(entry.Key.Value, property, required.Contains(entry.Key.Value), entry.Key.Start));
+            var field = Field(entry.Key.Value, property, required.Contains(entry.Key.Value), entry.Key.Start);
+            if (CheckMasking(field, problem => diagnostics.Report(ConfigDiagnostics.BadSchemaFile, position, keyPath, shownPath, problem)))
+            {
+                fields.Add(field);
+            }
         }
 
         return new RowSchemaDeclaration
@@ -74,7 +80,8 @@ internal static class SchemaFileReader
         var types = Strings(property.Find("type")?.Value);
         var nullable = !required || types.Contains("null");
         types.Remove("null");
-        var jsonType = types.Count > 0 ? types[0] : "string";
+        // No type at all is any JSON value, as the JSON destination's export writes a json field.
+        var jsonType = types.Count > 0 ? types[0] : property.Find("type") is null ? "object" : "string";
         var format = Text(property.Find("format")?.Value);
         string? elementType = null;
         if (property.Find("items")?.Value is YamlMapping items)
@@ -95,8 +102,60 @@ internal static class SchemaFileReader
             Pattern = Text(property.Find("pattern")?.Value),
             EnumValues = enumValues,
             Sensitive = Text(property.Find("x-sensitive")?.Value) ?? "none",
+            SensitivePaths = property.Find("x-sensitive-paths")?.Value is YamlMapping paths ? SensitivePaths(paths) : [],
             Position = position,
         };
+    }
+
+    // x-sensitive-paths as the YAML's sensitive_paths: each path with its kind (a non-text kind is kept as "", refused below).
+    private static List<KeyValuePair<string, string>> SensitivePaths(YamlMapping paths)
+    {
+        var list = new List<KeyValuePair<string, string>>();
+        foreach (var entry in paths.Entries)
+        {
+            list.Add(new KeyValuePair<string, string>(entry.Key.Value, Text(entry.Value) ?? ""));
+        }
+
+        return list;
+    }
+
+    // A kind the engine does not know would leave the field's values in clear: refused, as the YAML's own keys are.
+    private static bool CheckMasking(FieldDeclaration field, System.Action<string> report)
+    {
+        var ok = true;
+        if (!PipelineCatalog.SensitiveKinds.Contains(field.Sensitive))
+        {
+            report("gives the property '" + field.Name + "' the x-sensitive '" + field.Sensitive + "'; the kinds are " + string.Join(", ", PipelineCatalog.SensitiveKinds));
+            ok = false;
+        }
+
+        if (field.SensitivePaths.Count > 0 && field.Type != "json")
+        {
+            report("gives x-sensitive-paths to the property '" + field.Name + "', which is " + field.Type + ": paths are inside a json field (\"type\": \"object\")");
+            ok = false;
+        }
+
+        if (field.SensitivePaths.Count > 0 && field.Sensitive != "none")
+        {
+            report("gives the property '" + field.Name + "' both x-sensitive, which masks all of it, and x-sensitive-paths, which mask values inside it; keep one");
+            ok = false;
+        }
+
+        foreach (var path in field.SensitivePaths)
+        {
+            if (JsonPathSyntax.Parse(path.Key, out var offset, out var problem) is null)
+            {
+                report("gives the property '" + field.Name + "' the x-sensitive-paths path '" + path.Key + "', which cannot be read at character " + (offset + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + problem);
+                ok = false;
+            }
+            else if (!PipelineCatalog.SensitivePathKinds.Contains(path.Value))
+            {
+                report("gives the path '" + path.Key + "' of the property '" + field.Name + "' the kind '" + path.Value + "'; the kinds are " + string.Join(", ", PipelineCatalog.SensitivePathKinds));
+                ok = false;
+            }
+        }
+
+        return ok;
     }
 
     private static string FieldType(string jsonType, string? format) => jsonType switch

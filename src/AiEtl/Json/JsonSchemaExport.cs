@@ -152,6 +152,23 @@ public static class JsonSchemaExport
             writer.WriteEndArray();
         }
 
+        // The masking goes with the schema, so that the file read back as a pipeline's schema_file masks the same values.
+        if (field.Sensitive != SensitiveKind.None)
+        {
+            writer.WriteString("x-sensitive", KindName(field.Sensitive));
+        }
+
+        if (field.SensitivePaths.Count > 0)
+        {
+            writer.WriteStartObject("x-sensitive-paths");
+            foreach (var path in field.SensitivePaths)
+            {
+                writer.WriteString(path.Path, KindName(path.Kind));
+            }
+
+            writer.WriteEndObject();
+        }
+
         if (field.IsInferred)
         {
             writer.WriteBoolean("x-inferred", true);
@@ -161,6 +178,16 @@ public static class JsonSchemaExport
             }
         }
     }
+
+    // The kind as a pipeline file spells it (sensitive: credit_card).
+    private static string KindName(SensitiveKind kind) => kind switch
+    {
+        SensitiveKind.Email => "email",
+        SensitiveKind.Phone => "phone",
+        SensitiveKind.Ssn => "ssn",
+        SensitiveKind.CreditCard => "credit_card",
+        _ => "other",
+    };
 
     private static (string? Type, string? Format) TypeOf(FieldType type) => type switch
     {
