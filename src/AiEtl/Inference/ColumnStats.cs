@@ -141,10 +141,10 @@ internal sealed class ColumnStats(bool sentinels = true)
 #if !AIETL_GENERATOR
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 #endif
-    private KindCount CountKind(ValueKind kind)
+    private KindCount CountKind(in ValueKind kind)
     {
         Values++;
-        var counted = _last is { } last && last.Kind == kind ? last : CountOf(kind);
+        var counted = _last is { } last && last.Kind.IsSameAs(in kind) ? last : CountOf(kind);
         _last = counted;
         counted.Count++;
         return counted;

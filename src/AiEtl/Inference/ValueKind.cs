@@ -40,6 +40,14 @@ internal readonly record struct ValueKind(
         _ => null,
     };
 
+    /// <summary>
+    /// Whether the two are equal in every part, as record equality tells, compared in place: counting calls it per value,
+    /// and the record's equality copies both and calls through a comparer per part.
+    /// </summary>
+    public bool IsSameAs(in ValueKind other) =>
+        Kind == other.Kind && Readable == other.Readable && Grouped == other.Grouped && Orders == other.Orders && SourceOrder == other.SourceOrder
+        && Differs == other.Differs && Shape == other.Shape && Decimals == other.Decimals && Digits == other.Digits;
+
     /// <summary>The bit of <paramref name="type"/> in <see cref="Readable"/>.</summary>
     public static int Bit(FieldType type) => 1 << (int)type;
 
