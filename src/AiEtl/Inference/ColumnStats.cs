@@ -39,7 +39,7 @@ internal sealed class ColumnStats(bool sentinels = true)
     };
 
     // Each kind seen, in first-seen order (the order the evidence lists ties in), with its count and first examples.
-    private readonly Dictionary<ValueKind, KindCount> _kinds = [];
+    private readonly Dictionary<ValueKind, KindCount> _kinds = new(ValueKind.Sameness);
     private readonly Dictionary<string, int> _tokens = new(StringComparer.Ordinal);
     private readonly List<ValueExample> _tokenExamples = [];
     private readonly Dictionary<string, int> _ninesCodes = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace AiEtl.Tests.Inference;
 
 /// <summary>
-/// <see cref="ValueKind.IsSameAs"/> tells what the record's equality tells: random pairs of kinds, each part drawn from a
+/// <see cref="ValueKind.IsSameAs"/> and <see cref="ValueKind.Sameness"/> tell what the record's equality tells (and equal kinds hash alike): random pairs of kinds, each part drawn from a
 /// few values so that most pairs differ in one part only, or not at all.
 /// </summary>
 public sealed class ValueKindSamenessTests
@@ -16,6 +16,8 @@ public sealed class ValueKindSamenessTests
             var a = Random(random);
             var b = random.Next(3) == 0 ? a : OnePartChanged(a, random);
             Assert.True(a.IsSameAs(in b) == a.Equals(b), $"{a} and {b}");
+            Assert.True(ValueKind.Sameness.Equals(a, b) == a.Equals(b), $"{a} and {b} by the comparer");
+            Assert.True(!a.Equals(b) || ValueKind.Sameness.GetHashCode(a) == ValueKind.Sameness.GetHashCode(b), $"{a} and {b}: equal, hashed apart");
             _ = a.Equals(b) ? same++ : differing++;
         }
 
