@@ -39,7 +39,7 @@ internal sealed class ColumnStats(bool sentinels = true)
     };
 
     // Each kind seen, in first-seen order (the order the evidence lists ties in), with its count and first examples.
-    private readonly Dictionary<ValueKind, KindCount> _kinds = [];
+    private readonly Dictionary<ValueKind, KindCount> _kinds = new(ValueKind.Sameness);
     private readonly Dictionary<string, int> _tokens = new(StringComparer.Ordinal);
     private readonly List<ValueExample> _tokenExamples = [];
     private readonly Dictionary<string, int> _ninesCodes = new(StringComparer.Ordinal);
@@ -141,10 +141,10 @@ internal sealed class ColumnStats(bool sentinels = true)
 #if !AIETL_GENERATOR
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 #endif
-    private KindCount CountKind(ValueKind kind)
+    private KindCount CountKind(in ValueKind kind)
     {
         Values++;
-        var counted = _last is { } last && last.Kind == kind ? last : CountOf(kind);
+        var counted = _last is { } last && last.Kind.IsSameAs(in kind) ? last : CountOf(kind);
         _last = counted;
         counted.Count++;
         return counted;

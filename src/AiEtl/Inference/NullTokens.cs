@@ -13,7 +13,8 @@ namespace AiEtl;
 /// <summary>The sentinel texts that files write for a missing value, and the numeric codes (<c>-9999</c>) that may be one.</summary>
 internal static class NullTokens
 {
-    private static readonly HashSet<string> Sentinels = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The sentinel texts, matched ignoring case.</summary>
+    internal static readonly HashSet<string> Sentinels = new(StringComparer.OrdinalIgnoreCase)
     {
         "NA", "N/A", "#N/A", "#NA", "N.A.", "-", "--", "null", "None", "nil", "NaN", "missing", "?", ".",
     };
@@ -30,9 +31,10 @@ internal static class NullTokens
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsSentinel(ReadOnlySpan<char> value)
     {
-        // Ordinal matches, case ignored or not, have equal lengths: a longer value (most of them) is not looked up.
+        // Ordinal matches, case ignored or not, have equal lengths: a longer value (most of them) is not looked up. Nor is
+        // one that starts with a digit (ids, amounts, ages): no sentinel does, and a digit matches only itself.
         var text = value.Trim();
-        return text.Length <= LongestSentinel && SentinelLookup.Contains(text);
+        return text.Length <= LongestSentinel && !(text.Length > 0 && char.IsAsciiDigit(text[0])) && SentinelLookup.Contains(text);
     }
 #endif
 

@@ -1,5 +1,7 @@
 #if AIETL_GENERATOR
 // The generator compiles this file too (AiEtl.Generators.csproj): [EtlRecord(Sample = ...)] infers with the same rules.
+using System.Collections.Generic;
+
 namespace AiEtl.Generators.Inference;
 #else
 namespace AiEtl;
@@ -40,11 +42,42 @@ internal readonly record struct ValueKind(
         _ => null,
     };
 
+    /// <summary>
+    /// Whether the two are equal in every part, as record equality tells, compared in place: counting calls it per value,
+    /// and the record's equality copies both and calls through a comparer per part.
+    /// </summary>
+    public bool IsSameAs(in ValueKind other) =>
+        Kind == other.Kind && Readable == other.Readable && Grouped == other.Grouped && Orders == other.Orders && SourceOrder == other.SourceOrder
+        && Differs == other.Differs && Shape == other.Shape && Decimals == other.Decimals && Digits == other.Digits;
+
+    /// <summary>
+    /// Record equality, and a hash of the parts, without the record's comparer per part: a column's counts look kinds up
+    /// per value whenever its kinds change from value to value (the digits of amounts).
+    /// </summary>
+    public static IEqualityComparer<ValueKind> Sameness { get; } = new SamenessComparer();
+
     /// <summary>The bit of <paramref name="type"/> in <see cref="Readable"/>.</summary>
     public static int Bit(FieldType type) => 1 << (int)type;
 
     /// <summary>Whether the source reads the value as <paramref name="type"/>.</summary>
     public bool ReadsAs(FieldType type) => type == Kind || (Readable & Bit(type)) != 0;
+
+    private sealed class SamenessComparer : IEqualityComparer<ValueKind>
+    {
+        public bool Equals(ValueKind x, ValueKind y) => x.IsSameAs(in y);
+
+        public int GetHashCode(ValueKind kind)
+        {
+            unchecked
+            {
+                var hash = ((int)kind.Kind * 31) + kind.Readable;
+                hash = (hash * 31) + ((kind.Grouped ? 1 : 0) | (kind.Differs ? 2 : 0) | ((int)kind.Orders << 2) | ((int)kind.SourceOrder << 4));
+                hash = (hash * 31) + (int)kind.Shape;
+                hash = (hash * 31) + kind.Decimals;
+                return (hash * 31) + kind.Digits;
+            }
+        }
+    }
 
     /// <summary>The lexical class the evidence counts the value in (integer, decimal comma, year-month, ...).</summary>
     public string Class => Shape switch

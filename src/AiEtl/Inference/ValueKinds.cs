@@ -268,10 +268,11 @@ internal sealed class ValueKinds
     private bool TryDateTime(ReadOnlySpan<char> value, ReadOnlySpan<byte> bytes, out FieldType kind, out long key, out DateOrder order)
     {
         (kind, key, order) = (FieldType.String, 0, DateOrder.None);
-        if (!_exactDateTimes && Utf8Values.TryParseSlicedIsoDateTime(bytes, out _, out var offset))
+        if (!_exactDateTimes && Utf8Values.TryParseSlicedIsoDateTime(bytes, out var local, out var offset))
         {
             kind = offset is null ? FieldType.DateTime : FieldType.Timestamp;
-            return Agrees(value, bytes, kind, pattern: null, out key);
+            // The default source reads the same ISO parts: what it reads the value as is known without parsing it again.
+            return (_defaultSource && IsoDateTimeSourceKey.TryRead(local, offset, out key)) || Agrees(value, bytes, kind, pattern: null, out key);
         }
 
         foreach (var form in _dateTimes)
