@@ -210,11 +210,14 @@ internal static class Utf8Values
         return false;
     }
 
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
     /// <summary>The fast path of <see cref="TryParseDateTimeOffset"/> alone.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseIsoDateTimeOffset(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
-        if (TryParseIsoDateTime(text, out var local, out var offset))
+        // The readers take offsets to 14:59, a DateTimeOffset only to 14:00 (it would throw): beyond that, refused.
+        if (TryParseIsoDateTime(text, out var local, out var offset) && (offset is not { } zone || zone.Duration() <= MaxOffset))
         {
             var utcTicks = local.Ticks - (offset?.Ticks ?? 0);
             if (utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks)

@@ -36,6 +36,21 @@ public sealed class Utf8TimestampTests
     }
 
     [Theory]
+    [InlineData("2024-01-01T00:00:00+14:30", false)]
+    [InlineData("2024-01-01T00:00:00+14:59", false)]
+    [InlineData("2024-01-01T00:00:00-14:01", false)]
+    [InlineData("2024-01-01T00:00+14:30", false)]
+    [InlineData("2024-01-01T00:00:00+14:00", true)]
+    [InlineData("2024-01-01T00:00:00-14:00", true)]
+    public void An_offset_beyond_fourteen_hours_is_refused_as_an_instant_not_thrown(string text, bool read)
+    {
+        // The readers accept zone minutes to 59 at 14 hours; a DateTimeOffset cannot hold them and used to throw.
+        Assert.Equal(read, Utf8Values.TryParseIsoDateTimeOffset(Encoding.UTF8.GetBytes(text), out var value));
+        Assert.Equal(read, DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed));
+        Assert.Equal(parsed, value);
+    }
+
+    [Theory]
     [InlineData("2024-04-18T06:24+01:00")] // no seconds: read by parts
     [InlineData("2024-04-18T06:24:13.12345678Z")] // eight fraction digits: an error by parts too
     [InlineData("2024-04-18T06:24:13.Z")]

@@ -115,6 +115,18 @@ public sealed class CultureInferenceTests : IDisposable
     }
 
     [Fact]
+    public void An_offset_no_instant_can_hold_is_a_counterexample_not_a_crash()
+    {
+        // +14:30 passed the ISO reader and made the default source throw from new DateTimeOffset, ending the scan.
+        var options = Write("far-zone.csv", "at\n2024-01-01T00:00:00+14:30\n2024-01-02T00:00:00Z\n");
+
+        var field = CsvSchemaInference.Infer(options).GetField("at")!;
+
+        Assert.Equal(FieldType.String, field.Type);
+        Assert.True(field.Confidence < 0.95, field.Description);
+    }
+
+    [Fact]
     public void Date_times_that_fit_both_orders_are_never_sure_either()
     {
         var options = Write("both-times.csv", "at\n01/02/2024 10:00\n03/04/2024 11:30\n") with { DateTimeFormats = ["dd/MM/yyyy HH:mm", "MM/dd/yyyy HH:mm"] };
