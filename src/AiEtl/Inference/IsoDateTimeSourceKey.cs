@@ -7,8 +7,6 @@ namespace AiEtl;
 /// </summary>
 internal static class IsoDateTimeSourceKey
 {
-    private static readonly long MaxOffsetTicks = TimeSpan.FromHours(14).Ticks;
-
     /// <summary>
     /// The ticks the default source reads the value as (<see cref="DateTime.Ticks"/> without an offset, the UTC ticks with
     /// one); false where its fast path would not end as plainly (an instant outside the range, an offset beyond 14 hours),
@@ -23,6 +21,6 @@ internal static class IsoDateTimeSourceKey
         }
 
         key = local.Ticks - zone.Ticks;
-        return Math.Abs(zone.Ticks) <= MaxOffsetTicks && key >= DateTime.MinValue.Ticks && key <= DateTime.MaxValue.Ticks;
+        return zone.Duration() <= Utf8Values.MaxOffset && key >= DateTime.MinValue.Ticks && key <= DateTime.MaxValue.Ticks;
     }
 }

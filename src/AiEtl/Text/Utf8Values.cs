@@ -210,7 +210,8 @@ internal static class Utf8Values
         return false;
     }
 
-    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+    /// <summary>The largest offset a <see cref="DateTimeOffset"/> holds; the ISO readers take zone minutes to 14:59.</summary>
+    internal static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
 
     /// <summary>The fast path of <see cref="TryParseDateTimeOffset"/> alone.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
